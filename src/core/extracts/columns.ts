@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import type { DayNumber } from '../dates/localDate.js';
+import type { LocalDateTime } from '../dates/londonTime.js';
+import type { IssueCode } from './issues.js';
+import { parseFlag, parseLocalDateTime } from './values.js';
+
+/**
+ * A column of an extract: whether the header must have it, and the zod type
+ * that turns the raw text (undefined when the column is absent) into a value.
+ */
+export interface ColumnSpec<T> {
+  readonly required: boolean;
+  readonly schema: z.ZodType<T, string | undefined>;
+}
+
+type Ctx = z.core.$RefinementCtx<string | undefined>;
+
+function reject(ctx: Ctx, code: IssueCode, message: string): typeof z.NEVER {
+  ctx.addIssue({ code: 'custom', message, params: { code } });
+  return z.NEVER;
+}
+
+/** A column whose trimmed text goes through `parse`; blank means absent. */
+function column<T>(required: boolean, parse: (text: string, ctx: Ctx) => T): ColumnSpec<T | undefined> {
+  const schema = z.string().optional().transform((raw, ctx): T | undefined => {
+    const text = raw === undefined ? '' : raw.trim();
+    if (text === '') return required ? reject(ctx, 'MISSING_VALUE', 'is blank but required') : undefined;
+    return parse(text, ctx);
+  });
+  return { required, schema };
+}
+
+function parseDateValue(text: string, ctx: Ctx): LocalDateTime {
+  return parseLocalDateTime(text) ?? reject(ctx, 'INVALID_DATE', 'is not a valid date (expected 2026-10-31 or 31/10/2026, optionally with a time)');
+}
+
+/** Column builders; the `required` variants make the header check and a blank value errors. */
+export const columns = {
+  text: (): ColumnSpec<string | undefined> => column(false, (text) => text),
+  requiredText: () => column(true, (text) => text) as ColumnSpec<string>,
+  date: (): ColumnSpec<DayNumber | undefined> => column(false, (text, ctx) => parseDateValue(text, ctx).day),
+  requiredDate: () => column(true, (text, ctx) => parseDateValue(text, ctx).day) as ColumnSpec<DayNumber>,
+  dateTime: (): ColumnSpec<LocalDateTime | undefined> => column(false, parseDateValue),
+  requiredDateTime: () => column(true, parseDateValue) as ColumnSpec<LocalDateTime>,
+  /** Y/N, Yes/No, true/false, 1/0; blank is "not recorded" (undefined). */
+  flag: (): ColumnSpec<boolean | undefined> =>
+    column(false, (text, ctx) => parseFlag(text) ?? reject(ctx, 'INVALID_FLAG', 'is not a flag (expected Y/N, Yes/No, true/false or 1/0)')),
+  /** One of a fixed list of codes, matched case-insensitively and returned in canonical case. */
+  code: <C extends string>(required: boolean, codes: readonly C[]): ColumnSpec<C> => {
+    const byLower = new Map(codes.map((c) => [c.toLowerCase(), c]));
+    return column(required, (text, ctx) =>
+      byLower.get(text.toLowerCase()) ?? reject(ctx, 'INVALID_CODE', `is not one of ${codes.join(', ')}`),
+    ) as ColumnSpec<C>;
+  },
+};

@@ -1,0 +1,227 @@
+import { z } from 'zod';
+import { formatIso, type DayNumber } from '../dates/localDate.js';
+import { compareLocal, type LocalDateTime } from '../dates/londonTime.js';
+import { columns, type ColumnSpec } from './columns.js';
+import type { IssueCode } from './issues.js';
+
+/** The extract kinds of extracts.md, each read from `<kind>.csv`. */
+export const EXTRACT_KINDS = ['assessments', 'plans', 'visits', 'missing', 'supervision', 'referrals'] as const;
+export type ExtractKind = (typeof EXTRACT_KINDS)[number];
+
+export const PLAN_TYPES = ['CIN', 'CP', 'CLA', 'PF', 'CL'] as const;
+/** CIN, CP, CLA, private fostering (PF) or care leaver (CL). */
+export type PlanType = (typeof PLAN_TYPES)[number];
+
+export const SUPERVISION_KINDS = ['supervision', 'oversight'] as const;
+export type SupervisionKind = (typeof SUPERVISION_KINDS)[number];
+
+type Columns = Record<string, ColumnSpec<unknown>>;
+type RecordOf<C extends Columns> = { [K in keyof C]: C[K] extends ColumnSpec<infer T> ? T : never } & {
+  /** Physical line in the file where the record starts. */
+  readonly line: number;
+};
+
+/** What the checks of one run need to know beyond the row itself. */
+export interface ValidationLimits {
+  /** The day the extract was taken: recorded events cannot be later. */
+  readonly extractedOn: DayNumber;
+}
+
+/** Everything needed to read and validate one kind of extract. */
+export interface ExtractDefinition<R = unknown> {
+  readonly kind: ExtractKind;
+  readonly fileName: string;
+  readonly columns: Columns;
+  /** The column that identifies a record; else `file:line` identifies it. */
+  readonly idColumn?: string;
+  /** One zod schema for a row (raw text by canonical column, plus its line), with the logical checks. */
+  schema(limits: ValidationLimits): z.ZodType<R>;
+}
+
+/** [earlier, later]: the later column may not be before the earlier one. */
+type Order = readonly [string, string];
+
+function defineExtract<C extends Columns>(spec: {
+  kind: ExtractKind;
+  columns: C;
+  idColumn?: keyof C & string;
+  order: readonly Order[];
+  /** Event dates that cannot lie after the day the extract was taken. */
+  notAfterExtract: readonly (keyof C & string)[];
+}): ExtractDefinition<RecordOf<C>> {
+  const shape: Record<string, z.ZodType> = { line: z.number() };
+  for (const [name, col] of Object.entries(spec.columns)) shape[name] = col.schema;
+  const base = z.object(shape);
+  return {
+    kind: spec.kind,
+    fileName: `${spec.kind}.csv`,
+    columns: spec.columns,
+    ...(spec.idColumn ? { idColumn: spec.idColumn } : {}),
+    schema: (limits) =>
+      base.superRefine((row, ctx) => {
+        for (const issue of logicalIssues(row as Record<string, unknown>, spec.order, spec.notAfterExtract, limits)) {
+          ctx.addIssue({ code: 'custom', path: [issue.column], message: issue.message, params: { code: issue.code } });
+        }
+      }) as unknown as z.ZodType<RecordOf<C>>,
+  };
+}
+
+function asLocal(value: unknown): LocalDateTime | undefined {
+  if (value === undefined) return undefined;
+  return typeof value === 'number' ? { day: value as DayNumber, minute: null } : (value as LocalDateTime);
+}
+
+interface LogicalIssue {
+  code: IssueCode;
+  column: string;
+  message: string;
+}
+
+// extracts.md "Bad input": completed before start, returned before missing,
+// end before start, and a date after the extract was taken are impossible.
+function logicalIssues(
+  row: Record<string, unknown>,
+  order: readonly Order[],
+  notAfterExtract: readonly string[],
+  limits: ValidationLimits,
+): LogicalIssue[] {
+  const found: LogicalIssue[] = [];
+  for (const [earlier, later] of order) {
+    const a = asLocal(row[earlier]);
+    const b = asLocal(row[later]);
+    if (a && b && compareLocal(b, a) < 0) {
+      found.push({ code: 'END_BEFORE_START', column: later, message: `is before ${earlier} (${formatIso(a.day)})` });
+    }
+  }
+  for (const name of notAfterExtract) {
+    const value = asLocal(row[name]);
+    if (value && value.day > limits.extractedOn) {
+      found.push({ code: 'FUTURE_DATE', column: name, message: `is after the extract date ${formatIso(limits.extractedOn)}` });
+    }
+  }
+  return found;
+}
+
+export const assessments = defineExtract({
+  kind: 'assessments',
+  columns: {
+    child_id: columns.requiredText(),
+    assessment_id: columns.text(),
+    referral_date: columns.date(),
+    start_date: columns.requiredDate(),
+    completed_date: columns.date(),
+    team: columns.text(),
+    worker: columns.text(),
+    child_seen: columns.flag(),
+    child_seen_alone: columns.flag(),
+    child_voice_recorded: columns.flag(),
+  },
+  idColumn: 'assessment_id',
+  order: [['start_date', 'completed_date'], ['referral_date', 'completed_date']],
+  notAfterExtract: ['referral_date', 'start_date', 'completed_date'],
+});
+
+export const plans = defineExtract({
+  kind: 'plans',
+  columns: {
+    child_id: columns.requiredText(),
+    plan_id: columns.text(),
+    plan_type: columns.code(true, PLAN_TYPES),
+    start_date: columns.requiredDate(),
+    end_date: columns.date(),
+    category: columns.text(),
+    team: columns.text(),
+    worker: columns.text(),
+  },
+  idColumn: 'plan_id',
+  order: [['start_date', 'end_date']],
+  // A planned end date may lie ahead; a start may not.
+  notAfterExtract: ['start_date'],
+});
+
+export const visits = defineExtract({
+  kind: 'visits',
+  columns: {
+    child_id: columns.requiredText(),
+    visit_date: columns.requiredDate(),
+    plan_type: columns.code(false, PLAN_TYPES) as ColumnSpec<PlanType | undefined>,
+    seen_alone: columns.flag(),
+    worker: columns.text(),
+    team: columns.text(),
+  },
+  order: [],
+  notAfterExtract: ['visit_date'],
+});
+
+export const missing = defineExtract({
+  kind: 'missing',
+  columns: {
+    child_id: columns.requiredText(),
+    episode_id: columns.text(),
+    missing_from: columns.requiredDateTime(),
+    returned_at: columns.dateTime(),
+    rhi_offered: columns.flag(),
+    rhi_completed_at: columns.dateTime(),
+    rhi_declined: columns.flag(),
+    late_reason: columns.text(),
+    looked_after: columns.flag(),
+    team: columns.text(),
+    worker: columns.text(),
+  },
+  idColumn: 'episode_id',
+  order: [['missing_from', 'returned_at'], ['returned_at', 'rhi_completed_at']],
+  notAfterExtract: ['missing_from', 'returned_at', 'rhi_completed_at'],
+});
+
+export const supervision = defineExtract({
+  kind: 'supervision',
+  columns: {
+    child_id: columns.requiredText(),
+    recorded_date: columns.requiredDate(),
+    kind: columns.code(true, SUPERVISION_KINDS),
+    worker: columns.text(),
+    supervisor: columns.text(),
+    team: columns.text(),
+  },
+  order: [],
+  notAfterExtract: ['recorded_date'],
+});
+
+export const referrals = defineExtract({
+  kind: 'referrals',
+  columns: {
+    child_id: columns.requiredText(),
+    referral_date: columns.requiredDate(),
+    outcome: columns.text(),
+    team: columns.text(),
+  },
+  order: [],
+  notAfterExtract: ['referral_date'],
+});
+
+export type AssessmentRecord = z.output<ReturnType<typeof assessments.schema>>;
+export type PlanRecord = z.output<ReturnType<typeof plans.schema>>;
+export type VisitRecord = z.output<ReturnType<typeof visits.schema>>;
+export type MissingRecord = z.output<ReturnType<typeof missing.schema>>;
+export type SupervisionRecord = z.output<ReturnType<typeof supervision.schema>>;
+export type ReferralRecord = z.output<ReturnType<typeof referrals.schema>>;
+
+/** The validated record type of each extract kind. */
+export interface RecordsByKind {
+  assessments: AssessmentRecord;
+  plans: PlanRecord;
+  visits: VisitRecord;
+  missing: MissingRecord;
+  supervision: SupervisionRecord;
+  referrals: ReferralRecord;
+}
+
+/** The definitions of every extract kind, by kind. */
+export const EXTRACTS: { readonly [K in ExtractKind]: ExtractDefinition<RecordsByKind[K]> } = {
+  assessments,
+  plans,
+  visits,
+  missing,
+  supervision,
+  referrals,
+};
