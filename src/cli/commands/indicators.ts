@@ -1,0 +1,43 @@
+import Table from 'cli-table3';
+import { Option, type Command } from 'commander';
+import { INDICATORS } from '../../core/indicators/registry.js';
+import { targetOf } from '../../core/report.js';
+import { writeResult } from '../../io/output.js';
+import { formatTarget } from '../../render/format.js';
+import { loadSettings } from '../../io/readSettingsFiles.js';
+
+interface IndicatorsFlags {
+  format?: 'table' | 'json';
+  config?: string;
+}
+
+async function runIndicators(flags: IndicatorsFlags): Promise<void> {
+  const settings = await loadSettings(flags.config, INDICATORS);
+  const catalogue = INDICATORS.map((i) => ({
+    id: i.id,
+    title: i.title,
+    kind: i.kind,
+    direction: i.direction,
+    target: targetOf(i, settings),
+    timescale: i.timescale(settings),
+    requires: i.requires,
+    definition: i.definition,
+  }));
+  if ((flags.format ?? (process.stdout.isTTY ? 'table' : 'json')) === 'json') {
+    await writeResult(`${JSON.stringify({ indicators: catalogue }, null, 2)}\n`, undefined);
+    return;
+  }
+  const table = new Table({ head: ['Id', 'Title', 'Target', 'Timescale', 'Needs', 'Definition'], colWidths: [28, 30, 12, 18, 22, 56], wordWrap: true, style: { head: [], border: [] } });
+  for (const i of catalogue) table.push([i.id, i.title, formatTarget(i.kind, i.direction, i.target), i.timescale, i.requires.join(', '), i.definition]);
+  await writeResult(`${table.toString()}\n`, undefined);
+}
+
+/** `csc-metrics indicators`: the catalogue with definitions, targets and timescales. */
+export function indicatorsCommand(program: Command): void {
+  program
+    .command('indicators')
+    .description('list the indicator catalogue with definitions, targets and timescales')
+    .addOption(new Option('--format <format>', 'table (default on a terminal) or json').choices(['table', 'json']))
+    .option('--config <file>', 'show the targets and timescales of this config file')
+    .action(runIndicators);
+}

@@ -1,0 +1,83 @@
+import { Option, type Command } from 'commander';
+import { UsageError } from '../../core/errors.js';
+import { INDICATORS } from '../../core/indicators/registry.js';
+import { buildReport, type GroupBy } from '../../core/report.js';
+import { breaches, parseFailUnder } from '../../core/thresholds.js';
+import { writeResult } from '../../io/output.js';
+import { FORMATS, formatForFile, RENDERERS, type Format } from '../../render/renderers.js';
+import { EXIT } from '../exitCodes.js';
+import { addPeriodOptions, addSourceOptions, byOption, type PeriodFlags, type SourceFlags } from '../options.js';
+import { loadRun } from '../runContext.js';
+import { createTerminal } from '../terminal.js';
+
+interface ReportFlags extends SourceFlags, PeriodFlags {
+  by?: GroupBy;
+  format?: Format;
+  out?: string;
+  trend?: string;
+  title?: string;
+  generatedAt?: string | true;
+  exceptions?: boolean;
+  failOn?: 'red' | 'amber';
+  failUnder: string[];
+}
+
+function parseTrend(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 2 || n > 60) throw new UsageError(`--trend ${text}: expected a whole number of periods from 2 to 60`);
+  return n;
+}
+
+/** Stdout on a terminal gets a table; a pipe or a file gets JSON unless the extension says otherwise. */
+function chooseFormat(flags: ReportFlags): Format {
+  if (flags.format) return flags.format;
+  if (flags.out) return formatForFile(flags.out) ?? 'json';
+  return process.stdout.isTTY ? 'table' : 'json';
+}
+
+async function runReport(flags: ReportFlags): Promise<number> {
+  const terminal = createTerminal({ quiet: flags.quiet ?? false, color: flags.color, toFile: flags.out !== undefined });
+  const trend = parseTrend(flags.trend);
+  const thresholds = {
+    ...(flags.failOn ? { failOn: flags.failOn } : {}),
+    failUnder: flags.failUnder.map((text) => parseFailUnder(text, INDICATORS)),
+  };
+  const format = chooseFormat(flags);
+  const run = await loadRun(flags, terminal);
+  const generatedAt = flags.generatedAt === true ? new Date().toISOString() : flags.generatedAt;
+  const report = buildReport(run.data, {
+    period: run.period,
+    settings: run.settings,
+    calendar: run.calendar,
+    ...(flags.by ? { by: flags.by } : {}),
+    ...(trend ? { trend } : {}),
+    ...(flags.title !== undefined ? { title: flags.title } : {}),
+    ...(generatedAt !== undefined ? { generatedAt } : {}),
+  });
+  await writeResult(RENDERERS[format](report, { paint: terminal.paint, exceptions: flags.exceptions ?? false }), flags.out);
+  if (flags.out) terminal.note(`Wrote ${format} report to ${flags.out}`);
+  const failed = breaches(report, thresholds);
+  for (const line of failed) terminal.note(`threshold breached: ${line}`);
+  return failed.length > 0 ? EXIT.threshold : EXIT.ok;
+}
+
+/** `csc-metrics report`: compute the indicators for a period. */
+export function reportCommand(program: Command): void {
+  const command = program.command('report').description('compute the indicators for a period');
+  addSourceOptions(command);
+  addPeriodOptions(command);
+  command
+    .addOption(byOption())
+    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, else json)').choices(FORMATS))
+    .option('--out <file>', 'write the result to a file instead of stdout')
+    .option('--trend <n>', 'add each indicator for the n periods ending with this one')
+    .option('--title <name>', "the authority's name, shown in the report heading")
+    .option('--exceptions', 'list the child-level exceptions under the table')
+    .option('--generated-at [timestamp]', 'stamp the report (now, or the given text); off by default so output is reproducible')
+    .addOption(new Option('--fail-on <rag>', 'exit 3 when any indicator is red (or amber or red)').choices(['red', 'amber']))
+    .option('--fail-under <id=value>', 'exit 3 when the indicator is worse than value (a percentage for rates); repeatable', (v: string, all: string[]) => [...all, v], [])
+    .action(async (flags: ReportFlags) => {
+      process.exitCode = await runReport(flags);
+    });
+}

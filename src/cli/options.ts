@@ -1,0 +1,116 @@
+import { fileURLToPath } from 'node:url';
+import { Option, type Command } from 'commander';
+import { civilDate, dayNumber, type DayNumber } from '../core/dates/localDate.js';
+import { UsageError } from '../core/errors.js';
+import { EXTRACT_KINDS, type ExtractKind, type ValidationLimits } from '../core/extracts/definitions.js';
+import { parseDateOption, parsePeriod, previousPeriod, rangePeriod, withAsAt, type Period } from '../core/period.js';
+import type { ExtractSources } from '../io/loadDataset.js';
+
+/** The bundled synthetic authority that `report` uses when no --data is given. */
+export const DEMO_DIR = fileURLToPath(new URL('../../fixtures/demo/', import.meta.url));
+/** The month the demo authority is built around. */
+export const DEMO_PERIOD = '2026-10';
+
+/** Flags every command that reads extracts shares. */
+export interface SourceFlags {
+  data?: string;
+  assessments?: string;
+  plans?: string;
+  visits?: string;
+  missing?: string;
+  supervision?: string;
+  referrals?: string;
+  extractedOn?: string;
+  strict?: boolean;
+  quiet?: boolean;
+  color: boolean;
+}
+
+/** Flags that choose the period and the calendar. */
+export interface PeriodFlags {
+  period?: string;
+  from?: string;
+  to?: string;
+  asAt?: string;
+  calendar: string;
+  holidays?: string;
+  config?: string;
+}
+
+/** Adds --data, one flag per extract kind, --extracted-on, --strict, --quiet and --no-color. */
+export function addSourceOptions(command: Command): Command {
+  command.option('--data <dir>', 'folder of extracts named <kind>.csv');
+  for (const kind of EXTRACT_KINDS) command.option(`--${kind} <file>`, `the ${kind} extract (overrides --data)`);
+  return command
+    .option('--extracted-on <date>', 'the day the extracts were taken: later event dates are rejected (default: today)')
+    .option('--strict', 'any rejected row fails the run (exit 2) before any figure')
+    .option('--quiet', 'no progress and no data-quality summary on stderr')
+    .option('--no-color', 'no colour even on a terminal');
+}
+
+/** Adds --period, --from, --to, --as-at, --calendar, --holidays and --config. */
+export function addPeriodOptions(command: Command): Command {
+  return command
+    .option('--period <period>', 'a month (2026-10) or an ISO week (2026-W43)')
+    .option('--from <date>', 'first day of the period (with --to)')
+    .option('--to <date>', 'last day of the period (with --from)')
+    .option('--as-at <date>', 'the day snapshot indicators are taken on (default: the last day of the period)')
+    .option('--calendar <name|file>', 'england-and-wales, jersey, or a file of holiday dates', 'england-and-wales')
+    .option('--holidays <file>', "an authority's own holiday list: one ISO date a line, or gov.uk bank-holidays.json")
+    .option('--config <file>', 'JSON file of targets and timescales');
+}
+
+/** Adds --by team|worker. */
+export function byOption(): Option {
+  return new Option('--by <field>', 'break each figure down by team or worker').choices(['team', 'worker']);
+}
+
+/** Today in the UK: the default extract date and the anchor of the default period. */
+export function ukToday(now: Date = new Date()): DayNumber {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  return dayNumber(part('year'), part('month'), part('day'));
+}
+
+/** Whether the run reads the bundled demo authority (no --data and no single files). */
+export function usesDemo(flags: SourceFlags): boolean {
+  return flags.data === undefined && EXTRACT_KINDS.every((kind) => flags[kind] === undefined);
+}
+
+/** Where to read: the flags, or the demo authority when `demoByDefault` and none given. */
+export function extractSources(flags: SourceFlags, demoByDefault: boolean): ExtractSources {
+  if (usesDemo(flags)) {
+    if (!demoByDefault) throw new UsageError('give --data DIR or at least one extract file (--assessments FILE, …)');
+    return { dir: DEMO_DIR, files: {} };
+  }
+  const files: Partial<Record<ExtractKind, string>> = {};
+  for (const kind of EXTRACT_KINDS) if (flags[kind] !== undefined) files[kind] = flags[kind];
+  return { ...(flags.data !== undefined ? { dir: flags.data } : {}), files };
+}
+
+/** The validation limits: events cannot be later than the extract date. */
+export function validationLimits(flags: SourceFlags, today: DayNumber): ValidationLimits {
+  return { extractedOn: flags.extractedOn === undefined ? today : parseDateOption(flags.extractedOn, '--extracted-on') };
+}
+
+/**
+ * The period from --period or --from/--to; without either, the demo month for
+ * the demo authority, else the last complete month before today.
+ */
+export function resolvePeriod(flags: PeriodFlags, demo: boolean, today: DayNumber): Period {
+  if (flags.period !== undefined && (flags.from !== undefined || flags.to !== undefined)) {
+    throw new UsageError('give either --period or --from/--to, not both');
+  }
+  if ((flags.from === undefined) !== (flags.to === undefined)) throw new UsageError('--from and --to go together');
+  let period: Period;
+  if (flags.period !== undefined) period = parsePeriod(flags.period);
+  else if (flags.from !== undefined) period = rangePeriod(parseDateOption(flags.from, '--from'), parseDateOption(flags.to!, '--to'));
+  else if (demo) period = parsePeriod(DEMO_PERIOD);
+  else period = previousPeriod(parsePeriod(monthOf(today)));
+  return flags.asAt === undefined ? period : withAsAt(period, parseDateOption(flags.asAt, '--as-at'));
+}
+
+function monthOf(day: DayNumber): string {
+  const { year, month } = civilDate(day);
+  return `${year}-${String(month).padStart(2, '0')}`;
+}

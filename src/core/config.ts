@@ -1,0 +1,40 @@
+import type { z } from 'zod';
+import type { IndicatorDefinition } from './indicators/types.js';
+import { configSchema, DEFAULT_SETTINGS, type Settings } from './settings.js';
+
+/** The settings a config file gives, or the reasons it cannot be used (one line each, naming the key). */
+export type ConfigResult = { readonly settings: Settings; readonly errors: readonly [] } | { readonly errors: readonly string[] };
+
+function describeZodIssue(issue: z.core.$ZodIssue): string {
+  const path = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
+  return `${path}: ${issue.message}`;
+}
+
+/**
+ * Validates a parsed config file against the schema and the indicator
+ * registry, and merges it over the defaults. Rate targets are written in
+ * percent (90) and held as fractions (0.9).
+ */
+export function resolveConfig(raw: unknown, indicators: readonly IndicatorDefinition[]): ConfigResult {
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) return { errors: parsed.error.issues.map(describeZodIssue) };
+  const config = parsed.data;
+  const errors: string[] = [];
+  const targets: Record<string, number | null> = {};
+  for (const [id, target] of Object.entries(config.targets ?? {})) {
+    const indicator = indicators.find((i) => i.id === id);
+    if (!indicator) {
+      errors.push(`targets.${id}: no such indicator (see \`csc-metrics indicators\`)`);
+    } else if (target !== null && indicator.kind === 'rate' && target > 100) {
+      errors.push(`targets.${id}: a rate target is a percentage from 0 to 100, got ${target}`);
+    } else {
+      targets[id] = target === null || indicator.kind === 'count' ? target : target / 100;
+    }
+  }
+  if (errors.length > 0) return { errors };
+  const { visitIntervals, targets: _targets, ...rest } = config;
+  return {
+    settings: { ...DEFAULT_SETTINGS, ...rest, visitIntervals: { ...DEFAULT_SETTINGS.visitIntervals, ...visitIntervals }, targets },
+    errors: [],
+  };
+}

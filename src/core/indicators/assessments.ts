@@ -1,0 +1,88 @@
+import { formatUk, type DayNumber } from '../dates/localDate.js';
+import type { AssessmentRecord } from '../extracts/definitions.js';
+import { caseOf } from './caseRow.js';
+import type { CaseRow, IndicatorDefinition, IndicatorInput } from './types.js';
+
+/** The assessment clock starts at the referral, else at the assessment's start. */
+function clockStart(a: AssessmentRecord): DayNumber {
+  return a.referral_date ?? a.start_date;
+}
+
+/** The cohort of every rate here: assessments completed in the period. */
+function completedInPeriod(input: IndicatorInput, measure: (a: AssessmentRecord) => { met: boolean; detail: string }): CaseRow[] {
+  const extract = input.data.assessments!;
+  const rows: CaseRow[] = [];
+  for (const a of extract.records) {
+    const done = a.completed_date;
+    if (done === undefined || done < input.period.from || done > input.period.to) continue;
+    const { met, detail } = measure(a);
+    rows.push(caseOf(extract, a, met, detail));
+  }
+  return rows;
+}
+
+const COMPLETED_COHORT = 'assessments with completed_date in the period';
+
+export const assessmentTimeliness: IndicatorDefinition = {
+  id: 'assessment-timeliness',
+  title: 'Assessments completed within 45 working days',
+  definition: `${COMPLETED_COHORT}; met when the working days from the clock start (referral_date, else start_date) to completed_date are within the timescale`,
+  kind: 'rate',
+  direction: 'higher',
+  defaultTarget: 0.9,
+  timescale: (s) => `${s.assessmentWorkingDays} working days`,
+  requires: ['assessments'],
+  cases: (input) =>
+    completedInPeriod(input, (a) => {
+      const days = input.calendar.workingDaysBetween(clockStart(a), a.completed_date!);
+      return { met: days <= input.settings.assessmentWorkingDays, detail: `completed after ${days} working days` };
+    }),
+};
+
+export const assessmentOpenOverdue: IndicatorDefinition = {
+  id: 'assessment-open-overdue',
+  title: 'Open assessments past 45 working days',
+  definition: 'assessments open on the as-at date (started on or before it, not completed by it) whose clock has run past the timescale',
+  kind: 'count',
+  direction: 'lower',
+  defaultTarget: 0,
+  timescale: (s) => `${s.assessmentWorkingDays} working days`,
+  requires: ['assessments'],
+  cases: ({ data, period, settings, calendar }) => {
+    const extract = data.assessments!;
+    const rows: CaseRow[] = [];
+    for (const a of extract.records) {
+      if (a.start_date > period.asAt || (a.completed_date !== undefined && a.completed_date <= period.asAt)) continue;
+      const days = calendar.workingDaysBetween(clockStart(a), period.asAt);
+      if (days > settings.assessmentWorkingDays) {
+        rows.push(caseOf(extract, a, false, `open ${days} working days (clock started ${formatUk(clockStart(a))})`));
+      }
+    }
+    return rows;
+  },
+};
+
+type AssessmentFlag = 'child_seen' | 'child_seen_alone' | 'child_voice_recorded';
+
+/** A rate over completed assessments whose measure is one flag being yes (blank counts as not met). */
+function flagIndicator(id: string, title: string, column: AssessmentFlag, defaultTarget: number, what: string): IndicatorDefinition {
+  return {
+    id,
+    title,
+    definition: `${COMPLETED_COHORT}; met when ${column} = yes (blank counts as not met)`,
+    kind: 'rate',
+    direction: 'higher',
+    defaultTarget,
+    timescale: () => 'during the assessment',
+    requires: ['assessments'],
+    cases: (input) =>
+      completedInPeriod(input, (a) => {
+        const value = a[column];
+        return { met: value === true, detail: `${what}: ${value === undefined ? 'not recorded' : value ? 'yes' : 'no'}` };
+      }),
+  };
+}
+
+export const assessmentChildSeen = flagIndicator('assessment-child-seen', 'Child seen during assessment', 'child_seen', 0.95, 'child seen');
+export const assessmentSeenAlone = flagIndicator('assessment-seen-alone', 'Child seen alone during assessment', 'child_seen_alone', 0.7, 'child seen alone');
+export const assessmentVoiceRecorded = flagIndicator('assessment-voice-recorded', "Child's voice recorded in assessment", 'child_voice_recorded', 1, "child's voice recorded");

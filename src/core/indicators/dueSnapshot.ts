@@ -1,0 +1,41 @@
+import { formatUk, type DayNumber } from '../dates/localDate.js';
+import type { PlanType } from '../extracts/definitions.js';
+import type { Interval } from '../settings.js';
+import { caseOf } from './caseRow.js';
+import { dueAfter, dueStatus } from './dueDates.js';
+import { openPlansByChild } from './openPlans.js';
+import type { CaseRow, IndicatorInput } from './types.js';
+
+/** How one snapshot indicator finds each open child's clock. */
+export interface SnapshotRule {
+  /** Only plans of this type; all open plans when absent. */
+  readonly planType?: PlanType;
+  /** Which open plan's start the clock falls back to: the newest (visits) or the oldest (supervision). */
+  readonly startFrom: 'newest-plan' | 'oldest-plan';
+  /** The child's latest qualifying event on or before the as-at date. */
+  lastEvent(childId: string, asAt: DayNumber): DayNumber | undefined;
+  readonly interval: Interval;
+  /** The event in words: "visit", "supervision". */
+  readonly event: string;
+}
+
+/**
+ * One row per child with an open plan on the as-at date: due = interval after
+ * the later of the plan start and the last event; met when due ≥ as-at. A
+ * child with several open plans counts once, under the newest plan's team.
+ */
+export function dueSnapshot(input: IndicatorInput, rule: SnapshotRule): CaseRow[] {
+  const plans = input.data.plans!;
+  const asAt = input.period.asAt;
+  const rows: CaseRow[] = [];
+  for (const [childId, open] of openPlansByChild(plans.records, asAt, rule.planType)) {
+    const newest = open[0]!;
+    const start = rule.startFrom === 'newest-plan' ? newest.start_date : open[open.length - 1]!.start_date;
+    const last = rule.lastEvent(childId, asAt);
+    const base = last !== undefined && last > start ? last : start;
+    const since = last !== undefined && last >= start ? `last ${rule.event} ${formatUk(last)}` : `no ${rule.event} since plan start ${formatUk(start)}`;
+    const status = dueStatus(dueAfter(base, rule.interval, input.calendar), asAt, since);
+    rows.push(caseOf(plans, newest, status.met, status.detail));
+  }
+  return rows;
+}

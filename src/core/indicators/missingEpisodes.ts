@@ -1,0 +1,26 @@
+import { formatUk } from '../dates/localDate.js';
+import { caseOf } from './caseRow.js';
+import type { CaseRow, IndicatorDefinition } from './types.js';
+
+export const missingOver5Days: IndicatorDefinition = {
+  id: 'missing-over-5-days',
+  title: 'Children missing for more than 5 days',
+  definition: 'missing episodes that began at least the set number of days before the as-at date and had not ended by it (the weekly highlight list)',
+  kind: 'count',
+  direction: 'lower',
+  defaultTarget: 0,
+  timescale: (s) => `${s.missingDays} days`,
+  requires: ['missing'],
+  cases: ({ data, period, settings }) => {
+    const extract = data.missing!;
+    const latestStart = period.asAt - settings.missingDays;
+    const rows: CaseRow[] = [];
+    for (const e of extract.records) {
+      if (e.missing_from.day > latestStart) continue;
+      if (e.returned_at !== undefined && e.returned_at.day <= period.asAt) continue;
+      const days = period.asAt - e.missing_from.day;
+      rows.push(caseOf(extract, e, false, `missing since ${formatUk(e.missing_from.day)} (${days} days)`));
+    }
+    return rows;
+  },
+};

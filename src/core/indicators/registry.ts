@@ -1,0 +1,29 @@
+import { assessmentChildSeen, assessmentOpenOverdue, assessmentSeenAlone, assessmentTimeliness, assessmentVoiceRecorded } from './assessments.js';
+import { missingOver5Days } from './missingEpisodes.js';
+import { rhiLateReason, rhiOffered, rhiWithin72h } from './returnInterviews.js';
+import { oversight6Weeks, supervision6Weeks } from './supervision.js';
+import type { IndicatorDefinition } from './types.js';
+import { visitsCin, visitsCla, visitsCp } from './visits.js';
+
+/** Every indicator, in the order reports show them. Adding one: its file, and one line here. */
+export const INDICATORS: readonly IndicatorDefinition[] = [
+  assessmentTimeliness,
+  assessmentOpenOverdue,
+  assessmentChildSeen,
+  assessmentSeenAlone,
+  assessmentVoiceRecorded,
+  rhiWithin72h,
+  rhiOffered,
+  rhiLateReason,
+  missingOver5Days,
+  visitsCp,
+  visitsCin,
+  visitsCla,
+  supervision6Weeks,
+  oversight6Weeks,
+];
+
+/** The indicator with this id, if any. */
+export function findIndicator(id: string): IndicatorDefinition | undefined {
+  return INDICATORS.find((indicator) => indicator.id === id);
+}

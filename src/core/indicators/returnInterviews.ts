@@ -1,0 +1,99 @@
+import { formatUk } from '../dates/localDate.js';
+import { elapsedMinutes } from '../dates/londonTime.js';
+import type { MissingRecord } from '../extracts/definitions.js';
+import type { Settings } from '../settings.js';
+import { caseOf } from './caseRow.js';
+import type { CaseRow, IndicatorDefinition, IndicatorInput } from './types.js';
+
+interface Measure {
+  readonly met: boolean;
+  readonly detail: string;
+}
+
+/**
+ * Statutory guidance on children who go missing: the return home interview is
+ * due within 72 hours of the return. Hours are elapsed hours between UK local
+ * instants (a clock change gains or loses one); with a date only on either
+ * side, at most 3 calendar days after the return date.
+ */
+export function interviewWithinWindow(episode: MissingRecord, settings: Settings): Measure {
+  const returned = episode.returned_at!;
+  const interview = episode.rhi_completed_at;
+  if (interview === undefined) {
+    return { met: false, detail: episode.rhi_declined === true ? 'interview declined' : 'no interview recorded' };
+  }
+  if (returned.minute === null || interview.minute === null) {
+    const days = interview.day - returned.day;
+    return { met: days <= settings.rhiHours / 24, detail: `interview ${days} days after return (date only)` };
+  }
+  const minutes = elapsedMinutes(returned as typeof returned & { minute: number }, interview as typeof interview & { minute: number });
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return {
+    met: minutes <= settings.rhiHours * 60,
+    detail: `interview ${hours} hours${rest ? ` ${rest} minutes` : ''} after return`,
+  };
+}
+
+/** Episodes whose return falls in the period, each measured. */
+function returnedInPeriod(input: IndicatorInput, measure: (e: MissingRecord) => Measure | null): CaseRow[] {
+  const extract = input.data.missing!;
+  const rows: CaseRow[] = [];
+  for (const episode of extract.records) {
+    const back = episode.returned_at;
+    if (back === undefined || back.day < input.period.from || back.day > input.period.to) continue;
+    const outcome = measure(episode);
+    if (outcome) rows.push(caseOf(extract, episode, outcome.met, outcome.detail));
+  }
+  return rows;
+}
+
+const RETURNED_COHORT = 'missing episodes with returned_at in the period';
+
+export const rhiWithin72h: IndicatorDefinition = {
+  id: 'rhi-within-72h',
+  title: 'Return home interviews within 72 hours',
+  definition: `${RETURNED_COHORT}; met when rhi_completed_at is within the window after returned_at (elapsed UK hours; date-only: calendar days)`,
+  kind: 'rate',
+  direction: 'higher',
+  defaultTarget: 0.75,
+  timescale: (s) => `${s.rhiHours} hours`,
+  requires: ['missing'],
+  cases: (input) => returnedInPeriod(input, (e) => interviewWithinWindow(e, input.settings)),
+};
+
+export const rhiOffered: IndicatorDefinition = {
+  id: 'rhi-offered',
+  title: 'Return home interview offered',
+  definition: `${RETURNED_COHORT}; met when rhi_offered = yes or rhi_completed_at is present`,
+  kind: 'rate',
+  direction: 'higher',
+  defaultTarget: 1,
+  timescale: () => 'on return',
+  requires: ['missing'],
+  cases: (input) =>
+    returnedInPeriod(input, (e) =>
+      e.rhi_offered === true || e.rhi_completed_at !== undefined
+        ? { met: true, detail: e.rhi_completed_at ? `interview ${formatUk(e.rhi_completed_at.day)}` : 'offered' }
+        : { met: false, detail: e.rhi_offered === false ? 'not offered' : 'offer not recorded' },
+    ),
+};
+
+export const rhiLateReason: IndicatorDefinition = {
+  id: 'rhi-late-reason',
+  title: 'Reason recorded where RHI not within 72 hours',
+  definition: `${RETURNED_COHORT} not met by rhi-within-72h; met when late_reason is recorded or rhi_declined = yes`,
+  kind: 'rate',
+  direction: 'higher',
+  defaultTarget: 1,
+  timescale: (s) => `${s.rhiHours} hours`,
+  requires: ['missing'],
+  cases: (input) =>
+    returnedInPeriod(input, (e) => {
+      const window = interviewWithinWindow(e, input.settings);
+      if (window.met) return null;
+      if (e.late_reason !== undefined) return { met: true, detail: `${window.detail}; reason: ${e.late_reason}` };
+      if (e.rhi_declined === true) return { met: true, detail: `${window.detail}; declined` };
+      return { met: false, detail: `${window.detail}; no reason recorded` };
+    }),
+};

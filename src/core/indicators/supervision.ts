@@ -1,0 +1,34 @@
+import type { SupervisionKind, SupervisionRecord } from '../extracts/definitions.js';
+import { dueSnapshot } from './dueSnapshot.js';
+import { LatestEvents, memoised } from './latestEvents.js';
+import type { IndicatorDefinition } from './types.js';
+
+const recordIndex = memoised(
+  (records: readonly SupervisionRecord[]) => new LatestEvents(records.map((r) => [`${r.child_id}\u0000${r.kind}`, r.recorded_date] as const)),
+);
+
+function supervisionIndicator(kind: SupervisionKind, id: string, title: string, defaultTarget: number): IndicatorDefinition {
+  const days = (s: { supervisionDays: number; oversightDays: number }) => (kind === 'supervision' ? s.supervisionDays : s.oversightDays);
+  return {
+    id,
+    title,
+    definition: `children with any open plan on the as-at date; met when not overdue: due = the set days after the later of the earliest open plan's start and the latest ${kind} record on or before the as-at date`,
+    kind: 'rate',
+    direction: 'higher',
+    defaultTarget,
+    timescale: (s) => `${days(s)} days`,
+    requires: ['plans', 'supervision'],
+    cases: (input) => {
+      const index = recordIndex(input.data.supervision!.records);
+      return dueSnapshot(input, {
+        startFrom: 'oldest-plan',
+        interval: { calendarDays: days(input.settings) },
+        event: kind,
+        lastEvent: (childId, asAt) => index.latestOnOrBefore(`${childId}\u0000${kind}`, asAt),
+      });
+    },
+  };
+}
+
+export const supervision6Weeks = supervisionIndicator('supervision', 'supervision-6-weeks', 'Open cases with supervision in the last 6 weeks', 0.95);
+export const oversight6Weeks = supervisionIndicator('oversight', 'oversight-6-weeks', 'Open cases with management oversight in the last 6 weeks', 0.9);

@@ -1,0 +1,59 @@
+import type { WorkingCalendar } from '../calendar/workingCalendar.js';
+import type { Dataset } from '../dataset.js';
+import type { ExtractKind } from '../extracts/definitions.js';
+import type { Period } from '../period.js';
+import type { Settings } from '../settings.js';
+
+/** A rate (numerator over a cohort) or a count of records (a list to act on). */
+export type IndicatorKind = 'rate' | 'count';
+
+/** Whether a higher or a lower value is better. */
+export type Direction = 'higher' | 'lower';
+
+/** What an indicator is computed from. */
+export interface IndicatorInput {
+  readonly data: Dataset;
+  readonly period: Period;
+  readonly settings: Settings;
+  readonly calendar: WorkingCalendar;
+}
+
+/** The record a case row comes from, so any figure can be traced back to its row. */
+export interface SourceRow {
+  readonly kind: ExtractKind;
+  readonly line: number;
+}
+
+/**
+ * One record (or child) an indicator looked at. For a rate these are the
+ * cohort, each met or not; for a count, the records counted.
+ */
+export interface CaseRow {
+  readonly childId: string;
+  /** The record's own identifier, else `file:line`. */
+  readonly recordId: string;
+  readonly team: string | undefined;
+  readonly worker: string | undefined;
+  readonly met: boolean;
+  /** What a person reads: "completed after 52 working days", "due 16/10/2026, 11 days overdue". */
+  readonly detail: string;
+  readonly source: SourceRow;
+}
+
+/** An indicator as data: identity, meaning, target and the pure function that finds its cases. */
+export interface IndicatorDefinition {
+  readonly id: string;
+  readonly title: string;
+  /** Cohort and measure in a sentence, for `csc-metrics indicators`. */
+  readonly definition: string;
+  readonly kind: IndicatorKind;
+  readonly direction: Direction;
+  /** A fraction for rates (0.9), a whole number for counts; null for none. */
+  readonly defaultTarget: number | null;
+  /** The timescale as people say it, from the settings in force. */
+  timescale(settings: Settings): string;
+  /** The extracts it needs; when one is absent it is reported as not computed. */
+  readonly requires: readonly ExtractKind[];
+  /** The cases: the cohort with met/not met (rates), or the records counted (counts). */
+  cases(input: IndicatorInput): CaseRow[];
+}

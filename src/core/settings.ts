@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import type { PlanType } from './extracts/definitions.js';
+
+/** A timescale counted in working days or in calendar days. */
+export type Interval = { readonly workingDays: number } | { readonly calendarDays: number };
+
+/** The timescales and targets of one run. Every field has a statutory or plan default. */
+export interface Settings {
+  /** Assessment timescale in working days (Working Together: 45). */
+  readonly assessmentWorkingDays: number;
+  /** Return home interview window in hours (missing children guidance: 72). */
+  readonly rhiHours: number;
+  /** Days missing after which an episode is on the weekly highlight list. */
+  readonly missingDays: number;
+  /** Statutory visit interval per plan type. */
+  readonly visitIntervals: Readonly<Record<Exclude<PlanType, 'CL'>, Interval>>;
+  /** Calendar days within which a case is supervised. */
+  readonly supervisionDays: number;
+  /** Calendar days within which a case has management oversight. */
+  readonly oversightDays: number;
+  /** Targets by indicator id: a fraction (0.9) for rates, a whole number for counts; null for none. */
+  readonly targets: Readonly<Record<string, number | null>>;
+  /** Percentage points below target still shown amber. */
+  readonly tolerance: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  assessmentWorkingDays: 45,
+  rhiHours: 72,
+  missingDays: 5,
+  visitIntervals: {
+    CP: { workingDays: 10 },
+    CIN: { workingDays: 20 },
+    CLA: { calendarDays: 42 },
+    PF: { calendarDays: 42 },
+  },
+  supervisionDays: 42,
+  oversightDays: 42,
+  targets: {},
+  tolerance: 5,
+};
+
+const positiveInt = z.number().int().positive();
+const intervalSchema = z.union([
+  z.object({ workingDays: positiveInt }).strict(),
+  z.object({ calendarDays: positiveInt }).strict(),
+]);
+
+/**
+ * The config file (`--config FILE`, JSON). Rate targets are written as
+ * percentages (90 means 90 %), count targets as whole numbers; null removes a target.
+ */
+export const configSchema = z
+  .object({
+    assessmentWorkingDays: positiveInt,
+    rhiHours: positiveInt,
+    missingDays: positiveInt,
+    visitIntervals: z.object({ CP: intervalSchema, CIN: intervalSchema, CLA: intervalSchema, PF: intervalSchema }).strict().partial(),
+    supervisionDays: positiveInt,
+    oversightDays: positiveInt,
+    targets: z.record(z.string(), z.number().min(0).nullable()),
+    tolerance: z.number().min(0).max(100),
+  })
+  .strict()
+  .partial();
+
+/** A config file's contents after validation. */
+export type Config = z.infer<typeof configSchema>;

@@ -1,0 +1,42 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Dataset } from '../core/dataset.js';
+import { EXTRACT_KINDS, type ExtractKind, type ValidationLimits } from '../core/extracts/definitions.js';
+import type { ExtractData } from '../core/extracts/extractParser.js';
+import { DataError } from '../core/errors.js';
+import { readExtract, type RowProgress } from './readExtract.js';
+
+/** Where the extracts are: a folder of `<kind>.csv` files and/or files given one by one. */
+export interface ExtractSources {
+  readonly dir?: string;
+  readonly files: Partial<Record<ExtractKind, string>>;
+}
+
+/** The file to read for each kind and the name it is reported under. */
+async function locate(sources: ExtractSources): Promise<Map<ExtractKind, { path: string; name: string }>> {
+  const found = new Map<ExtractKind, { path: string; name: string }>();
+  if (sources.dir !== undefined) {
+    const entries = await readdir(sources.dir).catch((error: NodeJS.ErrnoException) => {
+      throw new DataError('UNREADABLE_FILE', `${sources.dir}: cannot read the data folder (${error.code ?? error.message})`, { file: sources.dir! });
+    });
+    for (const kind of EXTRACT_KINDS) {
+      if (entries.includes(`${kind}.csv`)) found.set(kind, { path: join(sources.dir, `${kind}.csv`), name: `${kind}.csv` });
+    }
+  }
+  for (const kind of EXTRACT_KINDS) {
+    const path = sources.files[kind];
+    if (path !== undefined) found.set(kind, { path, name: path });
+  }
+  return found;
+}
+
+/** Reads and validates every extract the sources name, one after another in a fixed order. */
+export async function loadDataset(sources: ExtractSources, limits: ValidationLimits, onProgress?: RowProgress): Promise<Dataset> {
+  const located = await locate(sources);
+  const data: Partial<Record<ExtractKind, ExtractData>> = {};
+  for (const kind of EXTRACT_KINDS) {
+    const file = located.get(kind);
+    if (file) data[kind] = await readExtract(kind, file.path, file.name, limits, onProgress);
+  }
+  return data as Dataset;
+}
