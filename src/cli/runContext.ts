@@ -1,4 +1,4 @@
-import { UsageError } from '../core/errors.js';
+import { DataError, UsageError } from '../core/errors.js';
 import type { Dataset } from '../core/dataset.js';
 import { INDICATORS } from '../core/indicators/registry.js';
 import type { WorkingCalendar } from '../core/calendar/workingCalendar.js';
@@ -9,7 +9,6 @@ import { loadCalendar, loadSettings } from '../io/readSettingsFiles.js';
 import { renderQualitySummary } from '../render/quality.js';
 import { extractSources, resolvePeriod, ukToday, usesDemo, validationLimits, type PeriodFlags, type SourceFlags } from './options.js';
 import { rowProgress, type Terminal } from './terminal.js';
-import { DataError } from '../core/errors.js';
 
 /** The validated extracts of a run, with what they were read for. */
 export interface LoadedRun {
@@ -28,10 +27,11 @@ function rejectedRows(data: Dataset): number {
  * Resolves flags (period, calendar, config) before reading anything, so a
  * usage error is reported at once; then reads the extracts, prints the
  * data-quality summary on stderr, and under --strict stops on any rejected row.
+ * With `demoByDefault` and no sources given, reads the bundled demo authority.
  */
-export async function loadRun(flags: SourceFlags & PeriodFlags, terminal: Terminal): Promise<LoadedRun> {
+export async function loadRun(flags: SourceFlags & PeriodFlags, terminal: Terminal, demoByDefault: boolean): Promise<LoadedRun> {
   const today = ukToday();
-  const demo = usesDemo(flags);
+  const demo = demoByDefault && usesDemo(flags);
   const period = resolvePeriod(flags, demo, today);
   const limits = validationLimits(flags, today);
   if (flags.holidays !== undefined && flags.calendar !== 'england-and-wales') {
@@ -40,7 +40,7 @@ export async function loadRun(flags: SourceFlags & PeriodFlags, terminal: Termin
   const calendar = await loadCalendar(flags.holidays ?? flags.calendar);
   const settings = await loadSettings(flags.config, INDICATORS);
   if (demo) terminal.note(`Using the bundled demo authority (synthetic data); period ${period.label}. Give --data DIR for your own extracts.`);
-  const data = await loadDataset(extractSources(flags, true), limits, rowProgress(terminal));
+  const data = await loadDataset(extractSources(flags, demoByDefault), limits, rowProgress(terminal));
   terminal.progressDone();
   terminal.note(renderQualitySummary(Object.values(data).map((e) => e.quality)));
   const rejected = rejectedRows(data);

@@ -44,7 +44,7 @@ async function runReport(flags: ReportFlags): Promise<number> {
     failUnder: flags.failUnder.map((text) => parseFailUnder(text, INDICATORS)),
   };
   const format = chooseFormat(flags);
-  const run = await loadRun(flags, terminal);
+  const run = await loadRun(flags, terminal, true);
   const generatedAt = flags.generatedAt === true ? new Date().toISOString() : flags.generatedAt;
   const report = buildReport(run.data, {
     period: run.period,

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // End-to-end tests spawn the built CLI and a browser; a 2-core CI machine needs the slack.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // The JSON results let .ci/run print its one-line count without a second run.
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/vitest.json' },
+  },
+});
