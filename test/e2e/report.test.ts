@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from './runCli.js';
+
+// Pinned so results do not depend on the day the tests run.
+const EXTRACTED = ['--extracted-on', '2026-11-23'];
+
+describe('report on the formats fixture (BOM, CRLF, header variants, quoted comma/quote/newline, UK dates, times, extra column)', () => {
+  // fixtures/formats/assessments.csv, period 2026-10, as at 31/10/2026:
+  //  line 2 (to line 3): C00001/A0001 referral Fri 02/10, completed Fri 30/10: 20 working days, met;
+  //    seen Yes, alone TRUE, voice 1: all met. Team "Team A, North" (quoted comma).
+  //  line 4: C00002/A0002 no referral, clock from Mon 05/10, completed 30/10: 19 working days, met;
+  //    seen no, alone False, voice 0: none met.
+  //  line 5 is blank (not a row); line 6: C00003/A0003 open since Thu 01/10: 21 working days at 31/10,
+  //    not past 45, so assessment-open-overdue = 0.
+  const run = runCli(['report', '--data', 'fixtures/formats', '--period', '2026-10', '--format', 'json', ...EXTRACTED]);
+  const report = JSON.parse(run.stdout);
+  const byId = (id: string) => report.indicators.find((i: { id: string }) => i.id === id);
+
+  it('exits 0 with JSON on stdout and the data-quality summary on stderr', () => {
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('Data quality: 1 file, 3 rows read, 3 used, 0 rejected');
+    expect(report.period).toEqual({ from: '2026-10-01', to: '2026-10-31', asAt: '2026-10-31' });
+    expect(report.calendar).toBe('england-and-wales');
+  });
+
+  it('computes the assessment figures by hand', () => {
+    expect(byId('assessment-timeliness')).toMatchObject({ numerator: 2, denominator: 2, value: 1, target: 0.9, rag: 'green', exceptions: [] });
+    expect(byId('assessment-child-seen')).toMatchObject({ numerator: 1, denominator: 2, value: 0.5, rag: 'red' });
+    expect(byId('assessment-child-seen').exceptions).toEqual([
+      { childId: 'C00002', recordId: 'A0002', team: 'Team B', worker: 'Worker 02', detail: 'child seen: no' },
+    ]);
+    expect(byId('assessment-open-overdue')).toMatchObject({ kind: 'count', count: 0, rag: 'green' });
+  });
+
+  it('reports the indicators whose extracts are absent as not computed, never as 0 %', () => {
+    expect(report.notComputed).toContainEqual({ id: 'visits-cp', reason: 'no plans or visits extract' });
+    expect(report.notComputed).toContainEqual({ id: 'rhi-within-72h', reason: 'no missing extract' });
+    expect(byId('visits-cp')).toBeUndefined();
+  });
+
+  it('accounts for every row in dataQuality', () => {
+    expect(report.dataQuality.files).toEqual([
+      { kind: 'assessments', file: 'assessments.csv', rowsRead: 3, rowsUsed: 3, rowsRejected: 0, issues: [] },
+    ]);
+  });
+
+  it('gives byte-identical output for the same input and flags', () => {
+    const again = runCli(['report', '--data', 'fixtures/formats', '--period', '2026-10', '--format', 'json', ...EXTRACTED]);
+    expect(again.stdout).toBe(run.stdout);
+  });
+
+  it('groups by team with --by team', () => {
+    const grouped = JSON.parse(runCli(['report', '--data', 'fixtures/formats', '--period', '2026-10', '--by', 'team', '--format', 'json', ...EXTRACTED]).stdout);
+    const seen = grouped.indicators.find((i: { id: string }) => i.id === 'assessment-child-seen');
+    expect(seen.groups).toEqual([
+      { key: 'Team A, North', numerator: 1, denominator: 1, value: 1, rag: 'green' },
+      { key: 'Team B', numerator: 0, denominator: 1, value: 0, rag: 'red' },
+    ]);
+  });
+
+  it('prints a plain table (no colour codes) with --format table', () => {
+    const table = runCli(['report', '--data', 'fixtures/formats', '--period', '2026-10', '--format', 'table', ...EXTRACTED]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain('Assessments completed within 45 working days');
+    expect(table.stdout).toContain('100.0 %');
+    expect(table.stdout).not.toContain('\u001b[');
+    expect(table.stdout).not.toContain('C00002');
+  });
+});
+
+describe('row-level bad input: the row is rejected with file, line, column, value and code; the rest is used', () => {
+  const cases: [scenario: string, file: string, issues: object[], read: number, used: number][] = [
+    ['invalid-date', 'assessments.csv', [
+      { code: 'INVALID_DATE', line: 3, column: 'start_date', value: '31/02/2026' },
+      // Month-first (US) dates are never guessed.
+      { code: 'INVALID_DATE', line: 4, column: 'completed_date', value: '10/31/2026' },
+    ], 3, 1],
+    ['invalid-flag', 'assessments.csv', [{ code: 'INVALID_FLAG', line: 2, column: 'child_seen_alone', value: 'maybe' }], 1, 0],
+    ['invalid-code', 'plans.csv', [{ code: 'INVALID_CODE', line: 3, column: 'plan_type', value: 'XYZ' }], 2, 1],
+    ['missing-value', 'assessments.csv', [
+      { code: 'MISSING_VALUE', line: 3, column: 'child_id', value: '' },
+      { code: 'MISSING_VALUE', line: 4, column: 'start_date', value: '' },
+    ], 3, 1],
+    ['future-date', 'assessments.csv', [{ code: 'FUTURE_DATE', line: 2, column: 'completed_date', value: '2027-01-04' }], 1, 0],
+    ['duplicate-row', 'visits.csv', [{ code: 'DUPLICATE_ROW', line: 3, message: 'repeats line 2 exactly' }], 3, 2],
+    ['wrong-field-count', 'visits.csv', [
+      { code: 'WRONG_FIELD_COUNT', line: 3, message: 'has 2 fields; the header has 3' },
+      { code: 'WRONG_FIELD_COUNT', line: 4, message: 'has 4 fields; the header has 3' },
+    ], 3, 1],
+  ];
+
+  it.each(cases)('%s', (scenario, file, issues, read, used) => {
+    const run = runCli(['validate', '--data', `fixtures/bad-input/${scenario}`, '--format', 'json', ...EXTRACTED]);
+    expect(run.code).toBe(2);
+    const quality = JSON.parse(run.stdout).dataQuality.files.find((f: { file: string }) => f.file === file);
+    expect(quality).toMatchObject({ rowsRead: read, rowsUsed: used, rowsRejected: read - used });
+    expect(quality.issues).toHaveLength(issues.length);
+    issues.forEach((issue, i) => expect(quality.issues[i]).toMatchObject(issue));
+    expect(run.stderr).toContain(`${read - used} rejected`);
+  });
+
+  it('rejects logically impossible rows: completed before start, end before start, returned before missing', () => {
+    const run = runCli(['validate', '--data', 'fixtures/bad-input/end-before-start', '--format', 'json', ...EXTRACTED]);
+    expect(run.code).toBe(2);
+    const issues = JSON.parse(run.stdout).dataQuality.files.flatMap((f: { file: string; issues: object[] }) => f.issues.map((i) => ({ file: f.file, ...i })));
+    expect(issues).toEqual([
+      { file: 'assessments.csv', code: 'END_BEFORE_START', line: 2, column: 'completed_date', value: '2026-10-05', message: 'completed_date "2026-10-05" is before start_date (2026-10-12)' },
+      { file: 'plans.csv', code: 'END_BEFORE_START', line: 2, column: 'end_date', value: '2026-02-01', message: 'end_date "2026-02-01" is before start_date (2026-03-01)' },
+      { file: 'missing.csv', code: 'END_BEFORE_START', line: 2, column: 'returned_at', value: '2026-10-10 09:00', message: 'returned_at "2026-10-10 09:00" is before missing_from (2026-10-10)' },
+    ]);
+  });
+
+  it('report in default mode computes from the valid rows and summarises the rejects on stderr', () => {
+    const run = runCli(['report', '--data', 'fixtures/bad-input/invalid-date', '--period', '2026-10', '--format', 'json', ...EXTRACTED]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('assessments.csv: 3 read, 1 used, 2 rejected');
+    expect(run.stderr).toContain('assessments.csv:3 INVALID_DATE start_date "31/02/2026" is not a valid date');
+    const timeliness = JSON.parse(run.stdout).indicators.find((i: { id: string }) => i.id === 'assessment-timeliness');
+    // Only line 2 is valid: C00001 started Thu 01/10, completed Tue 20/10 = 13 working days.
+    expect(timeliness).toMatchObject({ numerator: 1, denominator: 1 });
+  });
+
+  it('--strict fails with exit 2 before any figure', () => {
+    const run = runCli(['report', '--data', 'fixtures/bad-input/invalid-date', '--period', '2026-10', '--format', 'json', '--strict', ...EXTRACTED]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('REJECTED_ROWS: --strict: 2 rows rejected; no figures produced');
+  });
+
+  it('validate exits 0 on clean extracts', () => {
+    expect(runCli(['validate', '--data', 'fixtures/formats', ...EXTRACTED]).code).toBe(0);
+  });
+});
+
+describe('file-level bad input stops the run with exit 2 and says which file and why', () => {
+  it.each([
+    ['missing-column', 'MISSING_COLUMN: assessments.csv: missing required column start_date; columns found: Child ID, Assessment ID, Completed Date, Team'],
+    ['malformed-csv', 'MALFORMED_CSV: visits.csv: line'],
+    ['empty-file', 'EMPTY_FILE: visits.csv: the file is empty (no header row)'],
+    ['duplicate-column', 'DUPLICATE_COLUMN: visits.csv: column visit_date appears twice in the header (columns 2 and 3)'],
+  ])('%s', (scenario, message) => {
+    const run = runCli(['report', '--data', `fixtures/bad-input/${scenario}`, '--period', '2026-10', '--format', 'json', ...EXTRACTED]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(message);
+  });
+
+  it('an extract given explicitly must exist', () => {
+    const run = runCli(['report', '--visits', 'fixtures/nowhere/visits.csv', '--period', '2026-10', ...EXTRACTED]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('UNREADABLE_FILE: fixtures/nowhere/visits.csv: cannot read the file (ENOENT)');
+  });
+});
+
+describe('usage errors exit 1', () => {
+  it.each([
+    [['--period', '2026-13'], '--period 2026-13: expected a month like 2026-10 or an ISO week like 2026-W43'],
+    [['--period', '2026-W54'], '--period 2026-W54: 2026 has 53 ISO weeks'],
+    [['--from', '2026-10-01'], '--from and --to go together'],
+    [['--period', '2009-12'], 'is outside the england-and-wales calendar'],
+    [['--period', '2026-10', '--config', 'fixtures/nowhere.json'], '--config fixtures/nowhere.json: cannot read the file (ENOENT)'],
+    [['--period', '2026-10', '--calendar', 'scotland'], 'scotland'],
+    [['--period', '2026-10', '--format', 'xml'], "option '--format <format>' argument 'xml' is invalid"],
+  ])('%j', (args, message) => {
+    const run = runCli(['report', '--data', 'fixtures/formats', ...args, ...EXTRACTED]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(message);
+  });
+});
