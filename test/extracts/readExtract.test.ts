@@ -1,0 +1,42 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dayNumber } from '../../src/core/dates/localDate.js';
+import { readExtract } from '../../src/io/readExtract.js';
+
+const limits = { extractedOn: dayNumber(2026, 11, 23) };
+
+function fileWith(text: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'csc-read-')), 'visits.csv');
+  writeFileSync(path, text);
+  return path;
+}
+
+// Each row's second field is blank-or-bad on purpose so the issue shows the line it was read from.
+describe('physical line numbers (the line where the record starts; the header is line 1)', () => {
+  it.each([
+    ['LF', 'child_id,visit_date,worker\nC1,bad,w\nC2,"bad","multi\nline"\nC3,bad,w\n', [2, 3, 5]],
+    ['CRLF with a quoted CRLF (csv-parse counts it twice)', 'child_id,visit_date,worker\r\nC1,bad,"a\r\nb\r\nc"\r\nC2,bad,w\r\nC3,bad,w\r\n', [2, 5, 6]],
+    ['blank lines and separator-only lines between records', 'child_id,visit_date,worker\n\nC1,bad,w\n,,\n\nC2,bad,"x\ny"\nC3,bad,w\n', [3, 6, 8]],
+    ['a multi-line header', 'child_id,"visit\ndate",worker\nC1,bad,w\n', [3]],
+  ])('%s', async (_name, text, lines) => {
+    const extract = await readExtract('visits', fileWith(text), 'visits.csv', limits);
+    expect(extract.quality.issues.map((i) => i.line)).toEqual(lines);
+    expect(extract.quality.rowsRead).toBe(lines.length);
+  });
+});
+
+describe('reading', () => {
+  it('keeps quoted commas, quotes and newlines in values and ignores extra columns', async () => {
+    const text = '\uFEFFChild ID,Visit-Date,Team,Comment\r\nC00001,05/10/2026 14:00,"Team A, ""North""","x\r\ny"\r\n';
+    const extract = await readExtract('visits', fileWith(text), 'visits.csv', limits);
+    expect(extract.records).toEqual([{ line: 2, child_id: 'C00001', visit_date: dayNumber(2026, 10, 5), team: 'Team A, "North"' }]);
+  });
+
+  it('accounts for every row: read = used + rejected', async () => {
+    const text = 'child_id,visit_date\nC1,2026-10-01\nC1,2026-10-01\nC2,nope\nC3,2026-10-02\n';
+    const { quality } = await readExtract('visits', fileWith(text), 'visits.csv', limits);
+    expect(quality).toMatchObject({ rowsRead: 4, rowsUsed: 2, rowsRejected: 2 });
+  });
+});
