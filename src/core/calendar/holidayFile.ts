@@ -43,7 +43,7 @@ function formatPath(path: readonly PropertyKey[]): string {
 function zodError(fileName: string, prefix: readonly PropertyKey[], error: z.ZodError): UsageError {
   const lines = error.issues
     .slice(0, MAX_REPORTED_ISSUES)
-    .map((issue) => `${fileName}: ${formatPath([...prefix, ...issue.path]) || '(top level)'}: ${issue.message}`);
+    .map((issue) => `${fileName}: ${formatPath([...prefix, ...issue.path])}: ${issue.message}`);
   const more = error.issues.length - MAX_REPORTED_ISSUES;
   if (more > 0) lines.push(`${fileName}: … and ${more} more`);
   return new UsageError(lines.join('\n'));
