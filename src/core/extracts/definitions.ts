@@ -59,16 +59,24 @@ function defineExtract<C extends Columns>(spec: {
     ...(spec.idColumn ? { idColumn: spec.idColumn } : {}),
     schema: (limits) =>
       base.superRefine((row, ctx) => {
-        for (const issue of logicalIssues(row as Record<string, unknown>, spec.order, spec.notAfterExtract, limits)) {
+        for (const issue of logicalIssues(row as Record<string, unknown>, spec.order, spec.notAfterExtract, limits) ?? []) {
           ctx.addIssue({ code: 'custom', path: [issue.column], message: issue.message, params: { code: issue.code } });
         }
       }) as unknown as z.ZodType<RecordOf<C>>,
   };
 }
 
-function asLocal(value: unknown): LocalDateTime | undefined {
-  if (value === undefined) return undefined;
-  return typeof value === 'number' ? { day: value as DayNumber, minute: null } : (value as LocalDateTime);
+/** A parsed date column holds a day number; a date-time column a LocalDateTime. */
+type DateValue = DayNumber | LocalDateTime;
+
+function dayOf(value: DateValue): DayNumber {
+  return typeof value === 'number' ? value : value.day;
+}
+
+/** Orders two parsed values without allocating (this runs for every row). */
+function compareValues(a: DateValue, b: DateValue): number {
+  if (typeof a === 'number' || typeof b === 'number') return dayOf(a) - dayOf(b);
+  return compareLocal(a, b);
 }
 
 interface LogicalIssue {
@@ -84,19 +92,19 @@ function logicalIssues(
   order: readonly Order[],
   notAfterExtract: readonly string[],
   limits: ValidationLimits,
-): LogicalIssue[] {
-  const found: LogicalIssue[] = [];
+): LogicalIssue[] | undefined {
+  let found: LogicalIssue[] | undefined;
   for (const [earlier, later] of order) {
-    const a = asLocal(row[earlier]);
-    const b = asLocal(row[later]);
-    if (a && b && compareLocal(b, a) < 0) {
-      found.push({ code: 'END_BEFORE_START', column: later, message: `is before ${earlier} (${formatIso(a.day)})` });
+    const a = row[earlier] as DateValue | undefined;
+    const b = row[later] as DateValue | undefined;
+    if (a !== undefined && b !== undefined && compareValues(b, a) < 0) {
+      (found ??= []).push({ code: 'END_BEFORE_START', column: later, message: `is before ${earlier} (${formatIso(dayOf(a))})` });
     }
   }
   for (const name of notAfterExtract) {
-    const value = asLocal(row[name]);
-    if (value && value.day > limits.extractedOn) {
-      found.push({ code: 'FUTURE_DATE', column: name, message: `is after the extract date ${formatIso(limits.extractedOn)}` });
+    const value = row[name] as DateValue | undefined;
+    if (value !== undefined && dayOf(value) > limits.extractedOn) {
+      (found ??= []).push({ code: 'FUTURE_DATE', column: name, message: `is after the extract date ${formatIso(limits.extractedOn)}` });
     }
   }
   return found;
