@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { access, constants } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
-import { parse, type Info } from 'csv-parse';
+import { parse } from 'csv-parse';
 import { EXTRACTS, type ExtractKind, type ValidationLimits } from '../core/extracts/definitions.js';
 import { ExtractParser, type ExtractData } from '../core/extracts/extractParser.js';
 import { DataError } from '../core/errors.js';
@@ -11,34 +11,26 @@ export type RowProgress = (kind: ExtractKind, rowsRead: number) => void;
 
 const PROGRESS_EVERY = 100_000;
 
-/**
- * Physical line numbers from csv-parse's `info.lines`, which is the line a
- * record ends on but counts a CRLF inside quotes as two lines: the running
- * excess is taken off, and a record's own quoted line breaks counted back.
- */
-class LineCounter {
-  private lastCsvLine = 0;
-  private excess = 0;
-
-  /** The physical line where the record just parsed starts. */
-  startLine(fields: readonly string[], csvLine: number): number {
-    const previous = this.lastCsvLine;
-    this.lastCsvLine = csvLine;
-    // The common case: the record is the single line after the previous one.
-    if (csvLine === previous + 1) return csvLine - this.excess;
-    let breaks = 0;
-    for (const field of fields) {
-      if (field.indexOf('\n') === -1 && field.indexOf('\r') === -1) continue;
-      breaks += field.split(/\r\n|\r|\n/).length - 1;
-      this.excess += field.split('\r\n').length - 1;
-    }
-    return csvLine - this.excess - breaks;
+/** Line breaks inside the (quoted) fields of a record. */
+function embeddedLineBreaks(fields: readonly string[]): number {
+  let breaks = 0;
+  for (const field of fields) {
+    if (field.indexOf('\n') !== -1 || field.indexOf('\r') !== -1) breaks += field.split(/\r\n|\r|\n/).length - 1;
   }
+  return breaks;
+}
+
+/** A blank line, or one of nothing but separators (",,,," as spreadsheets leave): not a record. */
+function isBlank(fields: readonly string[]): boolean {
+  for (const field of fields) if (field !== '') return false;
+  return true;
 }
 
 /**
  * Streams one extract file through csv-parse into the validating parser.
- * `displayName` is how the file is named in issues and reports.
+ * Physical line numbers are counted here (each record takes one line plus
+ * its quoted line breaks), so csv-parse need not build an info object per
+ * record. `displayName` is how the file is named in issues and reports.
  */
 export async function readExtract<K extends ExtractKind>(
   kind: K,
@@ -52,25 +44,28 @@ export async function readExtract<K extends ExtractKind>(
   });
   const parser = new ExtractParser(EXTRACTS[kind], displayName, limits);
   let headerRead = false;
-  const lines = new LineCounter();
+  let nextLine = 1;
   let rows = 0;
-  const csv = parse({
-    bom: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    // A row of nothing but separators (",,,,", as spreadsheets leave) is a blank line, not a record.
-    skip_records_with_empty_values: true,
-    on_record: (fields: string[], info: Info) => {
-      const startLine = lines.startLine(fields, info.lines);
-      if (!headerRead) {
-        parser.readHeader(fields);
-        headerRead = true;
-      } else {
-        parser.readRow(fields, startLine);
-        if (onProgress && ++rows % PROGRESS_EVERY === 0) onProgress(kind, rows);
-      }
-      return undefined;
-    },
+  const csv = parse({ bom: true, relax_column_count: true });
+  const onRecord = (fields: string[]): void => {
+    const line = nextLine;
+    nextLine += 1 + embeddedLineBreaks(fields);
+    if (isBlank(fields)) return;
+    if (!headerRead) {
+      parser.readHeader(fields);
+      headerRead = true;
+      return;
+    }
+    parser.readRow(fields, line);
+    if (onProgress && ++rows % PROGRESS_EVERY === 0) onProgress(kind, rows);
+  };
+  // An error thrown in a listener would escape the pipeline: end the stream with it instead.
+  csv.on('data', (fields: string[]) => {
+    try {
+      onRecord(fields);
+    } catch (error) {
+      csv.destroy(error as Error);
+    }
   });
   try {
     await pipeline(createReadStream(path), csv);

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { DataError } from '../errors.js';
 import type { ExtractDefinition, ExtractKind, RecordsByKind, ValidationLimits } from './definitions.js';
 import type { FileQuality, Issue, IssueCode } from './issues.js';
+import { rowHash } from './rowHash.js';
 import { normaliseHeader } from './values.js';
 
 /** The validated rows of one extract file and the account of every row read. */
@@ -16,7 +17,23 @@ export interface ExtractData<K extends ExtractKind = ExtractKind> {
 interface HeaderMap {
   readonly names: readonly string[];
   readonly positions: readonly number[];
+  /** Whether each column's values repeat across rows and are kept once. */
+  readonly repeats: readonly boolean[];
   readonly width: number;
+}
+
+/** Two parsed records hold the same values (dates compared by day and minute). */
+function sameValues(a: Record<string, unknown>, b: Record<string, unknown>, names: readonly string[]): boolean {
+  for (const name of names) {
+    const x = a[name];
+    const y = b[name];
+    if (x === y) continue;
+    if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return false;
+    const p = x as { day: number; minute: number | null };
+    const q = y as { day: number; minute: number | null };
+    if (p.day !== q.day || p.minute !== q.minute) return false;
+  }
+  return true;
 }
 
 /**
@@ -29,7 +46,10 @@ export class ExtractParser<K extends ExtractKind> {
   private readonly schema: z.ZodType<RecordsByKind[K]>;
   private readonly records: RecordsByKind[K][] = [];
   private readonly issues: Issue[] = [];
-  private readonly seen = new Map<string, number>();
+  /** Row hash → index in `records` of the first used row with that hash. */
+  private readonly seen = new Map<number, number>();
+  /** One copy of each repeating value (child IDs, teams, workers). */
+  private readonly pool = new Map<string, string>();
   private rowsRead = 0;
   private rowsRejected = 0;
 
@@ -60,7 +80,12 @@ export class ExtractParser<K extends ExtractKind> {
         { file: this.file, line: 1, column: missingColumns[0]! },
       );
     }
-    this.header = { names, positions: names.map((name) => found.indexOf(name)), width: fields.length };
+    this.header = {
+      names,
+      positions: names.map((name) => found.indexOf(name)),
+      repeats: names.map((name) => this.definition.columns[name]!.repeats === true),
+      width: fields.length,
+    };
   }
 
   /** Validates one row; `line` is the physical line where the record starts. */
@@ -72,23 +97,37 @@ export class ExtractParser<K extends ExtractKind> {
       this.reject([{ code: 'WRONG_FIELD_COUNT', line, message: `has ${fields.length} fields; the header has ${header.width}` }]);
       return;
     }
-    // Exact duplicates are reported and counted once: the first copy is used.
-    const key = fields.join('\u001f');
-    const first = this.seen.get(key);
-    if (first !== undefined) {
-      this.reject([{ code: 'DUPLICATE_ROW', line, message: `repeats line ${first} exactly` }]);
-      return;
-    }
-    this.seen.set(key, line);
-
     const input: Record<string, unknown> = { line };
-    for (let i = 0; i < header.names.length; i++) input[header.names[i]!] = fields[header.positions[i]!];
+    for (let i = 0; i < header.names.length; i++) {
+      const raw = fields[header.positions[i]!] ?? '';
+      input[header.names[i]!] = header.repeats[i] ? this.shared(raw) : raw;
+    }
     const parsed = this.schema.safeParse(input);
-    if (parsed.success) {
-      this.records.push(parsed.data);
+    if (!parsed.success) {
+      this.reject(parsed.error.issues.map((zodIssue) => this.toIssue(zodIssue, fields, line)));
       return;
     }
-    this.reject(parsed.error.issues.map((zodIssue) => this.toIssue(zodIssue, fields, line)));
+    // Exact duplicates are reported and counted once: the first copy is used.
+    // A hash of every field finds the candidate; the parsed values confirm it.
+    const hash = rowHash(fields);
+    const earlier = this.seen.get(hash);
+    if (earlier === undefined) {
+      this.seen.set(hash, this.records.length);
+    } else {
+      const first = this.records[earlier]!;
+      if (sameValues(first as Record<string, unknown>, parsed.data as Record<string, unknown>, header.names)) {
+        this.reject([{ code: 'DUPLICATE_ROW', line, message: `repeats line ${first.line} exactly` }]);
+        return;
+      }
+    }
+    this.records.push(parsed.data);
+  }
+
+  private shared(value: string): string {
+    const kept = this.pool.get(value);
+    if (kept !== undefined) return kept;
+    this.pool.set(value, value);
+    return value;
   }
 
   /** The records and the data-quality account; call once, after the last row. */
@@ -97,6 +136,7 @@ export class ExtractParser<K extends ExtractKind> {
       throw new DataError('EMPTY_FILE', `${this.file}: the file is empty (no header row)`, { file: this.file });
     }
     this.seen.clear();
+    this.pool.clear();
     return {
       kind: this.definition.kind as K,
       file: this.file,
