@@ -1,5 +1,8 @@
+import { formatUk } from '../core/dates/localDate.js';
 import type { IndicatorKind } from '../core/indicators/types.js';
-import type { Figure } from '../core/report.js';
+import type { Period } from '../core/period.js';
+import type { Rag } from '../core/rag.js';
+import type { Figure, IndicatorResult, Report } from '../core/report.js';
 
 /** "87.9 %" for a rate, the count itself for a count, "–" when there is no value. */
 export function formatValue(kind: IndicatorKind, value: number | null): string {
@@ -21,4 +24,37 @@ export function formatTarget(kind: IndicatorKind, direction: 'higher' | 'lower',
 /** 1234567 → "1,234,567", the same on every machine (no locale). */
 export function formatCount(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** The RAG as a word, so it is read without colour: "GREEN", "AMBER", "RED", "NO RAG". */
+export function ragWord(rag: Rag): string {
+  return rag === 'none' ? 'NO RAG' : rag.toUpperCase();
+}
+
+/** The report's heading: the authority name given with --title, else a generic one. */
+export function reportTitle(report: Report): string {
+  return report.title?.trim() || 'csc-metrics report';
+}
+
+/** "01/10/2026 to 31/10/2026", UK dates as people read them. */
+export function formatPeriodUk(period: Period): string {
+  return `${formatUk(period.from)} to ${formatUk(period.to)}`;
+}
+
+/** The series values oldest first, "73.3 % → 75.0 %"; empty without a series. */
+export function formatTrend(result: IndicatorResult): string {
+  return (result.series ?? []).map((p) => formatValue(result.kind, p.value)).join(' → ');
+}
+
+/** Every group key of the report's breakdowns, in code-point order (as the core orders groups). */
+export function groupKeys(indicators: readonly IndicatorResult[]): string[] {
+  const keys = new Set(indicators.flatMap((r) => (r.groups ?? []).map((g) => g.key)));
+  return [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text made safe for HTML element content and quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => HTML_ENTITIES[ch]!);
 }

@@ -1,5 +1,8 @@
 import type { Report } from '../core/report.js';
+import { renderCsvReport } from './csvReport.js';
+import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
+import { renderMarkdown } from './markdown.js';
 import type { Paint } from './paint.js';
 import { renderTable } from './table.js';
 
@@ -14,6 +17,9 @@ export interface RenderContext {
 export const RENDERERS = {
   table: (report: Report, context: RenderContext) => renderTable(report, context),
   json: (report: Report) => renderJson(report),
+  csv: (report: Report) => renderCsvReport(report),
+  html: (report: Report) => renderHtml(report),
+  markdown: (report: Report) => renderMarkdown(report),
 } satisfies Record<string, (report: Report, context: RenderContext) => string>;
 
 /** A `--format` name. */

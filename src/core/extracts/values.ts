@@ -43,7 +43,8 @@ function timeAt(text: string, at: number, hourDigits: 1 | 2, fraction: boolean):
 /** A date and its optional time as one number: day * 2048 + minute of day (NO_TIME without one); NaN when invalid. */
 function scanDate(text: string): number {
   let year: number, month: number, day: number, rest: number;
-  if (text.length >= 10 && text.charCodeAt(4) === 45 /* - */ && text.charCodeAt(7) === 45) {
+  const iso = text.length >= 10 && text.charCodeAt(4) === 45 /* - */ && text.charCodeAt(7) === 45;
+  if (iso) {
     year = digitsAt(text, 0, 4);
     month = digitsAt(text, 5, 2);
     day = digitsAt(text, 8, 2);
@@ -62,7 +63,6 @@ function scanDate(text: string): number {
   if (text.length === rest) return date + NO_TIME;
   const separator = text.charCodeAt(rest);
   if (separator !== 84 /* T */ && separator !== 32 /* space */) return NaN;
-  const iso = rest === 10;
   // ISO times have two-digit hours; UK exports also write 9:05.
   const hourDigits = !iso && text.charCodeAt(rest + 2) === 58 ? 1 : 2;
   const minute = timeAt(text, rest + 1, hourDigits, iso);

@@ -1,0 +1,51 @@
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { renderCsvReport } from '../../src/render/csvReport.js';
+import { HOSTILE, plainReport, sampleReport } from './sampleReport.js';
+
+const HEADER = 'indicator,title,kind,group,numerator,denominator,value,target,direction,rag,period_from,period_to,as_at';
+
+describe('renderCsvReport: one row per indicator and per group, for Excel', () => {
+  const csv = renderCsvReport(sampleReport());
+  const rows: string[][] = parse(csv);
+
+  it('writes the header and CRLF line endings', () => {
+    expect(csv.startsWith(`${HEADER}\r\n`)).toBe(true);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    expect(csv.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+  });
+
+  it('writes the indicator row (group empty) followed by its group rows', () => {
+    // 3 indicators, 4 + 1 + 0 groups.
+    expect(rows).toHaveLength(1 + 3 + 5);
+    expect(rows.map((r) => `${r[0]}/${r[3]}`)).toEqual([
+      'indicator/group',
+      'assessment-timeliness/', `assessment-timeliness/${HOSTILE.script}`,
+      `assessment-timeliness/'${HOSTILE.hyperlink}`, `assessment-timeliness/'${HOSTILE.sum}`, `assessment-timeliness/${HOSTILE.pipe}`,
+      'missing-over-5-days/', `missing-over-5-days/'${HOSTILE.sum}`,
+      'rhi-within-72h/',
+    ]);
+  });
+
+  it('gives figures, target, RAG and ISO period dates on every row', () => {
+    expect(rows[1]).toEqual(['assessment-timeliness', 'Assessments completed within 45 working days', 'rate', '', '22', '26', '0.846154', '0.9', 'higher', 'red', '2026-10-01', '2026-10-31', '2026-10-31']);
+    expect(rows[4]).toEqual(['assessment-timeliness', 'Assessments completed within 45 working days', 'rate', `'${HOSTILE.sum}`, '8', '9', '0.888889', '0.9', 'higher', 'amber', '2026-10-01', '2026-10-31', '2026-10-31']);
+    expect(rows[6]).toEqual(['missing-over-5-days', 'Children missing for more than 5 days', 'count', '', '2', '2', '2', '0', 'lower', 'red', '2026-10-01', '2026-10-31', '2026-10-31']);
+    // No value (empty cohort) is an empty cell, never 0.
+    expect(rows[8]!.slice(4, 8)).toEqual(['0', '0', '', '0.75']);
+  });
+
+  it('neutralises spreadsheet formulas in group names', () => {
+    expect(csv).toContain(`,"'=HYPERLINK(""http://evil.example"",""click"")",`);
+    expect(csv).toContain(",'@SUM(A1:A9),");
+    expect(csv).not.toMatch(/,[=@+-]/);
+  });
+
+  it('writes only the indicator rows without --by', () => {
+    expect(parse(renderCsvReport(plainReport()))).toHaveLength(4);
+  });
+
+  it('is byte-identical on two renders', () => {
+    expect(renderCsvReport(sampleReport())).toBe(csv);
+  });
+});

@@ -1,0 +1,126 @@
+import { parsePeriod, trailingPeriods } from '../../src/core/period.js';
+import type { IndicatorResult, Report } from '../../src/core/report.js';
+
+/** Team names that must come out escaped (HTML, Markdown) or neutralised (CSV). */
+export const HOSTILE = {
+  script: '<script>alert("x")</script>',
+  hyperlink: '=HYPERLINK("http://evil.example","click")',
+  sum: '@SUM(A1:A9)',
+  pipe: 'North | South',
+} as const;
+
+const OCTOBER = parsePeriod('2026-10');
+const [AUGUST, SEPTEMBER] = trailingPeriods(OCTOBER, 3) as [typeof OCTOBER, typeof OCTOBER, typeof OCTOBER];
+
+// 22/26 = 84.6 % after 35/43 = 81.4 %: "▲ 3.2 pts on 2026-09", better (higher is better).
+const timeliness: IndicatorResult = {
+  id: 'assessment-timeliness',
+  title: 'Assessments completed within 45 working days',
+  kind: 'rate',
+  timescale: '45 working days',
+  numerator: 22,
+  denominator: 26,
+  value: 22 / 26,
+  target: 0.9,
+  direction: 'higher',
+  rag: 'red',
+  groups: [
+    { key: HOSTILE.script, numerator: 4, denominator: 5, value: 0.8, rag: 'red' },
+    { key: HOSTILE.hyperlink, numerator: 2, denominator: 3, value: 2 / 3, rag: 'red' },
+    { key: HOSTILE.sum, numerator: 8, denominator: 9, value: 8 / 9, rag: 'amber' },
+    { key: HOSTILE.pipe, numerator: 8, denominator: 9, value: 8 / 9, rag: 'amber' },
+  ],
+  exceptions: [
+    { childId: 'C00001', recordId: 'A0001', team: HOSTILE.script, worker: 'Worker 01', detail: 'completed after 52 working days' },
+    { childId: 'C00002', recordId: 'A0002', team: HOSTILE.hyperlink, worker: 'Worker 02', detail: 'completed after 46 working days' },
+    { childId: 'C00003', recordId: 'A0003', team: HOSTILE.hyperlink, worker: 'Worker 02', detail: 'due 16/10/2026, 11 days overdue' },
+    { childId: 'C00004', recordId: 'A0004', team: undefined, worker: undefined, detail: 'completed after 61 working days' },
+  ],
+  series: [
+    { period: AUGUST, numerator: 15, denominator: 20, value: 0.75 },
+    { period: SEPTEMBER, numerator: 35, denominator: 43, value: 35 / 43 },
+    { period: OCTOBER, numerator: 22, denominator: 26, value: 22 / 26 },
+  ],
+};
+
+// A count where lower is better: 2 after 1 is "▲ 1 on 2026-09", worse.
+const missing: IndicatorResult = {
+  id: 'missing-over-5-days',
+  title: 'Children missing for more than 5 days',
+  kind: 'count',
+  timescale: '5 days',
+  numerator: 2,
+  denominator: 2,
+  value: 2,
+  target: 0,
+  direction: 'lower',
+  rag: 'red',
+  groups: [{ key: HOSTILE.sum, numerator: 2, denominator: 2, value: 2, rag: 'red' }],
+  exceptions: [
+    { childId: 'C00010', recordId: 'M0010', team: HOSTILE.sum, worker: 'Worker 03', detail: 'missing since 04/10/2026 (27 days)' },
+    { childId: 'C00011', recordId: 'M0011', team: HOSTILE.sum, worker: 'Worker 04', detail: 'missing since 22/09/2026 (39 days)' },
+  ],
+  series: [
+    { period: AUGUST, numerator: 0, denominator: 0, value: 0 },
+    { period: SEPTEMBER, numerator: 1, denominator: 1, value: 1 },
+    { period: OCTOBER, numerator: 2, denominator: 2, value: 2 },
+  ],
+};
+
+// An empty cohort: no value, no RAG, and a gap in the trend.
+const interviews: IndicatorResult = {
+  id: 'rhi-within-72h',
+  title: 'Return home interviews within 72 hours',
+  kind: 'rate',
+  timescale: '72 hours',
+  numerator: 0,
+  denominator: 0,
+  value: null,
+  target: 0.75,
+  direction: 'higher',
+  rag: 'none',
+  groups: [],
+  exceptions: [],
+  series: [
+    { period: AUGUST, numerator: 1, denominator: 2, value: 0.5 },
+    { period: SEPTEMBER, numerator: 0, denominator: 0, value: null },
+    { period: OCTOBER, numerator: 0, denominator: 0, value: null },
+  ],
+};
+
+/** A small hand-made report for October 2026 (as at 31/10/2026) with a 3-month trend, a team breakdown and hostile team names. */
+export function sampleReport(): Report {
+  return {
+    schemaVersion: 1,
+    title: 'Demo Authority',
+    period: OCTOBER,
+    calendar: 'england-and-wales',
+    indicators: [timeliness, missing, interviews],
+    notComputed: [{ id: 'visits-cla', reason: 'no visits extract' }],
+    dataQuality: {
+      files: [
+        { kind: 'assessments', file: 'assessments.csv', rowsRead: 30, rowsUsed: 29, rowsRejected: 1, issues: [] },
+        { kind: 'missing', file: 'missing.csv', rowsRead: 10, rowsUsed: 10, rowsRejected: 0, issues: [] },
+      ],
+    },
+  };
+}
+
+/** The sample as run without --trend and without --by. */
+export function plainReport(): Report {
+  const report = sampleReport();
+  return { ...report, indicators: report.indicators.map(({ series: _s, groups: _g, ...rest }) => rest) };
+}
+
+/** The sample with one indicator's result swapped for `indicator`. */
+export function withIndicator(indicator: IndicatorResult): Report {
+  const report = sampleReport();
+  return { ...report, indicators: report.indicators.map((r) => (r.id === indicator.id ? indicator : r)) };
+}
+
+/** An indicator of the sample, to vary in a test. */
+export function sampleIndicator(id: string): IndicatorResult {
+  const found = sampleReport().indicators.find((r) => r.id === id);
+  if (!found) throw new Error(`no ${id} in the sample report`);
+  return found;
+}
