@@ -27,6 +27,7 @@ export interface GroupFigure extends Figure {
 /** The same indicator for one earlier (or this) period of a trend. */
 export interface SeriesPoint extends Figure {
   readonly period: Period;
+  readonly rag: Rag;
 }
 
 /** A record in the denominator and not met (rates), or counted (counts). */
@@ -65,6 +66,8 @@ export interface Report {
   readonly generatedAt?: string;
   readonly period: Period;
   readonly calendar: string;
+  /** What `groups` break the figures down by, when they do. */
+  readonly groupBy?: GroupBy;
   readonly indicators: readonly IndicatorResult[];
   readonly notComputed: readonly NotComputed[];
   readonly dataQuality: { readonly files: readonly FileQuality[] };
@@ -82,7 +85,8 @@ export interface ReportOptions {
   readonly generatedAt?: string;
 }
 
-const NO_GROUP: Record<GroupBy, string> = { team: '(no team)', worker: '(no worker)' };
+/** The group of a case row without a team or worker. */
+export const NO_GROUP: Readonly<Record<GroupBy, string>> = { team: '(no team)', worker: '(no worker)' };
 
 /** The figure of a set of case rows. */
 export function figureOf(kind: IndicatorKind, cases: readonly CaseRow[]): Figure {
@@ -148,7 +152,10 @@ function computeIndicator(indicator: IndicatorDefinition, data: Dataset, options
   const figure = figureOf(indicator.kind, cases);
   const target = targetOf(indicator, settings);
   const series = options.trend
-    ? periods.map((period) => ({ period, ...figureOf(indicator.kind, period === options.period ? cases : indicator.cases({ ...input, period })) }))
+    ? periods.map((period) => {
+        const point = figureOf(indicator.kind, period === options.period ? cases : indicator.cases({ ...input, period }));
+        return { period, ...point, rag: ragOf(indicator, point.value, target, settings.tolerance) };
+      })
     : undefined;
   return {
     id: indicator.id,
@@ -183,6 +190,7 @@ export function buildReport(data: Dataset, options: ReportOptions, indicators: r
     ...(options.generatedAt !== undefined ? { generatedAt: options.generatedAt } : {}),
     period: options.period,
     calendar: options.calendar.name,
+    ...(options.by ? { groupBy: options.by } : {}),
     indicators: results,
     notComputed,
     dataQuality: { files },

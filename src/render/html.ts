@@ -1,7 +1,7 @@
 import { formatUk } from '../core/dates/localDate.js';
 import type { FileQuality } from '../core/extracts/issues.js';
 import type { Rag } from '../core/rag.js';
-import type { ExceptionRow, IndicatorResult, Report } from '../core/report.js';
+import { NO_GROUP, type ExceptionRow, type IndicatorResult, type Report } from '../core/report.js';
 import { escapeHtml, formatCount, formatFraction, formatPeriodUk, formatTarget, formatValue, groupKeys, ragWord, reportTitle } from './format.js';
 import { trendChart } from './htmlChart.js';
 import { qualityHeadline } from './quality.js';
@@ -211,7 +211,7 @@ function breakdownSection(report: Report): string {
   const tables: string[] = [];
   for (let i = 0; i < keys.length; i += GROUP_COLUMNS) tables.push(breakdownTable(report, keys.slice(i, i + GROUP_COLUMNS)));
   const body = tables.length > 0 ? `${tables.join('')}<p class="muted">–: no records of this group in the indicator's cohort.</p>` : '<p class="muted">Run with --by team for the breakdown.</p>';
-  return `<section class="page breakdown" id="breakdown"><h2>Breakdown</h2>${body}</section>`;
+  return `<section class="page breakdown" id="breakdown"><h2>Breakdown${report.groupBy ? ` by ${report.groupBy}` : ''}</h2>${body}</section>`;
 }
 
 /** Rows grouped by a key, in first-seen order (the core already sorts exceptions by team, then worker). */
@@ -231,12 +231,12 @@ function workerRows(worker: string, rows: readonly ExceptionRow[]): string {
 }
 
 function teamBody(team: string, rows: readonly ExceptionRow[]): string {
-  const workers = [...groupBy(rows, (e) => e.worker ?? '(no worker)')].map(([worker, list]) => workerRows(worker, list));
+  const workers = [...groupBy(rows, (e) => e.worker ?? NO_GROUP.worker)].map(([worker, list]) => workerRows(worker, list));
   return `<tbody class="team"><tr><th colspan="4">${escapeHtml(team)} · ${rows.length}</th></tr>${workers.join('')}</tbody>`;
 }
 
 function indicatorExceptions(result: IndicatorResult): string {
-  const teams = [...groupBy(result.exceptions, (e) => e.team ?? '(no team)')].map(([team, rows]) => teamBody(team, rows));
+  const teams = [...groupBy(result.exceptions, (e) => e.team ?? NO_GROUP.team)].map(([team, rows]) => teamBody(team, rows));
   return `<div class="exceptions" data-indicator="${escapeHtml(result.id)}"><h3>${escapeHtml(result.title)} ${badge(result.rag)} <span class="muted">${result.exceptions.length} to discuss</span></h3>`
     + `<table><thead><tr><th>Worker</th><th>Child</th><th>Record</th><th>Detail</th></tr></thead>${teams.join('')}</table></div>`;
 }

@@ -34,7 +34,7 @@ function indicatorJson(result: IndicatorResult) {
     rag: result.rag,
     ...(result.groups ? { groups: result.groups.map((g) => ({ key: g.key, ...figureJson(result.kind, g), rag: g.rag })) } : {}),
     ...(result.series
-      ? { series: result.series.map((p) => ({ period: p.period.label, ...periodJson(p.period), ...figureJson(result.kind, p) })) }
+      ? { series: result.series.map((p) => ({ period: p.period.label, ...periodJson(p.period), ...figureJson(result.kind, p), rag: p.rag })) }
       : {}),
     exceptions: result.exceptions.map(exceptionJson),
   };
@@ -53,6 +53,7 @@ export function reportJson(report: Report): object {
     ...(report.generatedAt !== undefined ? { generatedAt: report.generatedAt } : {}),
     period: periodJson(report.period),
     calendar: report.calendar,
+    ...(report.groupBy ? { groupBy: report.groupBy } : {}),
     indicators: report.indicators.map(indicatorJson),
     notComputed: report.notComputed,
     dataQuality: qualityJson(report.dataQuality.files),

@@ -49,7 +49,7 @@ function breakdown(report: Report): string[] {
   const keys = groupKeys(report.indicators);
   if (keys.length === 0) return [];
   const rows = report.indicators.map((r) => [r.title, ...keys.map((key) => groupCell(r, key))]);
-  return ['', '## Breakdown', '', ...table(['Indicator', ...keys], rows)];
+  return ['', `## Breakdown${report.groupBy ? ` by ${report.groupBy}` : ''}`, '', ...table(['Indicator', ...keys], rows)];
 }
 
 function notComputed(report: Report): string[] {

@@ -25,6 +25,7 @@ export const RENDERERS = {
 /** A `--format` name. */
 export type Format = keyof typeof RENDERERS;
 
+/** Every `--format` name, in the order the help lists them. */
 export const FORMATS = Object.keys(RENDERERS) as Format[];
 
 /** The format an --out file's extension implies, if any. */

@@ -1,7 +1,7 @@
 import Table from 'cli-table3';
 import { formatIso } from '../core/dates/localDate.js';
 import type { IndicatorResult, Report } from '../core/report.js';
-import { formatFraction, formatTarget, formatValue } from './format.js';
+import { formatFraction, formatTarget, formatTrend, formatValue, ragWord } from './format.js';
 import type { Paint } from './paint.js';
 
 /** What the table shows beyond the figures. */
@@ -14,22 +14,18 @@ export interface TableOptions {
 // cli-table3 colours headings and borders itself unless told not to.
 const PLAIN_STYLE = { head: [], border: [] };
 
-function trendCell(result: IndicatorResult): string {
-  return (result.series ?? []).map((p) => formatValue(result.kind, p.value)).join(' → ');
-}
-
 function indicatorRows(result: IndicatorResult, paint: Paint, withTrend: boolean): string[][] {
   const row = [
     result.title,
     paint.rag(result.rag, formatValue(result.kind, result.value)),
     formatFraction(result.kind, result),
     formatTarget(result.kind, result.direction, result.target),
-    paint.rag(result.rag, result.rag === 'none' ? '–' : result.rag.toUpperCase()),
+    paint.rag(result.rag, ragWord(result.rag)),
     result.timescale,
   ];
-  const rows = [withTrend ? [...row, trendCell(result)] : row];
+  const rows = [withTrend ? [...row, formatTrend(result)] : row];
   for (const group of result.groups ?? []) {
-    const cells = [`  ${group.key}`, paint.rag(group.rag, formatValue(result.kind, group.value)), formatFraction(result.kind, group), '', paint.rag(group.rag, group.rag === 'none' ? '–' : group.rag.toUpperCase()), ''];
+    const cells = [`  ${group.key}`, paint.rag(group.rag, formatValue(result.kind, group.value)), formatFraction(result.kind, group), '', paint.rag(group.rag, ragWord(group.rag)), ''];
     rows.push(withTrend ? [...cells, ''] : cells);
   }
   return rows;

@@ -1,0 +1,222 @@
+// Report assembly over the indicators: RAG against targets, empty cohorts,
+// not-computed indicators, --by groups and --trend series. Hand-worked from
+// fixtures/indicators/{rag,assessments,missing-over-5-days,supervision,trend}/.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Dataset } from '../../src/core/dataset.js';
+import { INDICATORS } from '../../src/core/indicators/registry.js';
+import { parsePeriod, withAsAt } from '../../src/core/period.js';
+import { ragOf } from '../../src/core/rag.js';
+import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
+import { day, figure, loadScenario, reportOf, resultOf } from './helpers.js';
+
+const october = parsePeriod('2026-10');
+
+describe('RAG against the default targets (tolerance 5 points)', () => {
+  // fixtures/indicators/rag/assessments.csv: 20 assessments completed Thu 15 Oct 2026.
+  //   A0601-A0618 clock 1 Oct: 2, 5-9, 12-15 Oct = 10 working days: met.
+  //   A0619-A0620 clock Wed 1 Jul: 22 (Jul) + 20 (Aug) + 22 (Sep) + 11 (1-15 Oct) = 75: not met.
+  //   child_seen Y on A0601-A0619, N on A0620.
+  //   child_seen_alone Y on A0601-A0613, N on A0614-A0620.
+  //   child_voice_recorded Y on A0601-A0618, blank on A0619-A0620.
+  let data: Dataset;
+  beforeAll(async () => {
+    data = await loadScenario('rag');
+  });
+
+  it('green at exactly the target: timeliness 18/20 = 90 % against 90 %', () => {
+    expect(figure(resultOf(reportOf(data, october), 'assessment-timeliness'))).toEqual({ numerator: 18, denominator: 20, value: 0.9, rag: 'green' });
+  });
+
+  it('green at exactly the target: child seen 19/20 = 95 % against 95 %', () => {
+    expect(figure(resultOf(reportOf(data, october), 'assessment-child-seen'))).toEqual({ numerator: 19, denominator: 20, value: 0.95, rag: 'green' });
+  });
+
+  it('amber when short by exactly the tolerance: seen alone 13/20 = 65 % against 70 %', () => {
+    expect(figure(resultOf(reportOf(data, october), 'assessment-seen-alone'))).toEqual({ numerator: 13, denominator: 20, value: 0.65, rag: 'amber' });
+  });
+
+  it('red when short by more than the tolerance: voice recorded 18/20 = 90 % against 100 %', () => {
+    const result = resultOf(reportOf(data, october), 'assessment-voice-recorded');
+    expect(figure(result)).toEqual({ numerator: 18, denominator: 20, value: 0.9, rag: 'red' });
+    expect(result.exceptions.map((e) => e.recordId)).toEqual(['A0619', 'A0620']);
+  });
+
+  it('configured targets: 65 % is amber 3 points under 68 %, red 5.01 points under 70.01 %, none without a target', () => {
+    const rag = (target: number | null) =>
+      resultOf(reportOf(data, october, { settings: { ...DEFAULT_SETTINGS, targets: { 'assessment-seen-alone': target } } }), 'assessment-seen-alone').rag;
+    expect(rag(0.68)).toBe('amber');
+    expect(rag(0.7001)).toBe('red');
+    expect(rag(0.65)).toBe('green');
+    expect(rag(null)).toBe('none');
+  });
+
+  it('an empty cohort has value null and RAG none, not 0 % red', () => {
+    // September 2026: nothing in the fixture was completed in September.
+    const report = reportOf(data, parsePeriod('2026-09'));
+    for (const id of ['assessment-timeliness', 'assessment-child-seen', 'assessment-seen-alone', 'assessment-voice-recorded']) {
+      expect(figure(resultOf(report, id)), id).toEqual({ numerator: 0, denominator: 0, value: null, rag: 'none' });
+      expect(resultOf(report, id).exceptions).toEqual([]);
+    }
+  });
+});
+
+describe('RAG of counts (target 0, lower is better)', () => {
+  // fixtures/indicators/missing-over-5-days/: M0005 missing from Thu 1 Oct, returned Thu 8 Oct;
+  // every other episode began on or after 10 Oct.
+  let data: Dataset;
+  beforeAll(async () => {
+    data = await loadScenario('missing-over-5-days');
+  });
+
+  it('a count of 0 is green', () => {
+    // As at Fri 9 Oct: as-at - 5 = 4 Oct; only M0005 began by then and it returned 8 Oct: count 0.
+    const result = resultOf(reportOf(data, withAsAt(october, day('2026-10-09'))), 'missing-over-5-days');
+    expect(figure(result)).toEqual({ numerator: 0, denominator: 0, value: 0, rag: 'green' });
+    expect(result.exceptions).toEqual([]);
+  });
+
+  it('a count of 1 is red: counts have no amber', () => {
+    // As at Tue 6 Oct: as-at - 5 = 1 Oct; M0005 began 1 Oct and returned 8 Oct > 6 Oct: count 1.
+    const result = resultOf(reportOf(data, withAsAt(october, day('2026-10-06'))), 'missing-over-5-days');
+    expect(figure(result)).toEqual({ numerator: 1, denominator: 1, value: 1, rag: 'red' });
+    expect(result.exceptions).toEqual([
+      { childId: 'C00305', recordId: 'M0005', team: 'Team A', worker: 'Worker 03', detail: 'missing since 01/10/2026 (5 days)' },
+    ]);
+  });
+
+  it('ragOf: counts compare with the target directly; lower-is-better rates flip the comparison', () => {
+    const count = { kind: 'count', direction: 'lower' } as const;
+    expect(ragOf(count, 0, 0, 5)).toBe('green');
+    expect(ragOf(count, 1, 0, 5)).toBe('red');
+    expect(ragOf(count, 2, 2, 5)).toBe('green');
+    const lowerRate = { kind: 'rate', direction: 'lower' } as const;
+    expect(ragOf(lowerRate, 0.25, 0.25, 5)).toBe('green'); // at the target
+    expect(ragOf(lowerRate, 0.2, 0.25, 5)).toBe('green'); // better than the target
+    expect(ragOf(lowerRate, 0.3, 0.25, 5)).toBe('amber'); // 5 points worse
+    expect(ragOf(lowerRate, 0.31, 0.25, 5)).toBe('red'); // 6 points worse
+    expect(ragOf(lowerRate, null, 0.25, 5)).toBe('none');
+  });
+});
+
+describe('not computed when an extract is absent', () => {
+  it('a folder without visits.csv reports the visits indicators as "no visits extract", not as 0 %', async () => {
+    // fixtures/indicators/supervision/ holds plans.csv and supervision.csv only.
+    const report = reportOf(await loadScenario('supervision'), october);
+    expect(report.indicators.map((r) => r.id)).toEqual(['supervision-6-weeks', 'oversight-6-weeks']);
+    expect(report.notComputed).toEqual([
+      { id: 'assessment-timeliness', reason: 'no assessments extract' },
+      { id: 'assessment-open-overdue', reason: 'no assessments extract' },
+      { id: 'assessment-child-seen', reason: 'no assessments extract' },
+      { id: 'assessment-seen-alone', reason: 'no assessments extract' },
+      { id: 'assessment-voice-recorded', reason: 'no assessments extract' },
+      { id: 'rhi-within-72h', reason: 'no missing extract' },
+      { id: 'rhi-offered', reason: 'no missing extract' },
+      { id: 'rhi-late-reason', reason: 'no missing extract' },
+      { id: 'missing-over-5-days', reason: 'no missing extract' },
+      { id: 'visits-cp', reason: 'no visits extract' },
+      { id: 'visits-cin', reason: 'no visits extract' },
+      { id: 'visits-cla', reason: 'no visits extract' },
+    ]);
+  });
+
+  it('an indicator needing two absent extracts names both', async () => {
+    // fixtures/indicators/assessments/ holds assessments.csv only.
+    const report = reportOf(await loadScenario('assessments'), october);
+    expect(report.notComputed.find((n) => n.id === 'visits-cp')).toEqual({ id: 'visits-cp', reason: 'no plans or visits extract' });
+    expect(report.notComputed.find((n) => n.id === 'supervision-6-weeks')).toEqual({ id: 'supervision-6-weeks', reason: 'no plans or supervision extract' });
+    expect(report.indicators.length + report.notComputed.length).toBe(INDICATORS.length);
+    expect(INDICATORS).toHaveLength(14);
+  });
+});
+
+describe('--by team / --by worker', () => {
+  // fixtures/indicators/assessments/, October 2026 (hand working in assessments.test.ts):
+  //   timeliness: A0001 Team A/Worker 01 met, A0002 Team A/Worker 02 not met, A0003 Team B/Worker 03 met,
+  //               A0004 Team B/Worker 03 met, A0005 no team/worker met.
+  //   open overdue as at 31 Oct: A0007 Team A, A0011 Team A, A0008 Team B.
+  let data: Dataset;
+  beforeAll(async () => {
+    data = await loadScenario('assessments');
+  });
+
+  it('groups a rate by team, with a group for rows without a team, each with its own RAG', () => {
+    const result = resultOf(reportOf(data, october, { by: 'team' }), 'assessment-timeliness');
+    expect(result.groups).toEqual([
+      { key: '(no team)', numerator: 1, denominator: 1, value: 1, rag: 'green' },
+      { key: 'Team A', numerator: 1, denominator: 2, value: 0.5, rag: 'red' },
+      { key: 'Team B', numerator: 2, denominator: 2, value: 1, rag: 'green' },
+    ]);
+    // The overall figure is unchanged by grouping: 4/5.
+    expect(figure(result)).toEqual({ numerator: 4, denominator: 5, value: 0.8, rag: 'red' });
+  });
+
+  it('groups a count by team', () => {
+    const result = resultOf(reportOf(data, october, { by: 'team' }), 'assessment-open-overdue');
+    expect(result.groups).toEqual([
+      { key: 'Team A', numerator: 2, denominator: 2, value: 2, rag: 'red' },
+      { key: 'Team B', numerator: 1, denominator: 1, value: 1, rag: 'red' },
+    ]);
+  });
+
+  it('groups by worker', () => {
+    const result = resultOf(reportOf(data, october, { by: 'worker' }), 'assessment-timeliness');
+    expect(result.groups).toEqual([
+      { key: '(no worker)', numerator: 1, denominator: 1, value: 1, rag: 'green' },
+      { key: 'Worker 01', numerator: 1, denominator: 1, value: 1, rag: 'green' },
+      { key: 'Worker 02', numerator: 0, denominator: 1, value: 0, rag: 'red' },
+      { key: 'Worker 03', numerator: 2, denominator: 2, value: 1, rag: 'green' },
+    ]);
+  });
+
+  it('without --by there are no groups', () => {
+    expect(resultOf(reportOf(data, october), 'assessment-timeliness').groups).toBeUndefined();
+  });
+});
+
+describe('--trend 3: a series over three months', () => {
+  // fixtures/indicators/trend/assessments.csv; report October 2026 with trend 3 -> Aug, Sep, Oct 2026,
+  // each earlier month as at its own last day.
+  //
+  // id     clock (referral, else start)   completed     working days
+  // T0001  Mon 3 Aug                      Fri 14 Aug    4-7, 10-14 Aug = 9: met
+  // T0002  Fri 1 May                      Thu 20 Aug    May 18 (4 and 25 May holidays) + Jun 22 + Jul 23 + Aug 3-20 14 = 77: not met
+  // T0003  Tue 1 Sep                      Tue 15 Sep    2-4, 7-11, 14-15 Sep = 10: met
+  // T0004  Thu 1 Oct                      Thu 15 Oct    2, 5-9, 12-15 Oct = 10: met
+  // T0005  Mon 14 Sep                     Fri 30 Oct    15-30 Sep 12 + Oct 1-30 22 = 34: met
+  // T0006  Mon 1 Jun (start, no referral) open          -
+  // T0007  Wed 15 Jul (start)             Mon 5 Oct     16-31 Jul 12 + Aug 20 + Sep 22 + Oct 1, 2, 5 = 57: not met
+  //
+  // Timeliness by completion month: Aug T0001 met, T0002 not: 1/2. Sep T0003: 1/1. Oct T0004, T0005 met, T0007 not: 2/3.
+  // Open past 45 working days at each month end:
+  //   31 Aug: T0006 (Jun 21 + Jul 23 + Aug 20, 31 Aug a holiday = 64) counted; T0007 (12 + 20 = 32) not: 1.
+  //   30 Sep: T0006 (86) and T0007 (54) counted: 2.
+  //   31 Oct: T0006 (108) counted; T0007 completed 5 Oct: 1.
+  let data: Dataset;
+  beforeAll(async () => {
+    data = await loadScenario('trend');
+  });
+
+  it('a rate: 1/2, 1/1, 2/3, ending with the period itself', () => {
+    const result = resultOf(reportOf(data, october, { trend: 3 }), 'assessment-timeliness');
+    expect(result.series?.map((p) => ({ label: p.period.label, numerator: p.numerator, denominator: p.denominator, value: p.value }))).toEqual([
+      { label: '2026-08', numerator: 1, denominator: 2, value: 0.5 },
+      { label: '2026-09', numerator: 1, denominator: 1, value: 1 },
+      { label: '2026-10', numerator: 2, denominator: 3, value: 2 / 3 },
+    ]);
+    expect(figure(result)).toEqual({ numerator: 2, denominator: 3, value: 2 / 3, rag: 'red' });
+  });
+
+  it('a count is taken as at the last day of each month: 1, 2, 1', () => {
+    const result = resultOf(reportOf(data, october, { trend: 3 }), 'assessment-open-overdue');
+    expect(result.series?.map((p) => [p.period.label, p.period.asAt, p.value])).toEqual([
+      ['2026-08', day('2026-08-31'), 1],
+      ['2026-09', day('2026-09-30'), 2],
+      ['2026-10', day('2026-10-31'), 1],
+    ]);
+    expect(result.exceptions.map((e) => [e.recordId, e.detail])).toEqual([['T0006', 'open 108 working days (clock started 01/06/2026)']]);
+  });
+
+  it('without --trend there is no series', () => {
+    expect(resultOf(reportOf(data, october), 'assessment-timeliness').series).toBeUndefined();
+  });
+});
