@@ -152,7 +152,7 @@ describe('rhi-late-reason', () => {
     const met = view(casesOf(rhiLateReason, data, october)).filter((r) => r.met);
     expect(met).toEqual([
       { recordId: 'E0003', childId: 'C00203', met: true, detail: 'interview 73 hours after return; reason: Child unavailable until Monday' },
-      { recordId: 'E0006', childId: 'C00206', met: true, detail: 'interview declined; declined' },
+      { recordId: 'E0006', childId: 'C00206', met: true, detail: 'interview declined' },
       { recordId: 'E0012', childId: 'C00212', met: true, detail: 'no interview recorded; reason: Family moved out of area' },
     ]);
   });

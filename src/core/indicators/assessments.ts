@@ -1,6 +1,7 @@
 import { formatUk, type DayNumber } from '../dates/localDate.js';
 import type { AssessmentRecord } from '../extracts/definitions.js';
 import { caseOf } from './caseRow.js';
+import { count } from './words.js';
 import type { CaseRow, IndicatorDefinition, IndicatorInput } from './types.js';
 
 /** The assessment clock starts at the referral, else at the assessment's start. */
@@ -35,7 +36,7 @@ export const assessmentTimeliness: IndicatorDefinition = {
   cases: (input) =>
     completedInPeriod(input, (a) => {
       const days = input.calendar.workingDaysBetween(clockStart(a), a.completed_date!);
-      return { met: days <= input.settings.assessmentWorkingDays, detail: `completed after ${days} working days` };
+      return { met: days <= input.settings.assessmentWorkingDays, detail: `completed after ${count(days, 'working day')}` };
     }),
 };
 
@@ -55,7 +56,7 @@ export const assessmentOpenOverdue: IndicatorDefinition = {
       if (a.start_date > period.asAt || (a.completed_date !== undefined && a.completed_date <= period.asAt)) continue;
       const days = calendar.workingDaysBetween(clockStart(a), period.asAt);
       if (days > settings.assessmentWorkingDays) {
-        rows.push(caseOf(extract, a, false, `open ${days} working days (clock started ${formatUk(clockStart(a))})`));
+        rows.push(caseOf(extract, a, false, `open ${count(days, 'working day')} (clock started ${formatUk(clockStart(a))})`));
       }
     }
     return rows;

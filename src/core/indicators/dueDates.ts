@@ -1,6 +1,7 @@
 import type { WorkingCalendar } from '../calendar/workingCalendar.js';
 import { addDays, formatUk, type DayNumber } from '../dates/localDate.js';
 import type { Interval } from '../settings.js';
+import { count } from './words.js';
 
 /** "N working days after b" is the N-th working day after b; calendar days are plain addition. */
 export function dueAfter(base: DayNumber, interval: Interval, calendar: WorkingCalendar): DayNumber {
@@ -24,6 +25,5 @@ export interface DueStatus {
  */
 export function dueStatus(due: DayNumber, asAt: DayNumber, since: string): DueStatus {
   if (due >= asAt) return { met: true, detail: `${since}; next due ${formatUk(due)}` };
-  const late = asAt - due;
-  return { met: false, detail: `${since}; due ${formatUk(due)}, ${late} day${late === 1 ? '' : 's'} overdue` };
+  return { met: false, detail: `${since}; due ${formatUk(due)}, ${count(asAt - due, 'day')} overdue` };
 }

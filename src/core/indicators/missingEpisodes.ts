@@ -1,5 +1,6 @@
 import { formatUk } from '../dates/localDate.js';
 import { caseOf } from './caseRow.js';
+import { count } from './words.js';
 import type { CaseRow, IndicatorDefinition } from './types.js';
 
 export const missingOver5Days: IndicatorDefinition = {
@@ -19,7 +20,7 @@ export const missingOver5Days: IndicatorDefinition = {
       if (e.missing_from.day > latestStart) continue;
       if (e.returned_at !== undefined && e.returned_at.day <= period.asAt) continue;
       const days = period.asAt - e.missing_from.day;
-      rows.push(caseOf(extract, e, false, `missing since ${formatUk(e.missing_from.day)} (${days} days)`));
+      rows.push(caseOf(extract, e, false, `missing since ${formatUk(e.missing_from.day)} (${count(days, 'day')})`));
     }
     return rows;
   },

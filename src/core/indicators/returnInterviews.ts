@@ -3,6 +3,7 @@ import { elapsedMinutes } from '../dates/londonTime.js';
 import type { MissingRecord } from '../extracts/definitions.js';
 import type { Settings } from '../settings.js';
 import { caseOf } from './caseRow.js';
+import { count } from './words.js';
 import type { CaseRow, IndicatorDefinition, IndicatorInput } from './types.js';
 
 interface Measure {
@@ -24,14 +25,14 @@ export function interviewWithinWindow(episode: MissingRecord, settings: Settings
   }
   if (returned.minute === null || interview.minute === null) {
     const days = interview.day - returned.day;
-    return { met: days <= settings.rhiHours / 24, detail: `interview ${days} days after return (date only)` };
+    return { met: days <= settings.rhiHours / 24, detail: `interview ${count(days, 'day')} after return (date only)` };
   }
   const minutes = elapsedMinutes(returned as typeof returned & { minute: number }, interview as typeof interview & { minute: number });
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
   return {
     met: minutes <= settings.rhiHours * 60,
-    detail: `interview ${hours} hours${rest ? ` ${rest} minutes` : ''} after return`,
+    detail: `interview ${count(hours, 'hour')}${rest ? ` ${count(rest, 'minute')}` : ''} after return`,
   };
 }
 
@@ -93,7 +94,7 @@ export const rhiLateReason: IndicatorDefinition = {
       const window = interviewWithinWindow(e, input.settings);
       if (window.met) return null;
       if (e.late_reason !== undefined) return { met: true, detail: `${window.detail}; reason: ${e.late_reason}` };
-      if (e.rhi_declined === true) return { met: true, detail: `${window.detail}; declined` };
+      if (e.rhi_declined === true) return { met: true, detail: window.detail };
       return { met: false, detail: `${window.detail}; no reason recorded` };
     }),
 };
