@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { DataError } from '../core/errors.js';
 import { indicatorsCommand } from './commands/indicators.js';
 import { reportCommand } from './commands/report.js';
+import { sampleCommand } from './commands/sample.js';
 import { validateCommand } from './commands/validate.js';
 import { EXIT, exitCodeFor } from './exitCodes.js';
 
@@ -23,6 +24,7 @@ async function main(argv: readonly string[]): Promise<number> {
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   reportCommand(program);
   validateCommand(program);
+  sampleCommand(program);
   indicatorsCommand(program);
   for (const command of program.commands) command.exitOverride();
   try {

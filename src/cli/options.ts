@@ -60,9 +60,9 @@ export function addPeriodOptions(command: Command): Command {
     .option('--config <file>', 'JSON file of targets and timescales');
 }
 
-/** Adds --by team|worker. */
-export function byOption(): Option {
-  return new Option('--by <field>', 'break each figure down by team or worker').choices(['team', 'worker']);
+/** --by team|worker, described for the command at hand. */
+export function byOption(description: string): Option {
+  return new Option('--by <field>', description).choices(['team', 'worker']);
 }
 
 /** Today in the UK: the default extract date and the anchor of the default period. */

@@ -1,5 +1,6 @@
 import { DataError, UsageError } from '../core/errors.js';
 import type { Dataset } from '../core/dataset.js';
+import type { ExtractKind } from '../core/extracts/definitions.js';
 import { INDICATORS } from '../core/indicators/registry.js';
 import type { WorkingCalendar } from '../core/calendar/workingCalendar.js';
 import type { Period } from '../core/period.js';
@@ -27,9 +28,15 @@ function rejectedRows(data: Dataset): number {
  * Resolves flags (period, calendar, config) before reading anything, so a
  * usage error is reported at once; then reads the extracts, prints the
  * data-quality summary on stderr, and under --strict stops on any rejected row.
- * With `demoByDefault` and no sources given, reads the bundled demo authority.
+ * With `demoByDefault` and no sources given, reads the bundled demo authority;
+ * with `kinds`, only those extracts.
  */
-export async function loadRun(flags: SourceFlags & PeriodFlags, terminal: Terminal, demoByDefault: boolean): Promise<LoadedRun> {
+export async function loadRun(
+  flags: SourceFlags & PeriodFlags,
+  terminal: Terminal,
+  demoByDefault: boolean,
+  kinds?: readonly ExtractKind[],
+): Promise<LoadedRun> {
   const today = ukToday();
   const demo = demoByDefault && usesDemo(flags);
   const period = resolvePeriod(flags, demo, today);
@@ -40,7 +47,7 @@ export async function loadRun(flags: SourceFlags & PeriodFlags, terminal: Termin
   const calendar = await loadCalendar(flags.holidays ?? flags.calendar);
   const settings = await loadSettings(flags.config, INDICATORS);
   if (demo) terminal.note(`Using the bundled demo authority (synthetic data); period ${period.label}. Give --data DIR for your own extracts.`);
-  const data = await loadDataset(extractSources(flags, demoByDefault), limits, rowProgress(terminal));
+  const data = await loadDataset(extractSources(flags, demoByDefault), limits, rowProgress(terminal), kinds);
   terminal.progressDone();
   terminal.note(renderQualitySummary(Object.values(data).map((e) => e.quality)));
   const rejected = rejectedRows(data);

@@ -30,11 +30,20 @@ async function locate(sources: ExtractSources): Promise<Map<ExtractKind, { path:
   return found;
 }
 
-/** Reads and validates every extract the sources name, one after another in a fixed order. */
-export async function loadDataset(sources: ExtractSources, limits: ValidationLimits, onProgress?: RowProgress): Promise<Dataset> {
+/**
+ * Reads and validates the extracts the sources name, one after another in a
+ * fixed order; only the `kinds` asked for (a sample of assessments need not
+ * read a million visits).
+ */
+export async function loadDataset(
+  sources: ExtractSources,
+  limits: ValidationLimits,
+  onProgress?: RowProgress,
+  kinds: readonly ExtractKind[] = EXTRACT_KINDS,
+): Promise<Dataset> {
   const located = await locate(sources);
   const data: Partial<Record<ExtractKind, ExtractData>> = {};
-  for (const kind of EXTRACT_KINDS) {
+  for (const kind of EXTRACT_KINDS.filter((k) => kinds.includes(k))) {
     const file = located.get(kind);
     if (file) data[kind] = await readExtract(kind, file.path, file.name, limits, onProgress);
   }

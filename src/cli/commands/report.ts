@@ -68,7 +68,7 @@ export function reportCommand(program: Command): void {
   addSourceOptions(command);
   addPeriodOptions(command);
   command
-    .addOption(byOption())
+    .addOption(byOption('break each figure down by team or worker'))
     .addOption(new Option('--format <format>', 'output format (default: table on a terminal, else json)').choices(FORMATS))
     .option('--out <file>', 'write the result to a file instead of stdout')
     .option('--trend <n>', 'add each indicator for the n periods ending with this one')

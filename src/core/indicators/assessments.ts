@@ -33,6 +33,7 @@ export const assessmentTimeliness: IndicatorDefinition = {
   defaultTarget: 0.9,
   timescale: (s) => `${s.assessmentWorkingDays} working days`,
   requires: ['assessments'],
+  subject: 'assessments',
   cases: (input) =>
     completedInPeriod(input, (a) => {
       const days = input.calendar.workingDaysBetween(clockStart(a), a.completed_date!);
@@ -49,6 +50,7 @@ export const assessmentOpenOverdue: IndicatorDefinition = {
   defaultTarget: 0,
   timescale: (s) => `${s.assessmentWorkingDays} working days`,
   requires: ['assessments'],
+  subject: 'assessments',
   cases: ({ data, period, settings, calendar }) => {
     const extract = data.assessments!;
     const rows: CaseRow[] = [];
@@ -76,6 +78,7 @@ function flagIndicator(id: string, title: string, column: AssessmentFlag, defaul
     defaultTarget,
     timescale: () => 'during the assessment',
     requires: ['assessments'],
+    subject: 'assessments',
     cases: (input) =>
       completedInPeriod(input, (a) => {
         const value = a[column];

@@ -12,6 +12,7 @@ export const missingOver5Days: IndicatorDefinition = {
   defaultTarget: 0,
   timescale: (s) => `${s.missingDays} days`,
   requires: ['missing'],
+  subject: 'missing',
   cases: ({ data, period, settings }) => {
     const extract = data.missing!;
     const latestStart = period.asAt - settings.missingDays;

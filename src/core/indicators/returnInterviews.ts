@@ -60,6 +60,7 @@ export const rhiWithin72h: IndicatorDefinition = {
   defaultTarget: 0.75,
   timescale: (s) => `${s.rhiHours} hours`,
   requires: ['missing'],
+  subject: 'missing',
   cases: (input) => returnedInPeriod(input, (e) => interviewWithinWindow(e, input.settings)),
 };
 
@@ -72,6 +73,7 @@ export const rhiOffered: IndicatorDefinition = {
   defaultTarget: 1,
   timescale: () => 'on return',
   requires: ['missing'],
+  subject: 'missing',
   cases: (input) =>
     returnedInPeriod(input, (e) =>
       e.rhi_offered === true || e.rhi_completed_at !== undefined
@@ -89,6 +91,7 @@ export const rhiLateReason: IndicatorDefinition = {
   defaultTarget: 1,
   timescale: (s) => `${s.rhiHours} hours`,
   requires: ['missing'],
+  subject: 'missing',
   cases: (input) =>
     returnedInPeriod(input, (e) => {
       const window = interviewWithinWindow(e, input.settings);

@@ -18,6 +18,7 @@ function supervisionIndicator(kind: SupervisionKind, id: string, title: string, 
     defaultTarget,
     timescale: (s) => `${days(s)} days`,
     requires: ['plans', 'supervision'],
+    subject: 'plans',
     cases: (input) => {
       const index = recordIndex(input.data.supervision!.records);
       return dueSnapshot(input, {

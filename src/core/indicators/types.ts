@@ -54,6 +54,8 @@ export interface IndicatorDefinition {
   timescale(settings: Settings): string;
   /** The extracts it needs; when one is absent it is reported as not computed. */
   readonly requires: readonly ExtractKind[];
+  /** The extract its case rows come from (visits-cp reads visits but judges each child's plan). */
+  readonly subject: ExtractKind;
   /** The cases: the cohort with met/not met (rates), or the records counted (counts). */
   cases(input: IndicatorInput): CaseRow[];
 }

@@ -20,6 +20,7 @@ function visitsIndicator(planType: 'CP' | 'CIN' | 'CLA', name: string): Indicato
     defaultTarget: 0.95,
     timescale: (s) => describeInterval(s.visitIntervals[planType]),
     requires: ['plans', 'visits'],
+    subject: 'plans',
     cases: (input) => {
       const index = visitIndex(input.data.visits!.records);
       return dueSnapshot(input, {

@@ -1,0 +1,106 @@
+import { randomBytes } from 'node:crypto';
+import { Option, type Command } from 'commander';
+import { UsageError } from '../../core/errors.js';
+import type { IndicatorDefinition } from '../../core/indicators/types.js';
+import type { GroupBy } from '../../core/report.js';
+import { SAMPLE_KINDS, type SampleKind } from '../../core/sample/kinds.js';
+import { indicatorForSample, type OnlyOutcome } from '../../core/sample/outcomes.js';
+import { drawSample, type Sample } from '../../core/sample/sample.js';
+import { writeResult } from '../../io/output.js';
+import { renderSampleCsv, renderSampleJson, renderSampleSummary } from '../../render/sample.js';
+import { EXIT } from '../exitCodes.js';
+import { addPeriodOptions, addSourceOptions, byOption, type PeriodFlags, type SourceFlags } from '../options.js';
+import { loadRun } from '../runContext.js';
+import { createTerminal } from '../terminal.js';
+
+type SampleFormat = 'csv' | 'json';
+
+const SAMPLE_RENDERERS: Record<SampleFormat, (sample: Sample) => string> = { csv: renderSampleCsv, json: renderSampleJson };
+
+/** The environment variable that holds the pseudonymisation key. */
+const KEY_VARIABLE = 'CSC_METRICS_KEY';
+
+interface SampleFlags extends SourceFlags, PeriodFlags {
+  kind: SampleKind;
+  size: string;
+  seed?: string;
+  by?: GroupBy;
+  only?: OnlyOutcome;
+  indicator?: string;
+  format: SampleFormat;
+  out?: string;
+  pseudonymise?: boolean;
+}
+
+function parseSize(text: string): number {
+  const n = /^\d+$/.test(text) ? Number(text) : 0;
+  if (n < 1) throw new UsageError(`--size ${text}: expected a whole number of records, 1 or more`);
+  return n;
+}
+
+function chooseIndicator(flags: SampleFlags): IndicatorDefinition | undefined {
+  if (flags.only !== undefined && flags.indicator === undefined) {
+    throw new UsageError(`--only ${flags.only} needs --indicator ID: the indicator whose outcome it keeps`);
+  }
+  return flags.indicator === undefined ? undefined : indicatorForSample(flags.indicator, flags.kind, flags.only);
+}
+
+function pseudonymKey(flags: SampleFlags): string | undefined {
+  if (!flags.pseudonymise) return undefined;
+  const key = process.env[KEY_VARIABLE];
+  if (!key) throw new UsageError(`--pseudonymise needs a secret key in the ${KEY_VARIABLE} environment variable, which is unset or empty`);
+  return key;
+}
+
+/** The given seed, or a random one: it is printed either way, so any draw can be repeated. */
+function chooseSeed(flags: SampleFlags): string {
+  if (flags.seed === '') throw new UsageError('--seed: give some text, e.g. --seed 2026-11');
+  return flags.seed ?? randomBytes(8).toString('hex');
+}
+
+async function runSample(flags: SampleFlags): Promise<number> {
+  const terminal = createTerminal({ quiet: flags.quiet ?? false, color: flags.color, toFile: flags.out !== undefined });
+  const size = parseSize(flags.size);
+  const indicator = chooseIndicator(flags);
+  const key = pseudonymKey(flags);
+  const seed = chooseSeed(flags);
+  const run = await loadRun(flags, terminal, false, [flags.kind, ...(indicator?.requires ?? [])]);
+  const sample = drawSample(run.data, {
+    kind: flags.kind,
+    period: run.period,
+    size,
+    seed,
+    settings: run.settings,
+    calendar: run.calendar,
+    ...(flags.by ? { by: flags.by } : {}),
+    ...(indicator ? { indicator } : {}),
+    ...(flags.only ? { only: flags.only } : {}),
+    ...(key !== undefined ? { pseudonymKey: key } : {}),
+  });
+  await writeResult(SAMPLE_RENDERERS[flags.format](sample), flags.out);
+  // Even under --quiet: without the seed a random draw could not be repeated.
+  process.stderr.write(`seed: ${seed}\n`);
+  terminal.note(renderSampleSummary(sample));
+  if (flags.out) terminal.note(`Wrote ${sample.rows.length} sampled records to ${flags.out}`);
+  return EXIT.ok;
+}
+
+/** `csc-metrics sample`: draw a reproducible dip sample of records for audit. */
+export function sampleCommand(program: Command): void {
+  const command = program.command('sample').description('draw a reproducible dip sample of records for audit');
+  addSourceOptions(command);
+  addPeriodOptions(command);
+  command
+    .addOption(new Option('--kind <kind>', 'the extract to sample records from').choices(SAMPLE_KINDS).makeOptionMandatory())
+    .addOption(new Option('--size <n>', 'records to draw (per group with --by)').makeOptionMandatory())
+    .option('--seed <text>', 'any text, e.g. 2026-11: the same seed and records give the same sample (default: drawn at random and printed)')
+    .addOption(byOption('draw up to --size records from each team or worker'))
+    .option('--indicator <id>', "carry this indicator's outcome and detail on each sampled record")
+    .addOption(new Option('--only <outcome>', 'only records the indicator counts as not met (exceptions) or met').choices(['exceptions', 'met']))
+    .addOption(new Option('--format <format>', 'output format').choices(['csv', 'json']).default('csv'))
+    .option('--out <file>', 'write the sample to a file instead of stdout')
+    .option('--pseudonymise', `replace child IDs with keyed hashes (key from ${KEY_VARIABLE})`)
+    .action(async (flags: SampleFlags) => {
+      process.exitCode = await runSample(flags);
+    });
+}

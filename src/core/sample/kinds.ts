@@ -1,0 +1,69 @@
+import { formatUk, type DayNumber } from '../dates/localDate.js';
+import type { LocalDateTime } from '../dates/londonTime.js';
+import type { RecordsByKind } from '../extracts/definitions.js';
+import { isOpenOn } from '../indicators/openPlans.js';
+import type { Period } from '../period.js';
+
+/** The extract kinds a dip sample can be drawn from (referrals are not audited case by case). */
+export const SAMPLE_KINDS = ['assessments', 'plans', 'visits', 'missing', 'supervision'] as const;
+
+/** An extract kind a dip sample can be drawn from. */
+export type SampleKind = (typeof SAMPLE_KINDS)[number];
+
+/** How the records of one kind enter a period's sample frame, and which of their dates an auditor sees. */
+export interface KindRule<K extends SampleKind> {
+  /** The date columns shown for each sampled record, in column order. */
+  readonly dateColumns: readonly (keyof RecordsByKind[K] & string)[];
+  /** Whether the record belongs to the period's frame. */
+  inFrame(record: RecordsByKind[K], period: Period): boolean;
+  /** The frame in words, for the summary: "visits made in 2026-10". */
+  describe(period: Period): string;
+}
+
+function within(day: DayNumber, period: Period): boolean {
+  return day >= period.from && day <= period.to;
+}
+
+// Each event record has one key date, so the frames of consecutive months never
+// overlap: an assessment is sampled in the month it was completed in, or, while
+// still open, in the month it started in; a missing episode in the month of the
+// return, or, while the child is still missing, in the month it began.
+/** The frame rule of every sample kind. */
+const KIND_RULES: { readonly [K in SampleKind]: KindRule<K> } = {
+  assessments: {
+    dateColumns: ['referral_date', 'start_date', 'completed_date'],
+    inFrame: (a, period) => within(a.completed_date ?? a.start_date, period),
+    describe: (period) => `assessments completed in ${period.label}, or not completed and started in it`,
+  },
+  plans: {
+    dateColumns: ['start_date', 'end_date'],
+    inFrame: (plan, period) => isOpenOn(plan, period.asAt),
+    describe: (period) => `plans open on ${formatUk(period.asAt)}`,
+  },
+  visits: {
+    dateColumns: ['visit_date'],
+    inFrame: (v, period) => within(v.visit_date, period),
+    describe: (period) => `visits made in ${period.label}`,
+  },
+  missing: {
+    dateColumns: ['missing_from', 'returned_at', 'rhi_completed_at'],
+    inFrame: (e, period) => within((e.returned_at ?? e.missing_from).day, period),
+    describe: (period) => `missing episodes that ended in ${period.label}, or began in it and have not ended`,
+  },
+  supervision: {
+    dateColumns: ['recorded_date'],
+    inFrame: (r, period) => within(r.recorded_date, period),
+    describe: (period) => `supervision and oversight records made in ${period.label}`,
+  },
+};
+
+/** The rule of a kind, typed for a record of any sample kind. */
+export function ruleFor(kind: SampleKind): KindRule<SampleKind> {
+  return KIND_RULES[kind] as KindRule<SampleKind>;
+}
+
+/** A date column's value as a clock reading: date columns hold a day number, date-time columns a reading. */
+export function asReading(value: unknown): LocalDateTime | undefined {
+  if (value === undefined) return undefined;
+  return typeof value === 'number' ? { day: value as DayNumber, minute: null } : (value as LocalDateTime);
+}

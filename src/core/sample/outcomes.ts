@@ -1,0 +1,37 @@
+import { UsageError } from '../errors.js';
+import { findIndicator, INDICATORS } from '../indicators/registry.js';
+import type { CaseRow, IndicatorDefinition, IndicatorInput } from '../indicators/types.js';
+import { missingExtracts } from '../report.js';
+import type { SampleKind } from './kinds.js';
+
+/** Which records an indicator's outcome keeps: those it counts as not met, or as met. */
+export type OnlyOutcome = 'exceptions' | 'met';
+
+/**
+ * The indicator `--indicator ID` names, checked against the kind sampled.
+ * Throws a UsageError naming the valid ids, or the kinds the indicator reads.
+ */
+export function indicatorForSample(id: string, kind: SampleKind, only: OnlyOutcome | undefined): IndicatorDefinition {
+  const indicator = findIndicator(id);
+  if (!indicator) throw new UsageError(`--indicator ${id}: unknown indicator; valid ids: ${INDICATORS.map((i) => i.id).join(', ')}`);
+  if (indicator.subject !== kind) {
+    throw new UsageError(`--indicator ${id} judges ${indicator.subject} records, not ${kind}: use --kind ${indicator.subject}`);
+  }
+  if (only === 'met' && indicator.kind === 'count') {
+    throw new UsageError(`--only met: ${id} is a count, and every record it counts is an exception; use --only exceptions`);
+  }
+  return indicator;
+}
+
+/** The indicator's case rows (of its subject kind, the kind sampled) by the line they cite. */
+export function casesByLine(indicator: IndicatorDefinition, input: IndicatorInput): Map<number, CaseRow> {
+  const reason = missingExtracts(indicator, input.data);
+  if (reason) throw new UsageError(`--indicator ${indicator.id} cannot be computed: ${reason}`);
+  return new Map(indicator.cases(input).map((c) => [c.source.line, c]));
+}
+
+/** Whether a record with this case row (none: not counted by the indicator) passes `--only`. */
+export function keeps(row: CaseRow | undefined, only: OnlyOutcome | undefined): boolean {
+  if (only === undefined) return true;
+  return row !== undefined && row.met === (only === 'met');
+}

@@ -1,0 +1,153 @@
+import type { WorkingCalendar } from '../calendar/workingCalendar.js';
+import type { Dataset } from '../dataset.js';
+import type { LocalDateTime } from '../dates/londonTime.js';
+import { UsageError } from '../errors.js';
+import type { RecordsByKind } from '../extracts/definitions.js';
+import type { ExtractData } from '../extracts/extractParser.js';
+import { recordIdOf } from '../indicators/caseRow.js';
+import type { CaseRow, IndicatorDefinition } from '../indicators/types.js';
+import type { Period } from '../period.js';
+import type { GroupBy } from '../report.js';
+import type { Settings } from '../settings.js';
+import { drawPerGroup, type Candidate } from './draw.js';
+import { asReading, ruleFor, type SampleKind } from './kinds.js';
+import { casesByLine, keeps, type OnlyOutcome } from './outcomes.js';
+import { pseudonymise } from './pseudonym.js';
+import { recordKey } from './recordKey.js';
+
+/** What to draw: the kind, the period, the size per group, the seed and the optional filters. */
+export interface SampleRequest {
+  readonly kind: SampleKind;
+  readonly period: Period;
+  /** Records drawn (per group with `by`), at least 1. */
+  readonly size: number;
+  /** Any text; the same seed and records always give the same sample. */
+  readonly seed: string;
+  readonly by?: GroupBy;
+  /** The indicator whose outcome each sampled record carries. */
+  readonly indicator?: IndicatorDefinition;
+  /** Keep only the records the indicator counts as not met (exceptions) or met. */
+  readonly only?: OnlyOutcome;
+  /** Replace child IDs with keyed hashes made with this key. */
+  readonly pseudonymKey?: string;
+  /** What the indicator is computed with. */
+  readonly settings: Settings;
+  readonly calendar: WorkingCalendar;
+}
+
+/** One sampled record: how to find it, its key dates and the indicator's verdict on it. */
+export interface SampledRecord {
+  readonly kind: SampleKind;
+  /** The record's id column, else `file:line`. */
+  readonly recordId: string;
+  /** The real child ID, or its pseudonym with `pseudonymKey`. */
+  readonly childId: string;
+  readonly team: string | undefined;
+  readonly worker: string | undefined;
+  /** The kind's key dates, in the order of `Sample.dateColumns`. */
+  readonly dates: readonly (LocalDateTime | undefined)[];
+  /** Met or not by the indicator; null without an indicator or when it does not count the record. */
+  readonly met: boolean | null;
+  readonly detail: string | undefined;
+}
+
+/** One group of a `--by` draw. */
+export interface SampleGroup {
+  readonly key: string;
+  readonly eligible: number;
+  readonly sampled: number;
+}
+
+/** A drawn dip sample and the account of it. */
+export interface Sample {
+  readonly kind: SampleKind;
+  readonly period: Period;
+  readonly seed: string;
+  readonly size: number;
+  readonly by: GroupBy | undefined;
+  readonly indicatorId: string | undefined;
+  readonly only: OnlyOutcome | undefined;
+  readonly pseudonymised: boolean;
+  /** The frame in words: "visits made in 2026-10". */
+  readonly frame: string;
+  readonly dateColumns: readonly string[];
+  readonly eligible: number;
+  /** Per group with `by`; empty without. */
+  readonly groups: readonly SampleGroup[];
+  /** Group by group (code-point order), each in rank order: a larger size only adds rows. */
+  readonly rows: readonly SampledRecord[];
+  /** Records of this kind the indicator keeps under `only` whose key date lies outside the frame. */
+  readonly outsideFrame: number;
+}
+
+type AnyRecord = RecordsByKind[SampleKind] & { readonly team?: string; readonly worker?: string };
+
+function extractOf(data: Dataset, kind: SampleKind): ExtractData<SampleKind> {
+  const extract = data[kind];
+  if (!extract) throw new UsageError(`--kind ${kind}: no ${kind} extract was given (${kind}.csv in --data DIR, or --${kind} FILE)`);
+  return extract as ExtractData<SampleKind>;
+}
+
+function groupOf(record: AnyRecord, by: GroupBy | undefined): string {
+  return by === undefined ? '' : (record[by] ?? `(no ${by})`);
+}
+
+function sampledRecord(extract: ExtractData<SampleKind>, record: AnyRecord, row: CaseRow | undefined, request: SampleRequest): SampledRecord {
+  const values = record as unknown as Record<string, unknown>;
+  const notCounted = request.indicator ? `not counted by ${request.indicator.id}` : undefined;
+  return {
+    kind: request.kind,
+    recordId: recordIdOf(extract, record),
+    childId: request.pseudonymKey === undefined ? record.child_id : pseudonymise(request.pseudonymKey, record.child_id),
+    team: record.team,
+    worker: record.worker,
+    dates: ruleFor(request.kind).dateColumns.map((column) => asReading(values[column])),
+    met: row ? row.met : null,
+    detail: row ? row.detail : notCounted,
+  };
+}
+
+/** Records of the kind that the indicator keeps under `only` but whose key date lies outside the frame. */
+function countOutsideFrame(cases: ReadonlyMap<number, CaseRow>, frame: readonly AnyRecord[], only: OnlyOutcome | undefined): number {
+  if (only === undefined) return 0;
+  const framed = new Set(frame.map((record) => record.line));
+  return [...cases.values()].filter((row) => keeps(row, only) && !framed.has(row.source.line)).length;
+}
+
+function candidatesOf(frame: readonly AnyRecord[], cases: ReadonlyMap<number, CaseRow>, request: SampleRequest): Candidate<AnyRecord>[] {
+  return frame
+    .filter((record) => keeps(cases.get(record.line), request.only))
+    .map((record) => ({ item: record, key: recordKey(request.kind, record), group: groupOf(record, request.by) }));
+}
+
+/**
+ * Draws a reproducible dip sample: the records of the kind in the period's
+ * frame, optionally only those the indicator counts as not met or met, ranked
+ * by a hash keyed with the seed; the `size` first per group. Pure: no I/O.
+ */
+export function drawSample(data: Dataset, request: SampleRequest): Sample {
+  const extract = extractOf(data, request.kind);
+  const rule = ruleFor(request.kind);
+  const cases = request.indicator
+    ? casesByLine(request.indicator, { data, period: request.period, settings: request.settings, calendar: request.calendar })
+    : new Map<number, CaseRow>();
+  const frame = extract.records.filter((record) => rule.inFrame(record, request.period)) as AnyRecord[];
+  const candidates = candidatesOf(frame, cases, request);
+  const drawn = drawPerGroup(candidates, request.seed, request.size);
+  return {
+    kind: request.kind,
+    period: request.period,
+    seed: request.seed,
+    size: request.size,
+    by: request.by,
+    indicatorId: request.indicator?.id,
+    only: request.only,
+    pseudonymised: request.pseudonymKey !== undefined,
+    frame: rule.describe(request.period),
+    dateColumns: rule.dateColumns,
+    eligible: candidates.length,
+    groups: request.by ? drawn.map((g) => ({ key: g.key, eligible: g.eligible, sampled: g.drawn.length })) : [],
+    rows: drawn.flatMap((g) => g.drawn.map((record) => sampledRecord(extract, record, cases.get(record.line), request))),
+    outsideFrame: countOutsideFrame(cases, frame, request.only),
+  };
+}

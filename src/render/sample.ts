@@ -1,0 +1,82 @@
+import { formatIso, formatUk } from '../core/dates/localDate.js';
+import type { LocalDateTime } from '../core/dates/londonTime.js';
+import type { Sample, SampledRecord } from '../core/sample/sample.js';
+import { csvLine } from './csvCell.js';
+
+/** Left empty for the auditors to fill in. */
+const AUDIT_COLUMNS = ['auditor', 'audit_date', 'grade', 'notes'] as const;
+
+type Cell = string | undefined;
+
+function clock(minute: number): string {
+  return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+}
+
+/** 31/10/2026, or 31/10/2026 14:05 when the extract gave a time (extracts.md accepts both back). */
+function ukReading(reading: LocalDateTime): string {
+  return reading.minute === null ? formatUk(reading.day) : `${formatUk(reading.day)} ${clock(reading.minute)}`;
+}
+
+/** 2026-10-31, or 2026-10-31T14:05 with a time. */
+function isoReading(reading: LocalDateTime): string {
+  return reading.minute === null ? formatIso(reading.day) : `${formatIso(reading.day)}T${clock(reading.minute)}`;
+}
+
+/** The columns of a sample of this kind: identifiers, key dates, the outcome, the audit columns. */
+function sampleColumns(sample: Sample): string[] {
+  return ['kind', 'record_id', 'child_id', 'team', 'worker', ...sample.dateColumns, 'indicator', 'outcome', 'detail', ...AUDIT_COLUMNS];
+}
+
+function cellsOf(sample: Sample, row: SampledRecord, date: (reading: LocalDateTime) => string): Cell[] {
+  const outcome = row.met === null ? undefined : row.met ? 'met' : 'not met';
+  return [
+    row.kind, row.recordId, row.childId, row.team, row.worker,
+    ...row.dates.map((reading) => reading && date(reading)),
+    sample.indicatorId, outcome, row.detail,
+    ...AUDIT_COLUMNS.map(() => undefined),
+  ];
+}
+
+/** The sample as CSV for a spreadsheet: UK dates, formulas neutralised, CRLF lines. */
+export function renderSampleCsv(sample: Sample): string {
+  const lines = [sampleColumns(sample), ...sample.rows.map((row) => cellsOf(sample, row, ukReading))];
+  return lines.map(csvLine).join('');
+}
+
+/** The sample as JSON: the CSV's rows (ISO dates, null for empty) and the summary. */
+export function renderSampleJson(sample: Sample): string {
+  const columns = sampleColumns(sample);
+  const rows = sample.rows.map((row) => Object.fromEntries(cellsOf(sample, row, isoReading).map((cell, i) => [columns[i]!, cell ?? null])));
+  const document = {
+    schemaVersion: 1,
+    kind: sample.kind,
+    period: { label: sample.period.label, from: formatIso(sample.period.from), to: formatIso(sample.period.to), asAt: formatIso(sample.period.asAt) },
+    frame: sample.frame,
+    seed: sample.seed,
+    size: sample.size,
+    by: sample.by ?? null,
+    indicator: sample.indicatorId ?? null,
+    only: sample.only ?? null,
+    pseudonymised: sample.pseudonymised,
+    summary: { eligible: sample.eligible, sampled: sample.rows.length, groups: sample.groups },
+    rows,
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+function filterText(sample: Sample): string {
+  return sample.only === undefined ? '' : ` ${sample.only === 'met' ? 'met' : 'not met'} by ${sample.indicatorId}`;
+}
+
+/** The stderr summary: the frame, then eligible and sampled records overall and per group. */
+export function renderSampleSummary(sample: Sample): string {
+  const lines = [
+    `frame: ${sample.frame}`,
+    `eligible${filterText(sample)}: ${sample.eligible}; sampled: ${sample.rows.length}`,
+    ...sample.groups.map((g) => `  ${g.key}: ${g.eligible} eligible, ${g.sampled} sampled`),
+  ];
+  if (sample.outsideFrame > 0) {
+    lines.push(`note: not eligible, being outside the frame: ${sample.outsideFrame} more record${sample.outsideFrame === 1 ? '' : 's'}${filterText(sample)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
