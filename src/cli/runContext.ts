@@ -29,13 +29,14 @@ function rejectedRows(data: Dataset): number {
  * usage error is reported at once; then reads the extracts, prints the
  * data-quality summary on stderr, and under --strict stops on any rejected row.
  * With `demoByDefault` and no sources given, reads the bundled demo authority;
- * with `kinds`, only those extracts.
+ * with `kinds`, only those extracts; with `keepRecords`, the records of those event kinds.
  */
 export async function loadRun(
   flags: SourceFlags & PeriodFlags,
   terminal: Terminal,
   demoByDefault: boolean,
   kinds?: readonly ExtractKind[],
+  keepRecords?: readonly ExtractKind[],
 ): Promise<LoadedRun> {
   const today = ukToday();
   const demo = demoByDefault && usesDemo(flags);
@@ -47,7 +48,12 @@ export async function loadRun(
   const calendar = await loadCalendar(flags.holidays ?? flags.calendar);
   const settings = await loadSettings(flags.config, INDICATORS);
   if (demo) terminal.note(`Using the bundled demo authority (synthetic data); period ${period.label}. Give --data DIR for your own extracts.`);
-  const data = await loadDataset(extractSources(flags, demoByDefault), limits, rowProgress(terminal), kinds);
+  const data = await loadDataset(extractSources(flags, demoByDefault), {
+    limits,
+    onProgress: rowProgress(terminal),
+    ...(kinds ? { kinds } : {}),
+    ...(keepRecords ? { keepRecords } : {}),
+  });
   terminal.progressDone();
   terminal.note(renderQualitySummary(Object.values(data).map((e) => e.quality)));
   const rejected = rejectedRows(data);

@@ -6,6 +6,16 @@ import type { ExtractData } from '../core/extracts/extractParser.js';
 import { DataError } from '../core/errors.js';
 import { readExtract, type RowProgress } from './readExtract.js';
 
+/** Which extracts to read and what to keep of them. */
+export interface LoadOptions {
+  readonly limits: ValidationLimits;
+  /** Only these kinds (default: all). */
+  readonly kinds?: readonly ExtractKind[];
+  /** Event kinds whose records are kept as well as their events (the kind a sample draws from). */
+  readonly keepRecords?: readonly ExtractKind[];
+  readonly onProgress?: RowProgress;
+}
+
 /** Where the extracts are: a folder of `<kind>.csv` files and/or files given one by one. */
 export interface ExtractSources {
   readonly dir?: string;
@@ -35,17 +45,16 @@ async function locate(sources: ExtractSources): Promise<Map<ExtractKind, { path:
  * fixed order; only the `kinds` asked for (a sample of assessments need not
  * read a million visits).
  */
-export async function loadDataset(
-  sources: ExtractSources,
-  limits: ValidationLimits,
-  onProgress?: RowProgress,
-  kinds: readonly ExtractKind[] = EXTRACT_KINDS,
-): Promise<Dataset> {
+export async function loadDataset(sources: ExtractSources, options: LoadOptions): Promise<Dataset> {
+  const { limits, kinds = EXTRACT_KINDS, keepRecords = [], onProgress } = options;
   const located = await locate(sources);
   const data: Partial<Record<ExtractKind, ExtractData>> = {};
   for (const kind of EXTRACT_KINDS.filter((k) => kinds.includes(k))) {
     const file = located.get(kind);
-    if (file) data[kind] = await readExtract(kind, file.path, file.name, limits, onProgress);
+    if (file) {
+      const read = { limits, keepRecords: keepRecords.includes(kind), ...(onProgress ? { onProgress } : {}) };
+      data[kind] = await readExtract(kind, file.path, file.name, read);
+    }
   }
   return data as Dataset;
 }

@@ -9,6 +9,14 @@ import { DataError } from '../core/errors.js';
 /** Called every `PROGRESS_EVERY` rows while a file is read. */
 export type RowProgress = (kind: ExtractKind, rowsRead: number) => void;
 
+/** How one extract is read. */
+export interface ReadOptions {
+  readonly limits: ValidationLimits;
+  /** Keep the records of an event kind (visits, supervision) as well as its events. */
+  readonly keepRecords?: boolean;
+  readonly onProgress?: RowProgress;
+}
+
 const PROGRESS_EVERY = 100_000;
 
 /** Line breaks inside the (quoted) fields of a record. */
@@ -36,13 +44,12 @@ export async function readExtract<K extends ExtractKind>(
   kind: K,
   path: string,
   displayName: string,
-  limits: ValidationLimits,
-  onProgress?: RowProgress,
+  { limits, keepRecords = false, onProgress }: ReadOptions,
 ): Promise<ExtractData<K>> {
   await access(path, constants.R_OK).catch((error: NodeJS.ErrnoException) => {
     throw new DataError('UNREADABLE_FILE', `${displayName}: cannot read the file (${error.code ?? error.message})`, { file: displayName });
   });
-  const parser = new ExtractParser(EXTRACTS[kind], displayName, limits);
+  const parser = new ExtractParser(EXTRACTS[kind], displayName, limits, keepRecords);
   let headerRead = false;
   let nextLine = 1;
   let rows = 0;

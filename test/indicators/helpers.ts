@@ -28,7 +28,7 @@ export function day(iso: string): DayNumber {
 /** Reads `fixtures/indicators/<scenario>/` and checks every row was used (the fixtures are clean on purpose). */
 export async function loadScenario(scenario: string): Promise<Dataset> {
   const dir = fileURLToPath(new URL(`../../fixtures/indicators/${scenario}/`, import.meta.url));
-  const data = await loadDataset({ dir, files: {} }, { extractedOn: EXTRACTED_ON });
+  const data = await loadDataset({ dir, files: {} }, { limits: { extractedOn: EXTRACTED_ON } });
   for (const extract of Object.values(data)) {
     expect(extract.quality.issues, `${scenario}/${extract.file}`).toEqual([]);
     expect(extract.quality.rowsRejected).toBe(0);

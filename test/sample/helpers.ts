@@ -10,7 +10,7 @@ import { loadDataset } from '../../src/io/loadDataset.js';
 /** The extracts of one scenario under fixtures/sample/, read as the CLI reads them (taken on 23/11/2026). */
 export function loadScenario(name: string): Promise<Dataset> {
   const dir = fileURLToPath(new URL(`../../fixtures/sample/${name}/`, import.meta.url));
-  return loadDataset({ dir, files: {} }, { extractedOn: parseIsoDay('2026-11-23')! });
+  return loadDataset({ dir, files: {} }, { limits: { extractedOn: parseIsoDay('2026-11-23')! }, keepRecords: ['visits', 'supervision'] });
 }
 
 /** A request for October 2026 under the default settings and calendar; `overrides` pick the rest. */

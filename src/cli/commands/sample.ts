@@ -64,7 +64,7 @@ async function runSample(flags: SampleFlags): Promise<number> {
   const indicator = chooseIndicator(flags);
   const key = pseudonymKey(flags);
   const seed = chooseSeed(flags);
-  const run = await loadRun(flags, terminal, false, [flags.kind, ...(indicator?.requires ?? [])]);
+  const run = await loadRun(flags, terminal, false, [flags.kind, ...(indicator?.requires ?? [])], [flags.kind]);
   const sample = drawSample(run.data, {
     kind: flags.kind,
     period: run.period,

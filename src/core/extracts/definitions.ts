@@ -12,6 +12,11 @@ export const PLAN_TYPES = ['CIN', 'CP', 'CLA', 'PF', 'CL'] as const;
 /** CIN, CP, CLA, private fostering (PF) or care leaver (CL). */
 export type PlanType = (typeof PLAN_TYPES)[number];
 
+/** A visit's event code: 0 for a blank plan type (it counts for every plan), else the type's place + 1. */
+export function visitCode(planType: PlanType | undefined): number {
+  return planType === undefined ? 0 : PLAN_TYPES.indexOf(planType) + 1;
+}
+
 export const SUPERVISION_KINDS = ['supervision', 'oversight'] as const;
 export type SupervisionKind = (typeof SUPERVISION_KINDS)[number];
 
@@ -34,8 +39,16 @@ export interface ExtractDefinition<R = unknown> {
   readonly columns: Columns;
   /** The column that identifies a record; else `file:line` identifies it. */
   readonly idColumn?: string;
+  /** For kinds that indicators read only as (child, day, code) events: how a record becomes one. */
+  readonly event?: EventSpec<R>;
   /** One zod schema for a row (raw text by canonical column, plus its line), with the logical checks. */
   schema(limits: ValidationLimits): z.ZodType<R>;
+}
+
+/** How a record reduces to an event: its day and a small code (plan type, supervision kind). */
+export interface EventSpec<R> {
+  day(record: R): DayNumber;
+  code(record: R): number;
 }
 
 /** [earlier, later]: the later column may not be before the earlier one. */
@@ -48,6 +61,7 @@ function defineExtract<C extends Columns>(spec: {
   order: readonly Order[];
   /** Event dates that cannot lie after the day the extract was taken. */
   notAfterExtract: readonly (keyof C & string)[];
+  event?: EventSpec<RecordOf<C>>;
 }): ExtractDefinition<RecordOf<C>> {
   const shape: Record<string, z.ZodType> = { line: z.number() };
   for (const [name, col] of Object.entries(spec.columns)) shape[name] = col.schema;
@@ -57,6 +71,7 @@ function defineExtract<C extends Columns>(spec: {
     fileName: `${spec.kind}.csv`,
     columns: spec.columns,
     ...(spec.idColumn ? { idColumn: spec.idColumn } : {}),
+    ...(spec.event ? { event: spec.event } : {}),
     schema: (limits) =>
       base.superRefine((row, ctx) => {
         for (const issue of logicalIssues(row as Record<string, unknown>, spec.order, spec.notAfterExtract, limits) ?? []) {
@@ -159,6 +174,7 @@ export const visits = defineExtract({
   },
   order: [],
   notAfterExtract: ['visit_date'],
+  event: { day: (v) => v.visit_date, code: (v) => visitCode(v.plan_type) },
 });
 
 export const missing = defineExtract({
@@ -193,6 +209,7 @@ export const supervision = defineExtract({
   },
   order: [],
   notAfterExtract: ['recorded_date'],
+  event: { day: (r) => r.recorded_date, code: (r) => SUPERVISION_KINDS.indexOf(r.kind) },
 });
 
 export const referrals = defineExtract({

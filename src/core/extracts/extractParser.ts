@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { DataError } from '../errors.js';
 import type { ExtractDefinition, ExtractKind, RecordsByKind, ValidationLimits } from './definitions.js';
 import type { FileQuality, Issue, IssueCode } from './issues.js';
+import { EventLog } from './eventLog.js';
 import { rowHash } from './rowHash.js';
 import { normaliseHeader } from './values.js';
 
@@ -9,7 +10,10 @@ import { normaliseHeader } from './values.js';
 export interface ExtractData<K extends ExtractKind = ExtractKind> {
   readonly kind: K;
   readonly file: string;
+  /** The validated records; empty for an event kind whose records were not asked for. */
   readonly records: readonly RecordsByKind[K][];
+  /** For event kinds (visits, supervision): one (child, day, code) per used row. */
+  readonly events?: EventLog;
   readonly quality: FileQuality;
 }
 
@@ -46,8 +50,10 @@ export class ExtractParser<K extends ExtractKind> {
   private readonly schema: z.ZodType<RecordsByKind[K]>;
   private readonly records: RecordsByKind[K][] = [];
   private readonly issues: Issue[] = [];
-  /** Row hash → index in `records` of the first used row with that hash. */
+  /** Row hash → index (in `records`, else in `events`) of the first used row with that hash. */
   private readonly seen = new Map<number, number>();
+  private readonly events: EventLog | undefined;
+  private readonly keepRecords: boolean;
   /** One copy of each repeating value (child IDs, teams, workers). */
   private readonly pool = new Map<string, string>();
   private rowsRead = 0;
@@ -57,8 +63,12 @@ export class ExtractParser<K extends ExtractKind> {
     private readonly definition: ExtractDefinition<RecordsByKind[K]>,
     private readonly file: string,
     limits: ValidationLimits,
+    /** Keep the records of an event kind too (a sample draws them); other kinds always keep theirs. */
+    keepRecords = false,
   ) {
     this.schema = definition.schema(limits);
+    this.events = definition.event ? new EventLog() : undefined;
+    this.keepRecords = keepRecords || this.events === undefined;
   }
 
   /** Reads the header row; a missing required column stops the run. */
@@ -100,7 +110,7 @@ export class ExtractParser<K extends ExtractKind> {
     const input: Record<string, unknown> = { line };
     for (let i = 0; i < header.names.length; i++) {
       const raw = fields[header.positions[i]!] ?? '';
-      input[header.names[i]!] = header.repeats[i] ? this.shared(raw) : raw;
+      input[header.names[i]!] = header.repeats[i] && this.keepRecords ? this.shared(raw) : raw;
     }
     const parsed = this.schema.safeParse(input);
     if (!parsed.success) {
@@ -109,18 +119,36 @@ export class ExtractParser<K extends ExtractKind> {
     }
     // Exact duplicates are reported and counted once: the first copy is used.
     // A hash of every field finds the candidate; the parsed values confirm it.
+    const record = parsed.data;
     const hash = rowHash(fields);
     const earlier = this.seen.get(hash);
-    if (earlier === undefined) {
-      this.seen.set(hash, this.records.length);
-    } else {
-      const first = this.records[earlier]!;
-      if (sameValues(first as Record<string, unknown>, parsed.data as Record<string, unknown>, header.names)) {
-        this.reject([{ code: 'DUPLICATE_ROW', line, message: `repeats line ${first.line} exactly` }]);
-        return;
-      }
+    if (earlier !== undefined && this.sameAsKept(earlier, record)) {
+      const firstLine = this.keepRecords ? this.records[earlier]!.line : this.events!.lineOf(earlier);
+      this.reject([{ code: 'DUPLICATE_ROW', line, message: `repeats line ${firstLine} exactly` }]);
+      return;
     }
-    this.records.push(parsed.data);
+    if (earlier === undefined) {
+      this.seen.set(hash, this.keepRecords ? this.records.length : this.events!.length);
+    }
+    if (this.keepRecords) this.records.push(record);
+    if (this.events) {
+      const event = this.definition.event!;
+      this.events.add(record.child_id, event.day(record), event.code(record), line);
+    }
+  }
+
+  /**
+   * Confirms a hash match on what is kept: the whole record, or for an event
+   * kind read without its records, the event (child, day, code). A row equal
+   * in every field hashes equally; the check guards against two different
+   * rows sharing a hash (about one in 10^11 for a million-row file).
+   */
+  private sameAsKept(index: number, record: RecordsByKind[K]): boolean {
+    if (this.keepRecords) {
+      return sameValues(this.records[index] as Record<string, unknown>, record as Record<string, unknown>, this.header!.names);
+    }
+    const event = this.definition.event!;
+    return this.events!.matches(index, record.child_id, event.day(record), event.code(record));
   }
 
   private shared(value: string): string {
@@ -141,11 +169,12 @@ export class ExtractParser<K extends ExtractKind> {
       kind: this.definition.kind as K,
       file: this.file,
       records: this.records,
+      ...(this.events ? { events: this.events } : {}),
       quality: {
         kind: this.definition.kind,
         file: this.file,
         rowsRead: this.rowsRead,
-        rowsUsed: this.records.length,
+        rowsUsed: this.rowsRead - this.rowsRejected,
         rowsRejected: this.rowsRejected,
         issues: this.issues,
       },

@@ -1,38 +1,60 @@
 import type { DayNumber } from '../dates/localDate.js';
+import type { EventLog } from '../extracts/eventLog.js';
+
+// Codes are below 256 (plan types, supervision kinds), so child and code share one key.
+const CODES = 256;
 
 /**
- * Event days grouped by a key (child, plan type…), sorted, so "the latest
- * event on or before day d" is a binary search. Built once per extract and
- * reused for every period of a trend.
+ * An event log's days grouped by (child, code) and sorted, so "the latest
+ * event on or before day d" is a binary search. One Int32Array holds every
+ * group end to end; built once per extract and reused for every period of a trend.
  */
 export class LatestEvents {
-  private readonly days = new Map<string, DayNumber[]>();
+  private readonly slots = new Map<number, number>();
+  private readonly starts: Int32Array;
+  private readonly days: Int32Array;
 
-  constructor(events: Iterable<readonly [key: string, day: DayNumber]>) {
-    for (const [key, day] of events) {
-      const list = this.days.get(key);
-      if (list) list.push(day);
-      else this.days.set(key, [day]);
+  constructor(private readonly log: EventLog) {
+    const { child, day, code, length } = log.data();
+    const sizes: number[] = [];
+    const slotOf = new Int32Array(length);
+    for (let i = 0; i < length; i++) {
+      const key = child[i]! * CODES + code[i]!;
+      let slot = this.slots.get(key);
+      if (slot === undefined) {
+        slot = sizes.length;
+        this.slots.set(key, slot);
+        sizes.push(0);
+      }
+      sizes[slot]!++;
+      slotOf[i] = slot;
     }
-    for (const list of this.days.values()) list.sort((a, b) => a - b);
+    this.starts = new Int32Array(sizes.length + 1);
+    for (let s = 0; s < sizes.length; s++) this.starts[s + 1] = this.starts[s]! + sizes[s]!;
+    this.days = new Int32Array(length);
+    const fill = this.starts.slice(0, sizes.length);
+    for (let i = 0; i < length; i++) this.days[fill[slotOf[i]!]!++] = day[i]!;
+    for (let s = 0; s < sizes.length; s++) this.days.subarray(this.starts[s]!, this.starts[s + 1]!).sort();
   }
 
-  /** The latest event for the key on or before the day, if any. */
-  latestOnOrBefore(key: string, day: DayNumber): DayNumber | undefined {
-    const list = this.days.get(key);
-    if (!list || list.length === 0 || list[0]! > day) return undefined;
-    let lo = 0;
-    let hi = list.length - 1;
+  /** The child's latest event with this code on or before the day, if any. */
+  latestOnOrBefore(childId: string, code: number, day: DayNumber): DayNumber | undefined {
+    const child = this.log.childNumber(childId);
+    const slot = child === undefined ? undefined : this.slots.get(child * CODES + code);
+    if (slot === undefined) return undefined;
+    let lo = this.starts[slot]!;
+    let hi = this.starts[slot + 1]! - 1;
+    if (this.days[lo]! > day) return undefined;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (list[mid]! <= day) lo = mid;
+      if (this.days[mid]! <= day) lo = mid;
       else hi = mid - 1;
     }
-    return list[lo];
+    return this.days[lo] as DayNumber;
   }
 }
 
-/** Memoises an index on the records array it was built from. */
+/** Memoises an index on the object it was built from. */
 export function memoised<T extends object, R>(build: (source: T) => R): (source: T) => R {
   const cache = new WeakMap<T, R>();
   return (source) => {

@@ -1,11 +1,10 @@
-import type { SupervisionKind, SupervisionRecord } from '../extracts/definitions.js';
+import { SUPERVISION_KINDS, type SupervisionKind } from '../extracts/definitions.js';
+import type { EventLog } from '../extracts/eventLog.js';
 import { dueSnapshot } from './dueSnapshot.js';
 import { LatestEvents, memoised } from './latestEvents.js';
 import type { IndicatorDefinition } from './types.js';
 
-const recordIndex = memoised(
-  (records: readonly SupervisionRecord[]) => new LatestEvents(records.map((r) => [`${r.child_id}\u0000${r.kind}`, r.recorded_date] as const)),
-);
+const recordIndex = memoised((log: EventLog) => new LatestEvents(log));
 
 function supervisionIndicator(kind: SupervisionKind, id: string, title: string, defaultTarget: number): IndicatorDefinition {
   const days = (s: { supervisionDays: number; oversightDays: number }) => (kind === 'supervision' ? s.supervisionDays : s.oversightDays);
@@ -20,12 +19,13 @@ function supervisionIndicator(kind: SupervisionKind, id: string, title: string, 
     requires: ['plans', 'supervision'],
     subject: 'plans',
     cases: (input) => {
-      const index = recordIndex(input.data.supervision!.records);
+      const index = recordIndex(input.data.supervision!.events!);
+      const code = SUPERVISION_KINDS.indexOf(kind);
       return dueSnapshot(input, {
         startFrom: 'oldest-plan',
         interval: { calendarDays: days(input.settings) },
         event: kind,
-        lastEvent: (childId, asAt) => index.latestOnOrBefore(`${childId}\u0000${kind}`, asAt),
+        lastEvent: (childId, asAt) => index.latestOnOrBefore(childId, code, asAt),
       });
     },
   };

@@ -1,14 +1,13 @@
-import type { PlanType, VisitRecord } from '../extracts/definitions.js';
+import { visitCode } from '../extracts/definitions.js';
 import { describeInterval } from './dueDates.js';
 import { dueSnapshot } from './dueSnapshot.js';
+import type { EventLog } from '../extracts/eventLog.js';
 import { LatestEvents, memoised } from './latestEvents.js';
 import type { IndicatorDefinition } from './types.js';
 
-// A visit with a blank plan_type counts for every open plan of the child: it is
-// indexed under the empty type and looked up beside the plan's own type.
-const visitIndex = memoised(
-  (records: readonly VisitRecord[]) => new LatestEvents(records.map((v) => [`${v.child_id}\u0000${v.plan_type ?? ''}`, v.visit_date] as const)),
-);
+const visitIndex = memoised((log: EventLog) => new LatestEvents(log));
+// A visit with a blank plan_type counts for every open plan of the child.
+const ANY_PLAN = visitCode(undefined);
 
 function visitsIndicator(planType: 'CP' | 'CIN' | 'CLA', name: string): IndicatorDefinition {
   return {
@@ -22,16 +21,17 @@ function visitsIndicator(planType: 'CP' | 'CIN' | 'CLA', name: string): Indicato
     requires: ['plans', 'visits'],
     subject: 'plans',
     cases: (input) => {
-      const index = visitIndex(input.data.visits!.records);
+      const index = visitIndex(input.data.visits!.events!);
+      const own = visitCode(planType);
       return dueSnapshot(input, {
         planType,
         startFrom: 'newest-plan',
         interval: input.settings.visitIntervals[planType],
         event: 'visit',
         lastEvent: (childId, asAt) => {
-          const own = index.latestOnOrBefore(`${childId}\u0000${planType satisfies PlanType}`, asAt);
-          const any = index.latestOnOrBefore(`${childId}\u0000`, asAt);
-          return own === undefined ? any : any === undefined ? own : Math.max(own, any) as typeof own;
+          const typed = index.latestOnOrBefore(childId, own, asAt);
+          const any = index.latestOnOrBefore(childId, ANY_PLAN, asAt);
+          return typed === undefined ? any : any === undefined ? typed : (Math.max(typed, any) as typeof typed);
         },
       });
     },
