@@ -51,6 +51,7 @@ export async function loadRun(
   const data = await loadDataset(extractSources(flags, demoByDefault), {
     limits,
     onProgress: rowProgress(terminal),
+    parallel: true,
     ...(kinds ? { kinds } : {}),
     ...(keepRecords ? { keepRecords } : {}),
   });

@@ -5,6 +5,7 @@ import { EXTRACT_KINDS, type ExtractKind, type ValidationLimits } from '../core/
 import type { ExtractData } from '../core/extracts/extractParser.js';
 import { DataError } from '../core/errors.js';
 import { readExtract, type RowProgress } from './readExtract.js';
+import { readInParallel } from './readInParallel.js';
 
 /** Which extracts to read and what to keep of them. */
 export interface LoadOptions {
@@ -14,6 +15,8 @@ export interface LoadOptions {
   /** Event kinds whose records are kept as well as their events (the kind a sample draws from). */
   readonly keepRecords?: readonly ExtractKind[];
   readonly onProgress?: RowProgress;
+  /** Read the files on worker threads, several at once (needs the built dist/ code). */
+  readonly parallel?: boolean;
 }
 
 /** Where the extracts are: a folder of `<kind>.csv` files and/or files given one by one. */
@@ -48,13 +51,17 @@ async function locate(sources: ExtractSources): Promise<Map<ExtractKind, { path:
 export async function loadDataset(sources: ExtractSources, options: LoadOptions): Promise<Dataset> {
   const { limits, kinds = EXTRACT_KINDS, keepRecords = [], onProgress } = options;
   const located = await locate(sources);
+  const jobs = EXTRACT_KINDS.filter((kind) => kinds.includes(kind) && located.has(kind)).map((kind) => ({
+    kind,
+    ...located.get(kind)!,
+    limits,
+    keepRecords: keepRecords.includes(kind),
+  }));
   const data: Partial<Record<ExtractKind, ExtractData>> = {};
-  for (const kind of EXTRACT_KINDS.filter((k) => kinds.includes(k))) {
-    const file = located.get(kind);
-    if (file) {
-      const read = { limits, keepRecords: keepRecords.includes(kind), ...(onProgress ? { onProgress } : {}) };
-      data[kind] = await readExtract(kind, file.path, file.name, read);
-    }
+  if (options.parallel && jobs.length > 1) {
+    for (const [kind, extract] of await readInParallel(jobs, EXTRACT_KINDS, onProgress)) data[kind] = extract;
+  } else {
+    for (const job of jobs) data[job.kind] = await readExtract(job.kind, job.path, job.name, { ...job, ...(onProgress ? { onProgress } : {}) });
   }
   return data as Dataset;
 }

@@ -145,6 +145,17 @@ describe('file-level bad input stops the run with exit 2 and says which file and
     expect(run.stderr).toContain(message);
   });
 
+  it('with several files read at once, the first kind in file order names the error, whichever thread ends first', () => {
+    // assessments.csv is fine; plans.csv lacks plan_type; visits.csv has an unclosed quote.
+    for (let run = 0; run < 3; run++) {
+      const result = runCli(['report', '--data', 'fixtures/bad-input/errors-in-two-files', '--period', '2026-10', '--format', 'json', ...EXTRACTED]);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toContain('MISSING_COLUMN: plans.csv: missing required column plan_type; columns found: child_id, plan_id, start_date');
+      expect(result.stderr).not.toContain('visits.csv');
+    }
+  });
+
   it('an extract given explicitly must exist', () => {
     const run = runCli(['report', '--visits', 'fixtures/nowhere/visits.csv', '--period', '2026-10', ...EXTRACTED]);
     expect(run.code).toBe(2);

@@ -14,7 +14,7 @@ interface ValidateFlags extends SourceFlags {
 
 async function runValidate(flags: ValidateFlags): Promise<number> {
   const terminal = createTerminal({ quiet: flags.quiet ?? false, color: flags.color, toFile: flags.out !== undefined });
-  const data = await loadDataset(extractSources(flags, false), { limits: validationLimits(flags, ukToday()), onProgress: rowProgress(terminal) });
+  const data = await loadDataset(extractSources(flags, false), { limits: validationLimits(flags, ukToday()), onProgress: rowProgress(terminal), parallel: true });
   terminal.progressDone();
   const files = Object.values(data).map((e) => e.quality);
   const format = flags.format ?? (flags.out === undefined && process.stdout.isTTY ? 'table' : 'json');

@@ -222,6 +222,7 @@ export const referrals = defineExtract({
   },
   order: [],
   notAfterExtract: ['referral_date'],
+  event: { day: (r) => r.referral_date, code: () => 0 },
 });
 
 export type AssessmentRecord = z.output<ReturnType<typeof assessments.schema>>;

@@ -4,6 +4,7 @@ import type { ExtractDefinition, ExtractKind, RecordsByKind, ValidationLimits } 
 import type { FileQuality, Issue, IssueCode } from './issues.js';
 import { EventLog } from './eventLog.js';
 import { rowHash } from './rowHash.js';
+import { RowIndex } from './rowIndex.js';
 import { normaliseHeader } from './values.js';
 
 /** The validated rows of one extract file and the account of every row read. */
@@ -50,8 +51,8 @@ export class ExtractParser<K extends ExtractKind> {
   private readonly schema: z.ZodType<RecordsByKind[K]>;
   private readonly records: RecordsByKind[K][] = [];
   private readonly issues: Issue[] = [];
-  /** Row hash → index (in `records`, else in `events`) of the first used row with that hash. */
-  private readonly seen = new Map<number, number>();
+  /** The used rows by hash: numbers are indexes in `records`, else in `events`. */
+  private seen = new RowIndex();
   private readonly events: EventLog | undefined;
   private readonly keepRecords: boolean;
   /** One copy of each repeating value (child IDs, teams, workers). */
@@ -120,15 +121,12 @@ export class ExtractParser<K extends ExtractKind> {
     // Exact duplicates are reported and counted once: the first copy is used.
     // A hash of every field finds the candidate; the parsed values confirm it.
     const record = parsed.data;
-    const hash = rowHash(fields);
-    const earlier = this.seen.get(hash);
-    if (earlier !== undefined && this.sameAsKept(earlier, record)) {
+    const kept = this.keepRecords ? this.records.length : this.events!.length;
+    const earlier = this.seen.findOrAdd(rowHash(fields), kept, (index) => this.sameAsKept(index, record));
+    if (earlier !== -1) {
       const firstLine = this.keepRecords ? this.records[earlier]!.line : this.events!.lineOf(earlier);
       this.reject([{ code: 'DUPLICATE_ROW', line, message: `repeats line ${firstLine} exactly` }]);
       return;
-    }
-    if (earlier === undefined) {
-      this.seen.set(hash, this.keepRecords ? this.records.length : this.events!.length);
     }
     if (this.keepRecords) this.records.push(record);
     if (this.events) {
@@ -163,7 +161,7 @@ export class ExtractParser<K extends ExtractKind> {
     if (this.header === undefined) {
       throw new DataError('EMPTY_FILE', `${this.file}: the file is empty (no header row)`, { file: this.file });
     }
-    this.seen.clear();
+    this.seen = new RowIndex();
     this.pool.clear();
     return {
       kind: this.definition.kind as K,
