@@ -32,9 +32,13 @@ export function resolveConfig(raw: unknown, indicators: readonly IndicatorDefini
     }
   }
   if (errors.length > 0) return { errors };
-  const { visitIntervals, targets: _targets, ...rest } = config;
   return {
-    settings: { ...DEFAULT_SETTINGS, ...rest, visitIntervals: { ...DEFAULT_SETTINGS.visitIntervals, ...visitIntervals }, targets },
+    settings: {
+      ...DEFAULT_SETTINGS,
+      ...config,
+      visitIntervals: { ...DEFAULT_SETTINGS.visitIntervals, ...config.visitIntervals },
+      targets,
+    },
     errors: [],
   };
 }

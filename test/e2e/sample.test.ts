@@ -1,33 +1,20 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
+import { runCli, type CliRun } from './runCli.js';
 
-// Spawns the built CLI (npm run build first) with a minimal environment.
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const HAND_WORKED = 'fixtures/sample/hand-worked';
 const OCTOBER = ['--period', '2026-10', '--extracted-on', '2026-11-23'];
 const HEADER = 'kind,record_id,child_id,team,worker,referral_date,start_date,completed_date,indicator,outcome,detail,auditor,audit_date,grade,notes';
 
-interface Run {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function sample(args: readonly string[], env: Record<string, string> = {}): Run {
-  const result = spawnSync(process.execPath, ['bin/csc-metrics.js', 'sample', ...args], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env },
-    encoding: 'utf8',
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+/** Runs the built CLI's sample command (npm run build first) with a minimal environment. */
+function sample(args: readonly string[], env: Record<string, string> = {}): CliRun {
+  return runCli(['sample', ...args], env);
 }
 
 /** A sample of the October assessments of a scenario, seed 2026-11 unless `extra` says otherwise. */
-function assessments(scenario: string, extra: readonly string[] = [], env?: Record<string, string>): Run {
+function assessments(scenario: string, extra: readonly string[] = [], env?: Record<string, string>): CliRun {
   return sample(['--data', `fixtures/sample/${scenario}`, ...OCTOBER, '--kind', 'assessments', '--seed', '2026-11', ...extra], env);
 }
 
@@ -40,7 +27,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 describe('csc-metrics sample', () => {
   test('hand-worked: CSV on stdout, summary with the seed on stderr, exit 0', () => {
     const run = assessments('hand-worked', ['--size', '3', '--indicator', 'assessment-timeliness']);
-    expect(run.status).toBe(0);
+    expect(run.code).toBe(0);
     // Eligible (completed in October, or open and started in it): A1001 A1002 A1003 A1007 A1008 A1009;
     // ranked by HMAC-SHA-256 keyed with 2026-11, the first three are A1003, A1007, A1008.
     expect(run.stdout).toBe(
@@ -57,7 +44,7 @@ describe('csc-metrics sample', () => {
     const out = join(scratch, 'again.csv');
     const first = assessments('hand-worked', ['--size', '4', '--out', out]);
     const second = assessments('hand-worked', ['--size', '4']);
-    expect(first.status).toBe(0);
+    expect(first.code).toBe(0);
     expect(first.stdout).toBe('');
     expect(first.stderr).toContain(`Wrote 4 sampled records to ${out}`);
     expect(readFileSync(out, 'utf8')).toBe(second.stdout);
@@ -76,7 +63,7 @@ describe('csc-metrics sample', () => {
 
   test('without --seed a seed is drawn, printed, and repeats the draw when given back', () => {
     const free = sample(['--data', HAND_WORKED, ...OCTOBER, '--kind', 'visits', '--size', '1', '--quiet']);
-    expect(free.status).toBe(0);
+    expect(free.code).toBe(0);
     const seed = /^seed: ([0-9a-f]{16})$/m.exec(free.stderr)?.[1];
     expect(seed).toBeDefined();
     // --quiet silences the summary but never the seed.
@@ -86,14 +73,14 @@ describe('csc-metrics sample', () => {
 
   test('--by team: up to --size per team, counts per team on stderr', () => {
     const run = assessments('hand-worked', ['--size', '2', '--by', 'team']);
-    expect(run.status).toBe(0);
+    expect(run.code).toBe(0);
     expect(column(run.stdout, 'team')).toEqual(['', 'Team A', 'Team A', 'Team B', 'Team B']);
     expect(run.stderr).toContain('eligible: 6; sampled: 5\n  (no team): 1 eligible, 1 sampled\n  Team A: 3 eligible, 2 sampled\n  Team B: 2 eligible, 2 sampled\n');
   });
 
   test('--only exceptions: every sampled record is an exception of the indicator', () => {
     const run = assessments('hand-worked', ['--size', '5', '--only', 'exceptions', '--indicator', 'assessment-timeliness']);
-    expect(run.status).toBe(0);
+    expect(run.code).toBe(0);
     expect(column(run.stdout, 'record_id').sort()).toEqual(['A1002', 'A1007']);
     expect(column(run.stdout, 'outcome')).toEqual(['not met', 'not met']);
     expect(run.stderr).toContain('eligible not met by assessment-timeliness: 2; sampled: 2\n');
@@ -101,7 +88,7 @@ describe('csc-metrics sample', () => {
 
   test('--format json: the rows with ISO dates and the summary', () => {
     const run = sample(['--data', HAND_WORKED, ...OCTOBER, '--kind', 'plans', '--size', '5', '--seed', '2026-11', '--format', 'json']);
-    expect(run.status).toBe(0);
+    expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout);
     expect(json.summary).toEqual({ eligible: 3, sampled: 3, groups: [] });
     expect(json.rows.map((row: { record_id: string; start_date: string }) => [row.record_id, row.start_date]).sort()).toEqual([
@@ -113,7 +100,7 @@ describe('csc-metrics sample', () => {
 
   test('formula neutralisation: a team =cmd|… comes out prefixed with an apostrophe', () => {
     const run = assessments('formula', ['--size', '5']);
-    expect(run.status).toBe(0);
+    expect(run.code).toBe(0);
     expect(run.stdout).toContain(",'=cmd|' /C calc'!A0,'+SUM(A1:A9),");
   });
 
@@ -124,7 +111,7 @@ describe('csc-metrics sample', () => {
       const first = assessments('hand-worked', args, { CSC_METRICS_KEY: 'audit-key-2026' });
       const again = assessments('hand-worked', args, { CSC_METRICS_KEY: 'audit-key-2026' });
       const other = assessments('hand-worked', args, { CSC_METRICS_KEY: 'another-key' });
-      expect(first.status).toBe(0);
+      expect(first.code).toBe(0);
       expect(again.stdout).toBe(first.stdout);
       const ids = column(first.stdout, 'child_id');
       expect(ids).toHaveLength(6);
@@ -138,7 +125,7 @@ describe('csc-metrics sample', () => {
     test('without the key (unset or empty): exit 1 and nothing on stdout', () => {
       for (const env of [{}, { CSC_METRICS_KEY: '' }]) {
         const run = assessments('hand-worked', args, env);
-        expect(run.status).toBe(1);
+        expect(run.code).toBe(1);
         expect(run.stdout).toBe('');
         expect(run.stderr).toContain('--pseudonymise needs a secret key in the CSC_METRICS_KEY environment variable');
       }
@@ -160,7 +147,7 @@ describe('csc-metrics sample', () => {
     ];
     test.each(cases)('%s', (_name, args, message) => {
       const run = sample(args);
-      expect(run.status).toBe(1);
+      expect(run.code).toBe(1);
       expect(run.stdout).toBe('');
       if (typeof message === 'string') expect(run.stderr).toContain(message);
       else expect(run.stderr).toMatch(message);

@@ -57,6 +57,7 @@ export class ExtractParser<K extends ExtractKind> {
   private readonly keepRecords: boolean;
   /** One copy of each repeating value (child IDs, teams, workers). */
   private readonly pool = new Map<string, string>();
+  private readonly input: Record<string, unknown> = {};
   private rowsRead = 0;
   private rowsRejected = 0;
 
@@ -108,7 +109,9 @@ export class ExtractParser<K extends ExtractKind> {
       this.reject([{ code: 'WRONG_FIELD_COUNT', line, message: `has ${fields.length} fields; the header has ${header.width}` }]);
       return;
     }
-    const input: Record<string, unknown> = { line };
+    // One input object serves every row: zod reads it and builds a new record.
+    const input = this.input;
+    input.line = line;
     for (let i = 0; i < header.names.length; i++) {
       const raw = fields[header.positions[i]!] ?? '';
       input[header.names[i]!] = header.repeats[i] && this.keepRecords ? this.shared(raw) : raw;
