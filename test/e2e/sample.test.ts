@@ -123,7 +123,7 @@ describe('csc-metrics sample', () => {
     });
 
     test('without the key (unset or empty): exit 1 and nothing on stdout', () => {
-      for (const env of [{}, { CSC_METRICS_KEY: '' }]) {
+      for (const env of [{}, { CSC_METRICS_KEY: '' }] as Record<string, string>[]) {
         const run = assessments('hand-worked', args, env);
         expect(run.code).toBe(1);
         expect(run.stdout).toBe('');

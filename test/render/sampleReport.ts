@@ -37,9 +37,10 @@ const timeliness: IndicatorResult = {
     { childId: 'C00004', recordId: 'A0004', team: undefined, worker: undefined, detail: 'completed after 61 working days' },
   ],
   series: [
-    { period: AUGUST, numerator: 15, denominator: 20, value: 0.75 },
-    { period: SEPTEMBER, numerator: 35, denominator: 43, value: 35 / 43 },
-    { period: OCTOBER, numerator: 22, denominator: 26, value: 22 / 26 },
+    // Target 90 %, tolerance 5 points: 75 %, 81.4 % and 84.6 % are all red.
+    { period: AUGUST, numerator: 15, denominator: 20, value: 0.75, rag: 'red' },
+    { period: SEPTEMBER, numerator: 35, denominator: 43, value: 35 / 43, rag: 'red' },
+    { period: OCTOBER, numerator: 22, denominator: 26, value: 22 / 26, rag: 'red' },
   ],
 };
 
@@ -61,9 +62,9 @@ const missing: IndicatorResult = {
     { childId: 'C00011', recordId: 'M0011', team: HOSTILE.sum, worker: 'Worker 04', detail: 'missing since 22/09/2026 (39 days)' },
   ],
   series: [
-    { period: AUGUST, numerator: 0, denominator: 0, value: 0 },
-    { period: SEPTEMBER, numerator: 1, denominator: 1, value: 1 },
-    { period: OCTOBER, numerator: 2, denominator: 2, value: 2 },
+    { period: AUGUST, numerator: 0, denominator: 0, value: 0, rag: 'green' },
+    { period: SEPTEMBER, numerator: 1, denominator: 1, value: 1, rag: 'red' },
+    { period: OCTOBER, numerator: 2, denominator: 2, value: 2, rag: 'red' },
   ],
 };
 
@@ -82,9 +83,9 @@ const interviews: IndicatorResult = {
   groups: [],
   exceptions: [],
   series: [
-    { period: AUGUST, numerator: 1, denominator: 2, value: 0.5 },
-    { period: SEPTEMBER, numerator: 0, denominator: 0, value: null },
-    { period: OCTOBER, numerator: 0, denominator: 0, value: null },
+    { period: AUGUST, numerator: 1, denominator: 2, value: 0.5, rag: 'red' },
+    { period: SEPTEMBER, numerator: 0, denominator: 0, value: null, rag: 'none' },
+    { period: OCTOBER, numerator: 0, denominator: 0, value: null, rag: 'none' },
   ],
 };
 
