@@ -10,6 +10,8 @@ import type { ExtractSources } from '../io/loadDataset.js';
 export const DEMO_DIR = fileURLToPath(new URL('../../fixtures/demo/', import.meta.url));
 /** The month the demo authority is built around. */
 export const DEMO_PERIOD = '2026-10';
+/** The day the demo extracts were taken (fixtures/demo/README.md). */
+export const DEMO_EXTRACTED_ON = '2026-11-20';
 
 /** Flags every command that reads extracts shares. */
 export interface SourceFlags {

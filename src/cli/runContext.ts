@@ -8,7 +8,8 @@ import type { Settings } from '../core/settings.js';
 import { loadDataset } from '../io/loadDataset.js';
 import { loadCalendar, loadSettings } from '../io/readSettingsFiles.js';
 import { renderQualitySummary } from '../render/quality.js';
-import { extractSources, resolvePeriod, ukToday, usesDemo, validationLimits, type PeriodFlags, type SourceFlags } from './options.js';
+import { parseDateOption } from '../core/period.js';
+import { DEMO_EXTRACTED_ON, extractSources, resolvePeriod, ukToday, usesDemo, validationLimits, type PeriodFlags, type SourceFlags } from './options.js';
 import { rowProgress, type Terminal } from './terminal.js';
 
 /** The validated extracts of a run, with what they were read for. */
@@ -41,7 +42,8 @@ export async function loadRun(
   const today = ukToday();
   const demo = demoByDefault && usesDemo(flags);
   const period = resolvePeriod(flags, demo, today);
-  const limits = validationLimits(flags, today);
+  // The demo is checked against the day it was taken, whatever this machine's clock says.
+  const limits = validationLimits(flags, demo ? parseDateOption(DEMO_EXTRACTED_ON, 'demo extract date') : today);
   if (flags.holidays !== undefined && flags.calendar !== 'england-and-wales') {
     throw new UsageError('give either --calendar or --holidays, not both');
   }
