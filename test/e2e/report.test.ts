@@ -68,6 +68,28 @@ describe('report on the formats fixture (BOM, CRLF, header variants, quoted comm
   });
 });
 
+describe('thresholds for CI jobs', () => {
+  // On the formats fixture assessment-child-seen is 1 / 2 = 50 % (see above).
+  const report = (...args: string[]) =>
+    runCli(['report', '--data', 'fixtures/formats', '--period', '2026-10', '--format', 'json', ...EXTRACTED, ...args]);
+
+  it('--fail-under exits 3 after writing the output when the figure is worse', () => {
+    const run = report('--fail-under', 'assessment-child-seen=60');
+    expect(run.code).toBe(3);
+    expect(JSON.parse(run.stdout).indicators).toHaveLength(5);
+    expect(run.stderr).toContain('threshold breached: assessment-child-seen is 50 % (--fail-under assessment-child-seen=60)');
+  });
+
+  it('--fail-under passes at exactly the threshold, and is repeatable', () => {
+    expect(report('--fail-under', 'assessment-child-seen=50', '--fail-under', 'assessment-timeliness=100').code).toBe(0);
+  });
+
+  it('--fail-under with an unknown indicator or a malformed value is a usage error', () => {
+    expect(report('--fail-under', 'no-such=50')).toMatchObject({ code: 1, stdout: '' });
+    expect(report('--fail-under', 'assessment-child-seen').stderr).toContain('expected ID=VALUE');
+  });
+});
+
 describe('row-level bad input: the row is rejected with file, line, column, value and code; the rest is used', () => {
   const cases: [scenario: string, file: string, issues: object[], read: number, used: number][] = [
     ['invalid-date', 'assessments.csv', [
