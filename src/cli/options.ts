@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { Option, type Command } from 'commander';
-import { civilDate, dayNumber, type DayNumber } from '../core/dates/localDate.js';
+import { dayNumber, type DayNumber } from '../core/dates/localDate.js';
 import { UsageError } from '../core/errors.js';
 import { EXTRACT_KINDS, type ExtractKind, type ValidationLimits } from '../core/extracts/definitions.js';
-import { parseDateOption, parsePeriod, previousPeriod, rangePeriod, withAsAt, type Period } from '../core/period.js';
+import { monthOf, parseDateOption, parsePeriod, previousPeriod, rangePeriod, withAsAt, type Period } from '../core/period.js';
 import type { ExtractSources } from '../io/loadDataset.js';
 
 /** The bundled synthetic authority that `report` uses when no --data is given. */
@@ -108,11 +108,6 @@ export function resolvePeriod(flags: PeriodFlags, demo: boolean, today: DayNumbe
   if (flags.period !== undefined) period = parsePeriod(flags.period);
   else if (flags.from !== undefined) period = rangePeriod(parseDateOption(flags.from, '--from'), parseDateOption(flags.to!, '--to'));
   else if (demo) period = parsePeriod(DEMO_PERIOD);
-  else period = previousPeriod(parsePeriod(monthOf(today)));
+  else period = previousPeriod(monthOf(today));
   return flags.asAt === undefined ? period : withAsAt(period, parseDateOption(flags.asAt, '--as-at'));
-}
-
-function monthOf(day: DayNumber): string {
-  const { year, month } = civilDate(day);
-  return `${year}-${String(month).padStart(2, '0')}`;
 }

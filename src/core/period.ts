@@ -46,6 +46,12 @@ function weekPeriod(year: number, week: number): Period {
   return { from, to, asAt: to, unit: 'week', label: `${year}-W${String(week).padStart(2, '0')}` };
 }
 
+/** The calendar month a day falls in. */
+export function monthOf(day: DayNumber): Period {
+  const { year, month } = civilDate(day);
+  return monthPeriod(year, month);
+}
+
 /** The ISO week a day falls in, as [ISO year, week]. */
 function isoWeekOf(day: DayNumber): [number, number] {
   let year = civilDate(day).year + 1;

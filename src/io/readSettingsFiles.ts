@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { holidayFileCalendar } from '../core/calendar/holidayFile.js';
-import { builtInCalendar, BUILT_IN_CALENDARS, type WorkingCalendar } from '../core/calendar/workingCalendar.js';
+import { builtInCalendar, type WorkingCalendar } from '../core/calendar/workingCalendar.js';
 import { resolveConfig } from '../core/config.js';
 import { UsageError } from '../core/errors.js';
 import type { IndicatorDefinition } from '../core/indicators/types.js';
@@ -32,7 +32,7 @@ export async function loadSettings(path: string | undefined, indicators: readonl
 
 /** A built-in calendar by name, or an authority's own list of dates from a file. */
 export async function loadCalendar(nameOrFile: string): Promise<WorkingCalendar> {
-  if (BUILT_IN_CALENDARS.includes(nameOrFile)) return builtInCalendar(nameOrFile);
+  // A built-in name has no dot or slash; anything else is a file.
   if (!/[./\\]/.test(nameOrFile)) return builtInCalendar(nameOrFile);
   return holidayFileCalendar(await readText(nameOrFile, '--calendar'), basename(nameOrFile));
 }

@@ -2,12 +2,16 @@
 // (CSV injection); cli.md asks for a leading apostrophe to neutralise it.
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** One CSV cell: formula-neutralised, quoted when it holds a comma, quote or line break. */
+/** RFC 4180 quoting: quoted (quotes doubled) when the text holds a comma, quote or line break. */
+export function quoteCsv(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One CSV cell of an output: formula-neutralised, then quoted. */
 export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const text = String(value);
+  return quoteCsv(typeof value === 'string' && FORMULA_START.test(text) ? `'${text}` : text);
 }
 
 /** One CSV line (CRLF, as RFC 4180 and Excel expect). */

@@ -8,7 +8,8 @@ export function roundValue(value: number | null): number | null {
   return value === null ? null : Math.round(value * 1e6) / 1e6;
 }
 
-function periodJson(period: Period) {
+/** A period as ISO dates: `{ from, to, asAt }`. */
+export function periodJson(period: Period) {
   return { from: formatIso(period.from), to: formatIso(period.to), asAt: formatIso(period.asAt) };
 }
 

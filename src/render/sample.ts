@@ -1,4 +1,5 @@
 import { formatIso, formatUk } from '../core/dates/localDate.js';
+import { periodJson } from './json.js';
 import type { LocalDateTime } from '../core/dates/londonTime.js';
 import type { Sample, SampledRecord } from '../core/sample/sample.js';
 import { csvLine } from './csvCell.js';
@@ -50,7 +51,7 @@ export function renderSampleJson(sample: Sample): string {
   const document = {
     schemaVersion: 1,
     kind: sample.kind,
-    period: { label: sample.period.label, from: formatIso(sample.period.from), to: formatIso(sample.period.to), asAt: formatIso(sample.period.asAt) },
+    period: { label: sample.period.label, ...periodJson(sample.period) },
     frame: sample.frame,
     seed: sample.seed,
     size: sample.size,

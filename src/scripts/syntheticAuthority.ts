@@ -19,6 +19,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { addDays, dayNumber, formatIso, formatUk, isoWeekday, type DayNumber } from '../core/dates/localDate.js';
+import { quoteCsv } from '../render/csvCell.js';
 
 /** How big an authority to make: a number of children, or enough children for exactly this many visits. */
 export type AuthoritySize = { readonly children: number } | { readonly visits: number };
@@ -113,10 +114,6 @@ function emptyRecords(): Records {
   return { assessments: [], plans: [], visits: [], missing: [], supervision: [], referrals: [] };
 }
 
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
 /** A CSV file written through a buffer; flush() waits for the disk when the stream is full. */
 class CsvSink {
   rows = 0;
@@ -127,7 +124,7 @@ class CsvSink {
   }
 
   write(fields: readonly string[]): void {
-    this.buffer += fields.map(csvField).join(',') + this.eol;
+    this.buffer += fields.map(quoteCsv).join(',') + this.eol;
     this.rows++;
   }
 

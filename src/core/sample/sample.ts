@@ -7,7 +7,7 @@ import type { ExtractData } from '../extracts/extractParser.js';
 import { recordIdOf } from '../indicators/caseRow.js';
 import type { CaseRow, IndicatorDefinition } from '../indicators/types.js';
 import type { Period } from '../period.js';
-import type { GroupBy } from '../report.js';
+import { NO_GROUP, type GroupBy } from '../report.js';
 import type { Settings } from '../settings.js';
 import { drawPerGroup, type Candidate } from './draw.js';
 import { asReading, ruleFor, type SampleKind } from './kinds.js';
@@ -89,7 +89,7 @@ function extractOf(data: Dataset, kind: SampleKind): ExtractData<SampleKind> {
 }
 
 function groupOf(record: AnyRecord, by: GroupBy | undefined): string {
-  return by === undefined ? '' : (record[by] ?? `(no ${by})`);
+  return by === undefined ? '' : (record[by] ?? NO_GROUP[by]);
 }
 
 function sampledRecord(extract: ExtractData<SampleKind>, record: AnyRecord, row: CaseRow | undefined, request: SampleRequest): SampledRecord {
