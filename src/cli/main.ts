@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { DataError } from '../core/errors.js';
 import { indicatorsCommand } from './commands/indicators.js';
+import { initCommand } from './commands/init.js';
 import { reportCommand } from './commands/report.js';
 import { sampleCommand } from './commands/sample.js';
 import { validateCommand } from './commands/validate.js';
@@ -26,6 +27,7 @@ async function main(argv: readonly string[]): Promise<number> {
   validateCommand(program);
   sampleCommand(program);
   indicatorsCommand(program);
+  initCommand(program);
   for (const command of program.commands) command.exitOverride();
   try {
     await program.parseAsync(argv as string[]);

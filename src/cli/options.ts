@@ -2,8 +2,10 @@ import { fileURLToPath } from 'node:url';
 import { Option, type Command } from 'commander';
 import { dayNumber, type DayNumber } from '../core/dates/localDate.js';
 import { UsageError } from '../core/errors.js';
+import { formatIso } from '../core/dates/localDate.js';
+import type { WorkingCalendar } from '../core/calendar/workingCalendar.js';
 import { EXTRACT_KINDS, type ExtractKind, type ValidationLimits } from '../core/extracts/definitions.js';
-import { monthOf, parseDateOption, parsePeriod, previousPeriod, rangePeriod, withAsAt, type Period } from '../core/period.js';
+import { asAtExtract, monthOf, parseDateOption, parsePeriod, previousPeriod, rangePeriod, withAsAt, type Period } from '../core/period.js';
 import type { ExtractSources } from '../io/loadDataset.js';
 
 /** The bundled synthetic authority that `report` uses when no --data is given. */
@@ -16,6 +18,7 @@ export const DEMO_EXTRACTED_ON = '2026-11-20';
 /** Flags every command that reads extracts shares. */
 export interface SourceFlags {
   data?: string;
+  annexA?: string;
   assessments?: string;
   plans?: string;
   visits?: string;
@@ -28,20 +31,25 @@ export interface SourceFlags {
   color: boolean;
 }
 
-/** Flags that choose the period and the calendar. */
-export interface PeriodFlags {
-  period?: string;
-  from?: string;
-  to?: string;
-  asAt?: string;
+/** Flags that choose the calendar and the config. */
+export interface SettingsFlags {
   calendar: string;
   holidays?: string;
   config?: string;
 }
 
+/** Flags that choose the period. */
+export interface PeriodFlags extends SettingsFlags {
+  period?: string;
+  from?: string;
+  to?: string;
+  asAt?: string;
+}
+
 /** Adds --data, one flag per extract kind, --extracted-on, --strict, --quiet and --no-color. */
 export function addSourceOptions(command: Command): Command {
-  command.option('--data <dir>', 'folder of extracts named <kind>.csv');
+  command.option('--data <dir>', 'folder of extracts named <kind>.csv or <kind>.xlsx (any case; or as the config names them)');
+  command.option('--annex-a <path>', 'an Ofsted Annex A workbook, or a folder of its lists as CSV files');
   for (const kind of EXTRACT_KINDS) command.option(`--${kind} <file>`, `the ${kind} extract (overrides --data)`);
   return command
     .option('--extracted-on <date>', 'the day the extracts were taken: later event dates are rejected (default: today)')
@@ -52,14 +60,20 @@ export function addSourceOptions(command: Command): Command {
 
 /** Adds --period, --from, --to, --as-at, --calendar, --holidays and --config. */
 export function addPeriodOptions(command: Command): Command {
-  return command
-    .option('--period <period>', 'a month (2026-10) or an ISO week (2026-W43)')
+  command
+    .option('--period <period>', 'a month (2026-10) or an ISO week (2026-W43) (default: the last whole month before the extract date)')
     .option('--from <date>', 'first day of the period (with --to)')
     .option('--to <date>', 'last day of the period (with --from)')
-    .option('--as-at <date>', 'the day snapshot indicators are taken on (default: the last day of the period)')
+    .option('--as-at <date>', 'the day snapshot indicators are taken on (default: the last day of the period, or the extract date if earlier)');
+  return addSettingsOptions(command);
+}
+
+/** Adds --calendar, --holidays and --config. */
+export function addSettingsOptions(command: Command): Command {
+  return command
     .option('--calendar <name|file>', 'england-and-wales, jersey, or a file of holiday dates', 'england-and-wales')
     .option('--holidays <file>', "an authority's own holiday list: one ISO date a line, or gov.uk bank-holidays.json")
-    .option('--config <file>', 'JSON file of targets and timescales');
+    .option('--config <file>', `JSON file of targets, timescales and how to read each extract (default: ${CONFIG_FILE} here, if present)`);
 }
 
 /** --by team|worker, described for the command at hand. */
@@ -76,30 +90,60 @@ export function ukToday(now: Date = new Date()): DayNumber {
 
 /** Whether the run reads the bundled demo authority (no --data and no single files). */
 export function usesDemo(flags: SourceFlags): boolean {
-  return flags.data === undefined && EXTRACT_KINDS.every((kind) => flags[kind] === undefined);
+  return flags.data === undefined && flags.annexA === undefined && EXTRACT_KINDS.every((kind) => flags[kind] === undefined);
 }
 
 /** Where to read: the flags, or the demo authority when `demoByDefault` and none given. */
 export function extractSources(flags: SourceFlags, demoByDefault: boolean): ExtractSources {
   if (usesDemo(flags)) {
-    if (!demoByDefault) throw new UsageError('give --data DIR or at least one extract file (--assessments FILE, …)');
+    if (!demoByDefault) throw new UsageError('give --data DIR, --annex-a PATH or at least one extract file (--assessments FILE, …)');
     return { dir: DEMO_DIR, files: {} };
   }
   const files: Partial<Record<ExtractKind, string>> = {};
   for (const kind of EXTRACT_KINDS) if (flags[kind] !== undefined) files[kind] = flags[kind];
-  return { ...(flags.data !== undefined ? { dir: flags.data } : {}), files };
+  return { ...(flags.data !== undefined ? { dir: flags.data } : {}), ...(flags.annexA !== undefined ? { annexA: flags.annexA } : {}), files };
 }
 
-/** The validation limits: events cannot be later than the extract date. */
-export function validationLimits(flags: SourceFlags, today: DayNumber): ValidationLimits {
-  return { extractedOn: flags.extractedOn === undefined ? today : parseDateOption(flags.extractedOn, '--extracted-on') };
+/** The config file read when no --config is given, if it exists in the working directory. */
+export const CONFIG_FILE = 'csc-metrics.config.json';
+
+/** The day the extracts were taken: --extracted-on, else the demo's day, else today. */
+export function extractDate(flags: SourceFlags, demo: boolean, today: DayNumber): DayNumber {
+  if (flags.extractedOn !== undefined) return parseDateOption(flags.extractedOn, '--extracted-on');
+  return demo ? parseDateOption(DEMO_EXTRACTED_ON, 'demo extract date') : today;
+}
+
+/** The validation limits: events cannot be later than the extract date; clocks lie inside the calendar. */
+export function validationLimits(extractedOn: DayNumber, calendar: WorkingCalendar): ValidationLimits {
+  return { extractedOn, calendar: { name: calendar.name, first: dayNumber(calendar.firstYear, 1, 1), last: dayNumber(calendar.lastYear, 12, 31) } };
+}
+
+/** The period and what its reader must be warned of. */
+export interface ResolvedPeriod {
+  readonly period: Period;
+  readonly warnings: readonly string[];
 }
 
 /**
  * The period from --period or --from/--to; without either, the demo month for
- * the demo authority, else the last complete month before today.
+ * the demo authority, else the last complete month before the extract date.
+ * The as-at date is --as-at, else the earlier of the period's end and the
+ * extract date. A period wholly after the extract date is a usage error; an
+ * --as-at after it is a warning.
  */
-export function resolvePeriod(flags: PeriodFlags, demo: boolean, today: DayNumber): Period {
+export function resolvePeriod(flags: PeriodFlags, demo: boolean, extractedOn: DayNumber): ResolvedPeriod {
+  const period = choosePeriod(flags, demo, extractedOn);
+  const taken = formatIso(extractedOn);
+  if (period.from > extractedOn) {
+    throw new UsageError(`the period ${period.label} starts after the extracts were taken (${taken}): nothing in them can describe it; give an earlier --period or the right --extracted-on`);
+  }
+  if (flags.asAt === undefined) return { period: asAtExtract(period, extractedOn), warnings: [] };
+  const asAt = parseDateOption(flags.asAt, '--as-at');
+  const warnings = asAt > extractedOn ? [`the as-at date ${formatIso(asAt)} is after the extract date ${taken}: anything recorded after ${taken} is not in the data, so snapshot figures may show work as overdue that was done`] : [];
+  return { period: withAsAt(period, asAt), warnings };
+}
+
+function choosePeriod(flags: PeriodFlags, demo: boolean, extractedOn: DayNumber): Period {
   if (flags.period !== undefined && (flags.from !== undefined || flags.to !== undefined)) {
     throw new UsageError('give either --period or --from/--to, not both');
   }
@@ -108,6 +152,6 @@ export function resolvePeriod(flags: PeriodFlags, demo: boolean, today: DayNumbe
   if (flags.period !== undefined) period = parsePeriod(flags.period);
   else if (flags.from !== undefined) period = rangePeriod(parseDateOption(flags.from, '--from'), parseDateOption(flags.to!, '--to'));
   else if (demo) period = parsePeriod(DEMO_PERIOD);
-  else period = previousPeriod(monthOf(today));
-  return flags.asAt === undefined ? period : withAsAt(period, parseDateOption(flags.asAt, '--as-at'));
+  else period = previousPeriod(monthOf(extractedOn));
+  return period;
 }

@@ -1,15 +1,16 @@
+import { existsSync } from 'node:fs';
 import { DataError, UsageError } from '../core/errors.js';
 import type { Dataset } from '../core/dataset.js';
-import type { ExtractKind } from '../core/extracts/definitions.js';
+import type { DayNumber } from '../core/dates/localDate.js';
+import type { ExtractKind, ValidationLimits } from '../core/extracts/definitions.js';
 import { INDICATORS } from '../core/indicators/registry.js';
 import type { WorkingCalendar } from '../core/calendar/workingCalendar.js';
 import type { Period } from '../core/period.js';
 import type { Settings } from '../core/settings.js';
-import { loadDataset } from '../io/loadDataset.js';
+import { loadDataset, type LoadedData } from '../io/loadDataset.js';
 import { loadCalendar, loadSettings } from '../io/readSettingsFiles.js';
 import { renderQualitySummary } from '../render/quality.js';
-import { parseDateOption } from '../core/period.js';
-import { DEMO_EXTRACTED_ON, extractSources, resolvePeriod, ukToday, usesDemo, validationLimits, type PeriodFlags, type SourceFlags } from './options.js';
+import { CONFIG_FILE, extractDate, extractSources, resolvePeriod, ukToday, usesDemo, validationLimits, type PeriodFlags, type SettingsFlags, type SourceFlags } from './options.js';
 import { rowProgress, type Terminal } from './terminal.js';
 
 /** The validated extracts of a run, with what they were read for. */
@@ -19,18 +20,68 @@ export interface LoadedRun {
   readonly calendar: WorkingCalendar;
   readonly settings: Settings;
   readonly demo: boolean;
+  /** What the report must carry as warnings (an as-at date past the extract date). */
+  readonly warnings: readonly string[];
+  readonly unreadFiles: readonly string[];
+  readonly absentReasons: LoadedData['absentReasons'];
+}
+
+/** The calendar and the settings of a run, and the limits rows are checked against. */
+export interface RunSettings {
+  readonly calendar: WorkingCalendar;
+  readonly settings: Settings;
+  readonly extractedOn: DayNumber;
+  readonly limits: ValidationLimits;
 }
 
 function rejectedRows(data: Dataset): number {
-  return Object.values(data).reduce((sum, extract) => sum + extract.quality.rowsRejected, 0);
+  return Object.values(data).reduce((sum, extract) => sum + extract.quality.reduce((n, q) => n + q.rowsRejected, 0), 0);
+}
+
+/** --config FILE, else the config file in the working directory when there is one. */
+function configPath(flags: SettingsFlags): string | undefined {
+  return flags.config ?? (existsSync(CONFIG_FILE) ? CONFIG_FILE : undefined);
+}
+
+/** Resolves the calendar, config and extract date before anything is read, so a usage error is reported at once. */
+export async function runSettings(flags: SourceFlags & SettingsFlags, demo: boolean): Promise<RunSettings> {
+  if (flags.holidays !== undefined && flags.calendar !== 'england-and-wales') {
+    throw new UsageError('give either --calendar or --holidays, not both');
+  }
+  const calendar = await loadCalendar(flags.holidays ?? flags.calendar, flags.holidays !== undefined ? '--holidays' : '--calendar');
+  const settings = await loadSettings(configPath(flags), INDICATORS);
+  // The demo is checked against the day it was taken, whatever this machine's clock says.
+  const extractedOn = extractDate(flags, demo, ukToday());
+  return { calendar, settings, extractedOn, limits: validationLimits(extractedOn, calendar) };
+}
+
+/** Reads the extracts with the config's mappings, showing progress; the summary is the caller's. */
+export async function readData(
+  flags: SourceFlags,
+  run: RunSettings,
+  terminal: Terminal,
+  demoByDefault: boolean,
+  kinds?: readonly ExtractKind[],
+  keepRecords?: readonly ExtractKind[],
+): Promise<LoadedData> {
+  const loaded = await loadDataset(extractSources(flags, demoByDefault), {
+    limits: run.limits,
+    mappings: run.settings.extracts,
+    onProgress: rowProgress(terminal),
+    parallel: true,
+    ...(kinds ? { kinds } : {}),
+    ...(keepRecords ? { keepRecords } : {}),
+  });
+  terminal.progressDone();
+  return loaded;
 }
 
 /**
- * Resolves flags (period, calendar, config) before reading anything, so a
- * usage error is reported at once; then reads the extracts, prints the
- * data-quality summary on stderr, and under --strict stops on any rejected row.
- * With `demoByDefault` and no sources given, reads the bundled demo authority;
- * with `kinds`, only those extracts; with `keepRecords`, the records of those event kinds.
+ * Resolves flags (period, calendar, config) before reading anything, then
+ * reads the extracts, prints the data-quality summary on stderr, and under
+ * --strict stops on any rejected row. With `demoByDefault` and no sources
+ * given, reads the bundled demo authority; with `kinds`, only those
+ * extracts; with `keepRecords`, the records of those event kinds.
  */
 export async function loadRun(
   flags: SourceFlags & PeriodFlags,
@@ -39,29 +90,16 @@ export async function loadRun(
   kinds?: readonly ExtractKind[],
   keepRecords?: readonly ExtractKind[],
 ): Promise<LoadedRun> {
-  const today = ukToday();
   const demo = demoByDefault && usesDemo(flags);
-  const period = resolvePeriod(flags, demo, today);
-  // The demo is checked against the day it was taken, whatever this machine's clock says.
-  const limits = validationLimits(flags, demo ? parseDateOption(DEMO_EXTRACTED_ON, 'demo extract date') : today);
-  if (flags.holidays !== undefined && flags.calendar !== 'england-and-wales') {
-    throw new UsageError('give either --calendar or --holidays, not both');
-  }
-  const calendar = await loadCalendar(flags.holidays ?? flags.calendar);
-  const settings = await loadSettings(flags.config, INDICATORS);
+  const run = await runSettings(flags, demo);
+  const { period, warnings } = resolvePeriod(flags, demo, run.extractedOn);
   if (demo) terminal.note(`Using the bundled demo authority (synthetic data); period ${period.label}. Give --data DIR for your own extracts.`);
-  const data = await loadDataset(extractSources(flags, demoByDefault), {
-    limits,
-    onProgress: rowProgress(terminal),
-    parallel: true,
-    ...(kinds ? { kinds } : {}),
-    ...(keepRecords ? { keepRecords } : {}),
-  });
-  terminal.progressDone();
-  terminal.note(renderQualitySummary(Object.values(data).map((e) => e.quality)));
-  const rejected = rejectedRows(data);
+  const loaded = await readData(flags, run, terminal, demoByDefault, kinds, keepRecords);
+  terminal.note(renderQualitySummary(Object.values(loaded.data).flatMap((e) => e.quality), loaded.unreadFiles));
+  for (const warning of warnings) terminal.note(`warning: ${warning}`);
+  const rejected = rejectedRows(loaded.data);
   if (flags.strict && rejected > 0) {
     throw new DataError('REJECTED_ROWS', `--strict: ${rejected} row${rejected === 1 ? '' : 's'} rejected; no figures produced`, { file: '' });
   }
-  return { data, period, calendar, settings, demo };
+  return { data: loaded.data, period, calendar: run.calendar, settings: run.settings, demo, warnings, unreadFiles: loaded.unreadFiles, absentReasons: loaded.absentReasons };
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { EXTRACTS, type ExtractKind } from './extracts/definitions.js';
 import type { IndicatorDefinition } from './indicators/types.js';
 import { configSchema, DEFAULT_SETTINGS, type Settings } from './settings.js';
 
@@ -27,8 +28,18 @@ export function resolveConfig(raw: unknown, indicators: readonly IndicatorDefini
       errors.push(`targets.${id}: no such indicator (see \`csc-metrics indicators\`)`);
     } else if (target !== null && indicator.kind === 'rate' && target > 100) {
       errors.push(`targets.${id}: a rate target is a percentage from 0 to 100, got ${target}`);
+    } else if (target !== null && indicator.kind === 'rate' && target > 0 && target < 1) {
+      errors.push(`targets.${id}: targets are percentages: did you mean ${Math.round(target * 1000) / 10}?`);
     } else {
       targets[id] = target === null || indicator.kind === 'count' ? target : target / 100;
+    }
+  }
+  for (const [kind, mapping] of Object.entries(config.extracts ?? {})) {
+    if (mapping === undefined) continue;
+    for (const column of Object.keys({ ...mapping.columns, ...mapping.values })) {
+      if (!(column in EXTRACTS[kind as ExtractKind].columns)) {
+        errors.push(`extracts.${kind}.${mapping.columns && column in mapping.columns ? 'columns' : 'values'}.${column}: ${kind} has no column ${column} (its columns: ${Object.keys(EXTRACTS[kind as ExtractKind].columns).join(', ')})`);
+      }
     }
   }
   if (errors.length > 0) return { errors };
@@ -36,6 +47,8 @@ export function resolveConfig(raw: unknown, indicators: readonly IndicatorDefini
     settings: {
       ...DEFAULT_SETTINGS,
       ...config,
+      extracts: config.extracts ?? {},
+      maxRejectedShare: config.maxRejectedShare === undefined ? DEFAULT_SETTINGS.maxRejectedShare : config.maxRejectedShare / 100,
       visitIntervals: { ...DEFAULT_SETTINGS.visitIntervals, ...config.visitIntervals },
       targets,
     },

@@ -22,6 +22,8 @@ export interface Period {
   readonly unit: PeriodUnit;
   /** `2026-10`, `2026-W43` or `2026-10-01..2026-10-31`. */
   readonly label: string;
+  /** Set when the as-at date is the extract date because the extracts were taken before the period ended. */
+  readonly asAtIsExtractDate?: true;
 }
 
 function monthPeriod(year: number, month: number): Period {
@@ -92,6 +94,14 @@ export function rangePeriod(from: DayNumber, to: DayNumber): Period {
 /** The same period with another as-at date. */
 export function withAsAt(period: Period, asAt: DayNumber): Period {
   return { ...period, asAt };
+}
+
+/**
+ * The period as at the earlier of its last day and the extract date: data
+ * taken on 20/11 cannot say whether a visit due on 25/11 will be made.
+ */
+export function asAtExtract(period: Period, extractedOn: DayNumber): Period {
+  return period.to <= extractedOn ? period : { ...period, asAt: extractedOn, asAtIsExtractDate: true };
 }
 
 /** The period just before this one: the previous month or week, or a range of the same length. */

@@ -1,8 +1,11 @@
 import { assertCovers, type WorkingCalendar } from './calendar/workingCalendar.js';
 import type { Dataset } from './dataset.js';
+import { formatIso, type DayNumber } from './dates/localDate.js';
+import { EXTRACTS, type ExtractKind } from './extracts/definitions.js';
+import type { ExtractData } from './extracts/extractParser.js';
 import type { FileQuality } from './extracts/issues.js';
 import { INDICATORS } from './indicators/registry.js';
-import type { CaseRow, Direction, IndicatorDefinition, IndicatorInput, IndicatorKind } from './indicators/types.js';
+import { extractsRead, type CaseRow, type Direction, type IndicatorDefinition, type IndicatorInput, type IndicatorKind } from './indicators/types.js';
 import { trailingPeriods, type Period } from './period.js';
 import { ragOf, type Rag } from './rag.js';
 import type { Settings } from './settings.js';
@@ -51,6 +54,8 @@ export interface IndicatorResult extends Figure {
   readonly groups?: readonly GroupFigure[];
   readonly exceptions: readonly ExceptionRow[];
   readonly series?: readonly SeriesPoint[];
+  /** Why this figure may mislead: rows or values of what it reads refused past the set share. */
+  readonly warnings: readonly string[];
 }
 
 /** An indicator that could not be computed, and why. */
@@ -70,7 +75,9 @@ export interface Report {
   readonly groupBy?: GroupBy;
   readonly indicators: readonly IndicatorResult[];
   readonly notComputed: readonly NotComputed[];
-  readonly dataQuality: { readonly files: readonly FileQuality[] };
+  /** What the reader of the whole report must know: an as-at date past the extract, data that stops before the period. */
+  readonly warnings: readonly string[];
+  readonly dataQuality: { readonly files: readonly FileQuality[]; readonly unreadFiles: readonly string[] };
 }
 
 /** What a report is computed for. */
@@ -83,6 +90,12 @@ export interface ReportOptions {
   readonly trend?: number;
   readonly title?: string;
   readonly generatedAt?: string;
+  /** Warnings found before the report (about the period and the extract date). */
+  readonly warnings?: readonly string[];
+  /** Table-like files in the data folder that no extract kind claimed. */
+  readonly unreadFiles?: readonly string[];
+  /** Why an extract kind is absent, when its source says (Annex A has no supervision records). */
+  readonly absentReasons?: Readonly<Partial<Record<ExtractKind, string>>>;
 }
 
 /** The group of a case row without a team or worker. */
@@ -102,10 +115,65 @@ export function targetOf(indicator: IndicatorDefinition, settings: Settings): nu
   return configured === undefined ? indicator.defaultTarget : configured;
 }
 
-/** Why an indicator cannot be computed from this dataset, or null when it can. */
-export function missingExtracts(indicator: IndicatorDefinition, data: Dataset): string | null {
-  const absent = indicator.requires.filter((kind) => data[kind] === undefined);
-  return absent.length === 0 ? null : `no ${absent.join(' or ')} extract`;
+/** The name people know a kind's tables by: its file, or "the assessments tables" for several. */
+function tablesOf(extract: ExtractData): string {
+  return extract.quality.length === 1 ? extract.file : `the ${extract.kind} tables (${extract.quality.map((q) => q.file).join(', ')})`;
+}
+
+/**
+ * Why an indicator cannot be computed from this dataset as at this period,
+ * or null when it can: an extract it reads is absent, a column it needs is
+ * not in the header, or its rows are a snapshot taken on another day.
+ */
+export function notComputedReason(
+  indicator: IndicatorDefinition,
+  data: Dataset,
+  period: Period,
+  absentReasons: Readonly<Partial<Record<ExtractKind, string>>> = {},
+): string | null {
+  const kinds = extractsRead(indicator);
+  const absent = kinds.filter((kind) => data[kind] === undefined);
+  if (absent.length > 0) {
+    const why = absent.map((kind) => absentReasons[kind]).filter((r) => r !== undefined);
+    return `no ${absent.join(' or ')} extract${why.length > 0 ? ` (${why.join('; ')})` : ''}`;
+  }
+  for (const kind of kinds) {
+    const extract = data[kind]! as ExtractData;
+    const lacking = indicator.reads[kind]!.filter((column) => !extract.columns.includes(column));
+    if (lacking.length > 0) return `${tablesOf(extract)} ${lacking.length === 1 ? 'has no' : 'have no'} ${lacking.join(' or ')} column`;
+    if (extract.snapshotOn !== undefined && extract.snapshotOn !== period.asAt) {
+      return `the ${kind} come from ${extract.snapshotSource ?? 'a snapshot'}, which holds each child's latest only as at ${formatIso(extract.snapshotOn)}: computed only as at that day, not ${formatIso(period.asAt)}`;
+    }
+  }
+  return null;
+}
+
+function percent(share: number): string {
+  return `${Math.round(share * 1000) / 10} %`;
+}
+
+/**
+ * Warnings for an indicator whose tables lost more than the set share of
+ * their rows, or of the values it reads: its figure stands on what is left.
+ */
+function indicatorWarnings(indicator: IndicatorDefinition, data: Dataset, maxShare: number): string[] {
+  const warnings: string[] = [];
+  for (const kind of extractsRead(indicator)) {
+    for (const file of (data[kind] as ExtractData).quality) {
+      if (file.rowsRead === 0) continue;
+      const share = file.rowsRejected / file.rowsRead;
+      if (share > maxShare) {
+        warnings.push(`${file.rowsRejected} of ${file.rowsRead} ${file.file} rows (${percent(share)}) were rejected: this figure stands on the rest`);
+      }
+      for (const column of indicator.reads[kind]!) {
+        const refused = file.cellIssues[column] ?? 0;
+        if (refused / file.rowsRead > maxShare) {
+          warnings.push(`${refused} of ${file.rowsRead} ${file.file} ${column} values (${percent(refused / file.rowsRead)}) were refused and read as not recorded`);
+        }
+      }
+    }
+  }
+  return warnings;
 }
 
 function byCodePoint(a: string | undefined, b: string | undefined): number {
@@ -116,11 +184,19 @@ function byCodePoint(a: string | undefined, b: string | undefined): number {
 }
 
 /** Exceptions in a fixed order (team, worker, child, record) so output does not depend on the machine's locale. */
-function exceptionsOf(kind: IndicatorKind, cases: readonly CaseRow[]): ExceptionRow[] {
+function exceptionsOf(indicator: IndicatorDefinition, cases: readonly CaseRow[]): ExceptionRow[] {
   return cases
-    .filter((row) => kind === 'count' || !row.met)
-    .map(({ childId, recordId, team, worker, detail }) => ({ childId, recordId, team, worker, detail }))
+    .filter((row) => indicator.kind === 'count' || !row.met)
+    .map(({ childId, recordId, team, worker, detail, refused, source }) => ({ childId, recordId, team, worker, detail: withRefused(detail, refused, indicator.reads[source.kind]) }))
     .sort((a, b) => byCodePoint(a.team, b.team) || byCodePoint(a.worker, b.worker) || byCodePoint(a.childId, b.childId) || byCodePoint(a.recordId, b.recordId));
+}
+
+/** An exception's detail, saying which of the values the indicator reads were refused. */
+function withRefused(detail: string, refused: CaseRow['refused'], reads: readonly string[] | undefined): string {
+  if (refused === undefined || reads === undefined) return detail;
+  const read = reads.filter((column) => refused[column] !== undefined);
+  if (read.length === 0) return detail;
+  return `${detail} (${read.map((column) => `${column} ${JSON.stringify(refused[column])} refused, read as not recorded`).join('; ')})`;
 }
 
 function groupsOf(indicator: IndicatorDefinition, cases: readonly CaseRow[], by: GroupBy, target: number | null, tolerance: number): GroupFigure[] {
@@ -151,7 +227,9 @@ function computeIndicator(indicator: IndicatorDefinition, data: Dataset, options
   const cases = indicator.cases(input);
   const figure = figureOf(indicator.kind, cases);
   const target = targetOf(indicator, settings);
-  const series = options.trend
+  // A snapshot (Annex A last visits) holds for one day only: it has no trend.
+  const snapshot = extractsRead(indicator).some((kind) => data[kind]?.snapshotOn !== undefined);
+  const series = options.trend && !snapshot
     ? periods.map((period) => {
         const point = figureOf(indicator.kind, period === options.period ? cases : indicator.cases({ ...input, period }));
         return { period, ...point, rag: ragOf(indicator, point.value, target, settings.tolerance) };
@@ -167,9 +245,35 @@ function computeIndicator(indicator: IndicatorDefinition, data: Dataset, options
     direction: indicator.direction,
     rag: ragOf(indicator, figure.value, target, settings.tolerance),
     ...(options.by ? { groups: groupsOf(indicator, cases, options.by, target, settings.tolerance) } : {}),
-    exceptions: exceptionsOf(indicator.kind, cases),
+    exceptions: exceptionsOf(indicator, cases),
     ...(series ? { series } : {}),
+    warnings: indicatorWarnings(indicator, data, settings.maxRejectedShare),
   };
+}
+
+/** The latest day any record of an extract holds, or undefined for an empty one. */
+function latestDay(extract: ExtractData): DayNumber | undefined {
+  let latest: number | undefined;
+  const events = extract.events?.data();
+  if (events) for (let i = 0; i < events.length; i++) latest = Math.max(latest ?? -Infinity, events.day[i]!);
+  const dates = Object.entries(EXTRACTS[extract.kind].columns).filter(([, c]) => c.type === 'date' || c.type === 'datetime').map(([name]) => name);
+  for (const record of extract.records as unknown as readonly Record<string, unknown>[]) {
+    for (const name of dates) {
+      const value = record[name] as number | { day: number } | undefined;
+      if (value !== undefined) latest = Math.max(latest ?? -Infinity, typeof value === 'number' ? value : value.day);
+    }
+  }
+  return latest as DayNumber | undefined;
+}
+
+/** Extracts whose every date lies before the period: likely the wrong extract, or the wrong period. */
+function staleExtracts(data: Dataset, period: Period): string[] {
+  return Object.values(data).flatMap((extract) => {
+    const latest = latestDay(extract);
+    return latest !== undefined && latest < period.from
+      ? [`${tablesOf(extract)}: the latest date is ${formatIso(latest)}, before the period starts (${formatIso(period.from)}); are the extract and the period the right ones?`]
+      : [];
+  });
 }
 
 /** Computes every indicator of the registry that the dataset allows. Pure: no I/O, no clock. */
@@ -179,11 +283,11 @@ export function buildReport(data: Dataset, options: ReportOptions, indicators: r
   const results: IndicatorResult[] = [];
   const notComputed: NotComputed[] = [];
   for (const indicator of indicators) {
-    const reason = missingExtracts(indicator, data);
+    const reason = notComputedReason(indicator, data, options.period, options.absentReasons);
     if (reason) notComputed.push({ id: indicator.id, reason });
     else results.push(computeIndicator(indicator, data, options, periods));
   }
-  const files = Object.values(data).map((extract) => extract.quality);
+  const files = Object.values(data).flatMap((extract) => extract.quality);
   return {
     schemaVersion: 1,
     ...(options.title !== undefined ? { title: options.title } : {}),
@@ -193,6 +297,7 @@ export function buildReport(data: Dataset, options: ReportOptions, indicators: r
     ...(options.by ? { groupBy: options.by } : {}),
     indicators: results,
     notComputed,
-    dataQuality: { files },
+    warnings: [...(options.warnings ?? []), ...staleExtracts(data, options.period)],
+    dataQuality: { files, unreadFiles: options.unreadFiles ?? [] },
   };
 }

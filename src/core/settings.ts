@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { PlanType } from './extracts/definitions.js';
+import { EXTRACT_KINDS, type PlanType } from './extracts/definitions.js';
+import type { ExtractMapping, ExtractMappings } from './extracts/mapping.js';
 
 /** A timescale counted in working days or in calendar days. */
 export type Interval = { readonly workingDays: number } | { readonly calendarDays: number };
@@ -22,6 +23,10 @@ export interface Settings {
   readonly targets: Readonly<Record<string, number | null>>;
   /** Percentage points below target still shown amber. */
   readonly tolerance: number;
+  /** How to read each extract kind from an authority's own export. */
+  readonly extracts: ExtractMappings;
+  /** A file that loses more than this fraction of its rows marks every indicator that reads it. */
+  readonly maxRejectedShare: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -38,6 +43,8 @@ export const DEFAULT_SETTINGS: Settings = {
   oversightDays: 42,
   targets: {},
   tolerance: 5,
+  extracts: {},
+  maxRejectedShare: 0.01,
 };
 
 const positiveInt = z.number().int().positive();
@@ -45,6 +52,23 @@ const intervalSchema = z.union([
   z.object({ workingDays: positiveInt }).strict(),
   z.object({ calendarDays: positiveInt }).strict(),
 ]);
+
+const headerList = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).transform((v) => (typeof v === 'string' ? [v] : v));
+
+/** One extract kind's mapping (cli.md, "Config file"). */
+const extractMappingSchema = z
+  .object({
+    file: z.string().min(1),
+    sheet: z.string().min(1),
+    headerRow: positiveInt,
+    columns: z.record(z.string(), headerList),
+    values: z.record(z.string(), z.record(z.string(), z.string().nullable())),
+    dateOrder: z.enum(['dmy', 'mdy']),
+  })
+  .strict()
+  .partial() satisfies z.ZodType<ExtractMapping, unknown>;
+
+const extractsSchema = z.object(Object.fromEntries(EXTRACT_KINDS.map((kind) => [kind, extractMappingSchema]))).strict().partial();
 
 /**
  * The config file (`--config FILE`, JSON). Rate targets are written as
@@ -60,6 +84,9 @@ export const configSchema = z
     oversightDays: positiveInt,
     targets: z.record(z.string(), z.number().min(0).nullable()),
     tolerance: z.number().min(0).max(100),
+    extracts: extractsSchema,
+    /** A percentage, like targets: 1 means 1 % of a file's rows. */
+    maxRejectedShare: z.number().min(0).max(100),
   })
   .strict()
   .partial();

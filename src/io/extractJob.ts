@@ -1,18 +1,12 @@
-import type { ExtractKind, RecordsByKind, ValidationLimits } from '../core/extracts/definitions.js';
+import type { ExtractKind, RecordsByKind } from '../core/extracts/definitions.js';
 import type { EventLogData } from '../core/extracts/eventLog.js';
 import type { FileQuality } from '../core/extracts/issues.js';
 import type { DataLocation } from '../core/errors.js';
+import type { TableJob } from './tableSource.js';
 
-/** One file for a worker thread to read. */
-export interface ExtractJob {
-  readonly kind: ExtractKind;
-  readonly path: string;
-  readonly name: string;
-  readonly limits: ValidationLimits;
-  readonly keepRecords: boolean;
-}
+export type { TableJob };
 
-/** What a worker sends back: progress, the extract, or the error that stopped it. */
+/** What a worker sends back: progress, the table's extract, or the error that stopped it. */
 export type WorkerMessage =
   | { readonly type: 'progress'; readonly kind: ExtractKind; readonly rows: number }
   | {
@@ -21,6 +15,7 @@ export type WorkerMessage =
       readonly file: string;
       readonly records: readonly RecordsByKind[ExtractKind][];
       readonly events?: EventLogData;
-      readonly quality: FileQuality;
+      readonly columns: readonly string[];
+      readonly quality: readonly FileQuality[];
     }
   | { readonly type: 'failed'; readonly error: { readonly code?: string; readonly message: string; readonly location?: DataLocation } };

@@ -1,23 +1,22 @@
 import { parentPort } from 'node:worker_threads';
 import { DataError } from '../core/errors.js';
-import type { ExtractJob, WorkerMessage } from './extractJob.js';
-import { readExtract } from './readExtract.js';
+import type { TableJob, WorkerMessage } from './extractJob.js';
+import { readTable } from './readTable.js';
 
-// A worker thread of the reading pool: reads each file it is sent and posts
+// A worker thread of the reading pool: reads each table it is sent and posts
 // the extract back, its event arrays transferred rather than copied.
 const port = parentPort!;
 
-port.on('message', async (job: ExtractJob) => {
+port.on('message', async (job: TableJob) => {
   const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
   try {
-    const extract = await readExtract(job.kind, job.path, job.name, {
-      limits: job.limits,
-      keepRecords: job.keepRecords,
-      onProgress: (kind, rows) => post({ type: 'progress', kind, rows }),
-    });
+    const extract = await readTable(job, (kind, rows) => post({ type: 'progress', kind, rows }));
     const events = extract.events?.data();
     const buffers = events ? [events.child, events.day, events.code, events.line].map((a) => a.buffer as ArrayBuffer) : [];
-    post({ type: 'done', kind: extract.kind, file: extract.file, records: extract.records, ...(events ? { events } : {}), quality: extract.quality }, buffers);
+    post(
+      { type: 'done', kind: extract.kind, file: extract.file, records: extract.records, ...(events ? { events } : {}), columns: extract.columns, quality: extract.quality },
+      buffers,
+    );
   } catch (error) {
     const e = error as Error;
     post({ type: 'failed', error: { message: e.message, ...(error instanceof DataError ? { code: error.code, location: error.location } : {}) } });

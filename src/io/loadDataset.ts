@@ -1,15 +1,22 @@
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Dataset } from '../core/dataset.js';
 import { EXTRACT_KINDS, type ExtractKind, type ValidationLimits } from '../core/extracts/definitions.js';
 import type { ExtractData } from '../core/extracts/extractParser.js';
-import { DataError } from '../core/errors.js';
-import { readExtract, type RowProgress } from './readExtract.js';
+import type { ExtractMappings } from '../core/extracts/mapping.js';
+import { mergeExtracts } from '../core/extracts/mergeExtracts.js';
+import { locateSources, type ExtractSources } from './locateSources.js';
 import { readInParallel } from './readInParallel.js';
+import type { RowProgress } from './readExtract.js';
+import { readTable } from './readTable.js';
+import { annexAYield, type TableJob } from './tableSource.js';
+import { ANNEX_A_KIND_NAMES, ANNEX_A_UNSUPPORTED } from '../core/annexA/lists.js';
+
+export type { ExtractSources };
 
 /** Which extracts to read and what to keep of them. */
 export interface LoadOptions {
   readonly limits: ValidationLimits;
+  /** How to read each kind (the config's `extracts`). */
+  readonly mappings?: ExtractMappings;
   /** Only these kinds (default: all). */
   readonly kinds?: readonly ExtractKind[];
   /** Event kinds whose records are kept as well as their events (the kind a sample draws from). */
@@ -19,49 +26,57 @@ export interface LoadOptions {
   readonly parallel?: boolean;
 }
 
-/** Where the extracts are: a folder of `<kind>.csv` files and/or files given one by one. */
-export interface ExtractSources {
-  readonly dir?: string;
-  readonly files: Partial<Record<ExtractKind, string>>;
+/** The extracts read, and what in the sources was not read. */
+export interface LoadedData {
+  readonly data: Dataset;
+  /** Table-like files in the data folder that no extract kind claimed. */
+  readonly unreadFiles: readonly string[];
+  /** Why a kind is absent, when its source cannot hold it (Annex A has no supervision records). */
+  readonly absentReasons: Readonly<Partial<Record<ExtractKind, string>>>;
 }
 
-/** The file to read for each kind and the name it is reported under. */
-async function locate(sources: ExtractSources): Promise<Map<ExtractKind, { path: string; name: string }>> {
-  const found = new Map<ExtractKind, { path: string; name: string }>();
-  if (sources.dir !== undefined) {
-    const entries = await readdir(sources.dir).catch((error: NodeJS.ErrnoException) => {
-      throw new DataError('UNREADABLE_FILE', `${sources.dir}: cannot read the data folder (${error.code ?? error.message})`, { file: sources.dir! });
-    });
-    for (const kind of EXTRACT_KINDS) {
-      if (entries.includes(`${kind}.csv`)) found.set(kind, { path: join(sources.dir, `${kind}.csv`), name: `${kind}.csv` });
-    }
-  }
-  for (const kind of EXTRACT_KINDS) {
-    const path = sources.files[kind];
-    if (path !== undefined) found.set(kind, { path, name: path });
-  }
-  return found;
+/** Every table of every kind asked for, in a fixed order (kind, then file name). */
+function jobsFor(tables: ReadonlyMap<ExtractKind, readonly TableJob['source'][]>, options: LoadOptions): TableJob[] {
+  const { limits, kinds = EXTRACT_KINDS, keepRecords = [], mappings = {} } = options;
+  return EXTRACT_KINDS.filter((kind) => kinds.includes(kind)).flatMap((kind) =>
+    (tables.get(kind) ?? []).map((source) => {
+      // The config's mapping is for an authority's own files; Annex A lists carry their own.
+      const mapping = source.format === 'annex-a' ? undefined : mappings[kind];
+      return { kind, source, limits, keepRecords: keepRecords.includes(kind), ...(mapping ? { mapping } : {}) };
+    }),
+  );
+}
+
+/** An Annex A list that holds each child's latest only is true as at the extract date alone. */
+function asSnapshot(extract: ExtractData, job: TableJob): ExtractData {
+  const yielded = annexAYield(job.source);
+  if (!yielded?.snapshot || job.source.format !== 'annex-a') return extract;
+  return { ...extract, snapshotOn: job.limits.extractedOn, snapshotSource: `Annex A ${ANNEX_A_KIND_NAMES[job.kind]}` };
 }
 
 /**
- * Reads and validates the extracts the sources name, one after another in a
- * fixed order; only the `kinds` asked for (a sample of assessments need not
- * read a million visits).
+ * Reads and validates the extracts the sources name; only the `kinds` asked
+ * for (a sample of assessments need not read a million visits). A kind read
+ * from several tables becomes one extract.
  */
-export async function loadDataset(sources: ExtractSources, options: LoadOptions): Promise<Dataset> {
-  const { limits, kinds = EXTRACT_KINDS, keepRecords = [], onProgress } = options;
-  const located = await locate(sources);
-  const jobs = EXTRACT_KINDS.filter((kind) => kinds.includes(kind) && located.has(kind)).map((kind) => ({
-    kind,
-    ...located.get(kind)!,
-    limits,
-    keepRecords: keepRecords.includes(kind),
-  }));
-  const data: Partial<Record<ExtractKind, ExtractData>> = {};
+export async function loadDataset(sources: ExtractSources, options: LoadOptions): Promise<LoadedData> {
+  const located = await locateSources(sources, options.mappings ?? {}, options.kinds);
+  const jobs = jobsFor(located.tables, options);
+  let extracts: ExtractData[];
   if (options.parallel && jobs.length > 1) {
-    for (const [kind, extract] of await readInParallel(jobs, EXTRACT_KINDS, onProgress)) data[kind] = extract;
+    extracts = await readInParallel(jobs, options.onProgress);
   } else {
-    for (const job of jobs) data[job.kind] = await readExtract(job.kind, job.path, job.name, { ...job, ...(onProgress ? { onProgress } : {}) });
+    extracts = [];
+    for (const job of jobs) extracts.push(await readTable(job, options.onProgress));
   }
-  return data as Dataset;
+  const data: Partial<Record<ExtractKind, ExtractData>> = {};
+  for (const kind of EXTRACT_KINDS) {
+    const parts = extracts.flatMap((extract, i) => (extract.kind === kind ? [asSnapshot(extract, jobs[i]!)] : []));
+    if (parts.length > 0) data[kind] = mergeExtracts(parts);
+  }
+  const absentReasons: Partial<Record<ExtractKind, string>> = {};
+  if (sources.annexA !== undefined) {
+    for (const [kind, reason] of Object.entries(ANNEX_A_UNSUPPORTED)) if (data[kind as ExtractKind] === undefined) absentReasons[kind as ExtractKind] = reason;
+  }
+  return { data: data as Dataset, unreadFiles: located.unread, absentReasons };
 }

@@ -1,88 +1,97 @@
-import { createReadStream } from 'node:fs';
-import { access, constants } from 'node:fs/promises';
-import { pipeline } from 'node:stream/promises';
-import { parse } from 'csv-parse';
-import { EXTRACTS, type ExtractKind, type ValidationLimits } from '../core/extracts/definitions.js';
-import { ExtractParser, type ExtractData } from '../core/extracts/extractParser.js';
+import { EXTRACTS, type ExtractKind } from '../core/extracts/definitions.js';
+import { ExtractParser, type ExtractData, type TableOptions } from '../core/extracts/extractParser.js';
 import { DataError } from '../core/errors.js';
+import type { RowReader } from './readers/rowReader.js';
 
 /** Called every `PROGRESS_EVERY` rows while a file is read. */
 export type RowProgress = (kind: ExtractKind, rowsRead: number) => void;
 
-/** How one extract is read. */
-export interface ReadOptions {
-  readonly limits: ValidationLimits;
-  /** Keep the records of an event kind (visits, supervision) as well as its events. */
-  readonly keepRecords?: boolean;
+/** How one table of an extract is read. */
+export interface ReadOptions extends TableOptions {
   readonly onProgress?: RowProgress;
 }
 
 const PROGRESS_EVERY = 100_000;
-
-/** Line breaks inside the (quoted) fields of a record. */
-function embeddedLineBreaks(fields: readonly string[]): number {
-  let breaks = 0;
-  for (const field of fields) {
-    if (field.indexOf('\n') !== -1 || field.indexOf('\r') !== -1) breaks += field.split(/\r\n|\r|\n/).length - 1;
-  }
-  return breaks;
-}
+/** How far below the top a header is looked for when no header row is configured. */
+const HEADER_SEARCH_ROWS = 20;
 
 /** A blank line, or one of nothing but separators (",,,," as spreadsheets leave): not a record. */
 function isBlank(fields: readonly string[]): boolean {
-  for (const field of fields) if (field !== '') return false;
+  for (const field of fields) if (field.trim() !== '') return false;
   return true;
 }
 
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 /**
- * Streams one extract file through csv-parse into the validating parser.
- * Physical line numbers are counted here (each record takes one line plus
- * its quoted line breaks), so csv-parse need not build an info object per
- * record. `displayName` is how the file is named in issues and reports.
+ * Finds the header of a table: the configured row, else the first row that
+ * names the required columns (title rows above it are skipped and said),
+ * else the first non-blank row, which then fails with MISSING_COLUMN.
  */
-export async function readExtract<K extends ExtractKind>(
-  kind: K,
-  path: string,
-  displayName: string,
-  { limits, keepRecords = false, onProgress }: ReadOptions,
-): Promise<ExtractData<K>> {
-  await access(path, constants.R_OK).catch((error: NodeJS.ErrnoException) => {
-    throw new DataError('UNREADABLE_FILE', `${displayName}: cannot read the file (${error.code ?? error.message})`, { file: displayName });
-  });
-  const parser = new ExtractParser(EXTRACTS[kind], displayName, limits, keepRecords);
-  let headerRead = false;
-  let nextLine = 1;
+class HeaderFinder {
+  private readonly waiting: { fields: string[]; line: number }[] = [];
+  found = false;
+
+  constructor(
+    private readonly parser: ExtractParser<ExtractKind>,
+    private readonly name: string,
+    private readonly headerRow: number | undefined,
+  ) {}
+
+  /** Takes a row while the header is not yet found; false once it is (the row is then a record). */
+  offer(fields: string[], line: number): void {
+    if (this.headerRow !== undefined) {
+      if (line === this.headerRow) this.accept(fields, line, 0);
+      else if (line > this.headerRow) throw new DataError('MISSING_HEADER', `${this.name}: the configured header row ${this.headerRow} is blank`, { file: this.name, line: this.headerRow });
+      return;
+    }
+    if (this.parser.namesRequiredColumns(fields)) {
+      this.accept(fields, line, this.waiting.length);
+      return;
+    }
+    this.waiting.push({ fields, line });
+    if (this.waiting.length === HEADER_SEARCH_ROWS) this.giveUp();
+  }
+
+  /** At the end of the table: with no header found, the first row is taken as the header. */
+  finish(): void {
+    if (!this.found && this.waiting.length > 0) this.giveUp();
+  }
+
+  private giveUp(): void {
+    const [first] = this.waiting;
+    this.parser.readHeader(first!.fields, first!.line);
+  }
+
+  private accept(fields: string[], line: number, skipped: number): void {
+    this.found = true;
+    if (skipped > 0) this.parser.note(`${plural(skipped, 'row')} above the header (line ${line}) skipped as titles`);
+    this.parser.readHeader(fields, line);
+  }
+}
+
+/**
+ * Reads one table through its reader into the validating parser: finds the
+ * header, then validates every row with the line it starts on.
+ */
+export async function readExtract<K extends ExtractKind>(kind: K, reader: RowReader, options: ReadOptions): Promise<ExtractData<K>> {
+  const parser = new ExtractParser(EXTRACTS[kind], reader.name, { ...options, serialDates: reader.serialDates });
+  const header = new HeaderFinder(parser as unknown as ExtractParser<ExtractKind>, reader.name, options.mapping?.headerRow);
+  const { onProgress } = options;
   let rows = 0;
-  const csv = parse({ bom: true, relax_column_count: true });
-  const onRecord = (fields: string[]): void => {
-    const line = nextLine;
-    nextLine += 1 + embeddedLineBreaks(fields);
+  const notes = await reader.read((fields, line) => {
     if (isBlank(fields)) return;
-    if (!headerRead) {
-      parser.readHeader(fields);
-      headerRead = true;
+    if (!header.found) {
+      header.offer(fields, line);
       return;
     }
     parser.readRow(fields, line);
     if (onProgress && ++rows % PROGRESS_EVERY === 0) onProgress(kind, rows);
-  };
-  // An error thrown in a listener would escape the pipeline: end the stream with it instead.
-  csv.on('data', (fields: string[]) => {
-    try {
-      onRecord(fields);
-    } catch (error) {
-      csv.destroy(error as Error);
-    }
   });
-  try {
-    await pipeline(createReadStream(path), csv);
-  } catch (error) {
-    if (error instanceof DataError) throw error;
-    const e = error as Error & { code?: string; lines?: number };
-    if (e.code?.startsWith('CSV_')) {
-      throw new DataError('MALFORMED_CSV', `${displayName}: line ${e.lines ?? '?'}: the file is not well-formed CSV (${e.message})`, { file: displayName, ...(e.lines ? { line: e.lines } : {}) });
-    }
-    throw new DataError('UNREADABLE_FILE', `${displayName}: cannot read the file (${e.code ?? e.message})`, { file: displayName });
-  }
+  header.finish();
+  parser.setEncoding(notes.encoding);
+  for (const note of notes.notes) parser.note(note);
   return parser.finish();
 }

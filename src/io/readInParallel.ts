@@ -1,19 +1,18 @@
 import { availableParallelism } from 'node:os';
 import { stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
-import type { ExtractKind } from '../core/extracts/definitions.js';
 import { EventLog } from '../core/extracts/eventLog.js';
 import type { ExtractData } from '../core/extracts/extractParser.js';
 import { DataError } from '../core/errors.js';
-import type { ExtractJob, WorkerMessage } from './extractJob.js';
+import type { TableJob, WorkerMessage } from './extractJob.js';
 import type { RowProgress } from './readExtract.js';
 
 const MAX_WORKERS = 4;
 
-/** Largest file first, so the big ones start at once and the small ones fill the gaps. */
-async function bySizeDescending(jobs: readonly ExtractJob[]): Promise<ExtractJob[]> {
-  const sizes = await Promise.all(jobs.map((job) => stat(job.path).then((s) => s.size, () => 0)));
-  return jobs.map((job, i) => ({ job, size: sizes[i]! })).sort((a, b) => b.size - a.size).map((x) => x.job);
+/** Job indexes, largest file first, so the big ones start at once and the small ones fill the gaps. */
+async function bySizeDescending(jobs: readonly TableJob[]): Promise<number[]> {
+  const sizes = await Promise.all(jobs.map((job) => stat(job.source.path).then((s) => s.size, () => 0)));
+  return jobs.map((_, i) => i).sort((a, b) => sizes[b]! - sizes[a]! || a - b);
 }
 
 function toExtract(message: Extract<WorkerMessage, { type: 'done' }>): ExtractData {
@@ -22,6 +21,7 @@ function toExtract(message: Extract<WorkerMessage, { type: 'done' }>): ExtractDa
     file: message.file,
     records: message.records,
     ...(message.events ? { events: EventLog.from(message.events) } : {}),
+    columns: message.columns,
     quality: message.quality,
   } as ExtractData;
 }
@@ -30,14 +30,14 @@ function toError(failure: Extract<WorkerMessage, { type: 'failed' }>['error']): 
   return failure.code !== undefined && failure.location !== undefined ? new DataError(failure.code, failure.message, failure.location) : new Error(failure.message);
 }
 
-/** Runs one worker over the shared queue until it is empty. */
-function drain(queue: ExtractJob[], results: Map<ExtractKind, ExtractData | Error>, onProgress?: RowProgress): Promise<void> {
+/** Runs one worker over the shared queue of job indexes until it is empty. */
+function drain(jobs: readonly TableJob[], queue: number[], results: (ExtractData | Error)[], onProgress?: RowProgress): Promise<void> {
   const worker = new Worker(new URL('./extractWorker.js', import.meta.url));
   return new Promise<void>((resolve, reject) => {
-    let current: ExtractJob | undefined;
+    let current: number | undefined;
     const next = () => {
       current = queue.shift();
-      if (current) worker.postMessage(current);
+      if (current !== undefined) worker.postMessage(jobs[current]);
       else void worker.terminate().then(() => resolve());
     };
     worker.on('message', (message: WorkerMessage) => {
@@ -45,7 +45,7 @@ function drain(queue: ExtractJob[], results: Map<ExtractKind, ExtractData | Erro
         onProgress?.(message.kind, message.rows);
         return;
       }
-      results.set(current!.kind, message.type === 'done' ? toExtract(message) : toError(message.error));
+      results[current!] = message.type === 'done' ? toExtract(message) : toError(message.error);
       next();
     });
     worker.on('error', reject);
@@ -54,20 +54,15 @@ function drain(queue: ExtractJob[], results: Map<ExtractKind, ExtractData | Erro
 }
 
 /**
- * Reads the files on worker threads, one file per thread at a time, and
- * returns each kind's extract. The result does not depend on which thread
- * finished first: when files fail, the error of the first kind in `order` is thrown.
+ * Reads the tables on worker threads, one table per thread at a time, and
+ * returns their extracts in the order of `jobs`. The result does not depend
+ * on which thread finished first: when tables fail, the first failed job's error is thrown.
  */
-export async function readInParallel(jobs: readonly ExtractJob[], order: readonly ExtractKind[], onProgress?: RowProgress): Promise<Map<ExtractKind, ExtractData>> {
+export async function readInParallel(jobs: readonly TableJob[], onProgress?: RowProgress): Promise<ExtractData[]> {
   const queue = await bySizeDescending(jobs);
-  const results = new Map<ExtractKind, ExtractData | Error>();
+  const results: (ExtractData | Error)[] = [];
   const threads = Math.min(MAX_WORKERS, availableParallelism(), queue.length);
-  await Promise.all(Array.from({ length: threads }, () => drain(queue, results, onProgress)));
-  const extracts = new Map<ExtractKind, ExtractData>();
-  for (const kind of order) {
-    const result = results.get(kind);
-    if (result instanceof Error) throw result;
-    if (result) extracts.set(kind, result);
-  }
-  return extracts;
+  await Promise.all(Array.from({ length: threads }, () => drain(jobs, queue, results, onProgress)));
+  for (const result of results) if (result instanceof Error) throw result;
+  return results as ExtractData[];
 }

@@ -9,7 +9,8 @@ import { DEFAULT_SETTINGS, type Settings } from '../core/settings.js';
 
 async function readText(path: string, what: string): Promise<string> {
   try {
-    return await readFile(path, 'utf8');
+    // Notepad saves UTF-8 with a byte-order mark; JSON.parse would choke on it.
+    return (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
   } catch (error) {
     throw new UsageError(`${what} ${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
@@ -30,9 +31,9 @@ export async function loadSettings(path: string | undefined, indicators: readonl
   throw new UsageError(`--config ${path}: ${result.errors.length} problem${result.errors.length === 1 ? '' : 's'}\n${result.errors.map((e) => `  ${e}`).join('\n')}`);
 }
 
-/** A built-in calendar by name, or an authority's own list of dates from a file. */
-export async function loadCalendar(nameOrFile: string): Promise<WorkingCalendar> {
+/** A built-in calendar by name, or an authority's own list of dates from a file; `flag` names it in errors. */
+export async function loadCalendar(nameOrFile: string, flag = '--calendar'): Promise<WorkingCalendar> {
   // A built-in name has no dot or slash; anything else is a file.
   if (!/[./\\]/.test(nameOrFile)) return builtInCalendar(nameOrFile);
-  return holidayFileCalendar(await readText(nameOrFile, '--calendar'), basename(nameOrFile));
+  return holidayFileCalendar(await readText(nameOrFile, flag), basename(nameOrFile));
 }

@@ -4,7 +4,7 @@ import type { Rag } from '../core/rag.js';
 import { csvLine } from './csvCell.js';
 import { roundValue } from './json.js';
 
-const HEADER = ['indicator', 'title', 'kind', 'group', 'numerator', 'denominator', 'value', 'target', 'direction', 'rag', 'period_from', 'period_to', 'as_at'];
+const HEADER = ['indicator', 'title', 'kind', 'group', 'numerator', 'denominator', 'value', 'target', 'direction', 'rag', 'period_from', 'period_to', 'as_at', 'warnings'];
 
 function row(report: Report, result: IndicatorResult, group: string, figure: Figure, rag: Rag): string {
   const p = report.period;
@@ -13,6 +13,7 @@ function row(report: Report, result: IndicatorResult, group: string, figure: Fig
     figure.numerator, figure.denominator, roundValue(figure.value),
     result.target, result.direction, rag,
     formatIso(p.from), formatIso(p.to), formatIso(p.asAt),
+    result.warnings.join('; '),
   ]);
 }
 

@@ -36,6 +36,11 @@ export function reportTitle(report: Report): string {
   return report.title?.trim() || 'csc-metrics report';
 }
 
+/** " (the extract date)" when the as-at date was pulled back to the day the extracts were taken. */
+export function asAtNote(period: Period): string {
+  return period.asAtIsExtractDate ? ' (the extract date: the extracts were taken before the period ended)' : '';
+}
+
 /** "01/10/2026 to 31/10/2026", UK dates as people read them. */
 export function formatPeriodUk(period: Period): string {
   return `${formatUk(period.from)} to ${formatUk(period.to)}`;

@@ -2,7 +2,7 @@ import { formatUk } from '../core/dates/localDate.js';
 import type { FileQuality } from '../core/extracts/issues.js';
 import type { Rag } from '../core/rag.js';
 import { NO_GROUP, type ExceptionRow, type IndicatorResult, type Report } from '../core/report.js';
-import { escapeHtml, formatCount, formatFraction, formatPeriodUk, formatTarget, formatValue, groupKeys, ragWord, reportTitle } from './format.js';
+import { asAtNote, escapeHtml, formatCount, formatFraction, formatPeriodUk, formatTarget, formatValue, groupKeys, ragWord, reportTitle } from './format.js';
 import { trendChart } from './htmlChart.js';
 import { qualityHeadline } from './quality.js';
 
@@ -23,6 +23,7 @@ h2 { font-size: 19px; margin: 0 0 12px; color: var(--accent); }
 h3 { font-size: 14px; margin: 0 0 6px; }
 p { margin: 4px 0; }
 .muted { color: var(--muted); }
+.warning { border-left: 4px solid #b45309; background: #fff7ed; padding: 4px 8px; margin: 6px 0; }
 .headline { border-top: 6px solid var(--accent); }
 #missing { border-left: 6px solid var(--rag); }
 .facts { display: flex; flex-wrap: wrap; gap: 6px 28px; margin: 10px 0; }
@@ -123,12 +124,12 @@ function headline(report: Report): string {
   const p = report.period;
   const facts = [
     fact('Period', `${formatPeriodUk(p)} (${p.label})`),
-    fact('As at', formatUk(p.asAt)),
+    fact('As at', `${formatUk(p.asAt)}${asAtNote(p)}`),
     fact('Calendar', report.calendar),
     ...(report.generatedAt !== undefined ? [fact('Generated', report.generatedAt)] : []),
   ];
   return `<section class="headline" id="headline"><h1>${escapeHtml(reportTitle(report))}</h1><p class="muted">Performance surgery pack</p>`
-    + `<dl class="facts">${facts.join('')}</dl>${ragCounts(report)}${quality(report.dataQuality.files)}</section>`;
+    + `<dl class="facts">${facts.join('')}</dl>${warnings(report.warnings)}${ragCounts(report)}${quality(report.dataQuality.files)}</section>`;
 }
 
 function exceptionTable(rows: readonly ExceptionRow[]): string {
@@ -166,12 +167,16 @@ function change(result: IndicatorResult): string {
   return `<p class="change ${better ? 'better' : 'worse'}">${delta > 0 ? '▲' : '▼'} ${amount} on ${label} · ${better ? 'better' : 'worse'}</p>`;
 }
 
+function warnings(texts: readonly string[]): string {
+  return texts.map((text) => `<p class="warning" role="note">Warning: ${escapeHtml(text)}</p>`).join('');
+}
+
 function tile(result: IndicatorResult): string {
   const fractionLabel = result.kind === 'rate' ? 'Met / cohort' : 'Records';
   return `<article class="tile rag-${result.rag}" data-indicator="${escapeHtml(result.id)}"><h3>${escapeHtml(result.title)}</h3>`
     + `<div class="figure"><span class="value">${formatValue(result.kind, result.value)}</span>${badge(result.rag)}</div>`
     + `<dl><dt>Target</dt><dd>${escapeHtml(formatTarget(result.kind, result.direction, result.target))}</dd>`
-    + `<dt>${fractionLabel}</dt><dd>${formatFraction(result.kind, result)}</dd><dt>Timescale</dt><dd>${escapeHtml(result.timescale)}</dd></dl>${change(result)}</article>`;
+    + `<dt>${fractionLabel}</dt><dd>${formatFraction(result.kind, result)}</dd><dt>Timescale</dt><dd>${escapeHtml(result.timescale)}</dd></dl>${change(result)}${warnings(result.warnings)}</article>`;
 }
 
 function notComputed(report: Report): string {

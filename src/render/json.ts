@@ -38,12 +38,13 @@ function indicatorJson(result: IndicatorResult) {
       ? { series: result.series.map((p) => ({ period: p.period.label, ...periodJson(p.period), ...figureJson(result.kind, p), rag: p.rag })) }
       : {}),
     exceptions: result.exceptions.map(exceptionJson),
+    warnings: result.warnings,
   };
 }
 
 /** The data-quality part of the JSON (also what `validate --format json` prints). */
-export function qualityJson(files: readonly FileQuality[]) {
-  return { files: files.map((f) => ({ ...f, issues: f.issues.map((i) => ({ ...i })) })) };
+export function qualityJson(files: readonly FileQuality[], unreadFiles: readonly string[] = []) {
+  return { files: files.map((f) => ({ ...f, issues: f.issues.map((i) => ({ ...i })) })), unreadFiles };
 }
 
 /** The report as the JSON document of cli.md (schemaVersion 1). */
@@ -52,12 +53,13 @@ export function reportJson(report: Report): object {
     schemaVersion: report.schemaVersion,
     ...(report.title !== undefined ? { title: report.title } : {}),
     ...(report.generatedAt !== undefined ? { generatedAt: report.generatedAt } : {}),
-    period: periodJson(report.period),
+    period: { ...periodJson(report.period), ...(report.period.asAtIsExtractDate ? { asAtIsExtractDate: true } : {}) },
     calendar: report.calendar,
     ...(report.groupBy ? { groupBy: report.groupBy } : {}),
     indicators: report.indicators.map(indicatorJson),
     notComputed: report.notComputed,
-    dataQuality: qualityJson(report.dataQuality.files),
+    warnings: report.warnings,
+    dataQuality: qualityJson(report.dataQuality.files, report.dataQuality.unreadFiles),
   };
 }
 

@@ -1,6 +1,6 @@
 import { formatUk } from '../core/dates/localDate.js';
 import type { IndicatorResult, Report } from '../core/report.js';
-import { formatFraction, formatPeriodUk, formatTarget, formatTrend, formatValue, groupKeys, ragWord, reportTitle } from './format.js';
+import { asAtNote, formatFraction, formatPeriodUk, formatTarget, formatTrend, formatValue, groupKeys, ragWord, reportTitle } from './format.js';
 import { qualityHeadline } from './quality.js';
 
 const PRIVACY_NOTE = '_Figures only: child-level rows are left out of Markdown because it is published to wikis and CI summaries; use `--format html` for the exception lists._';
@@ -52,6 +52,11 @@ function breakdown(report: Report): string[] {
   return ['', `## Breakdown${report.groupBy ? ` by ${report.groupBy}` : ''}`, '', ...table(['Indicator', ...keys], rows)];
 }
 
+function warningLines(report: Report): string[] {
+  const all = [...report.warnings, ...report.indicators.flatMap((r) => r.warnings.map((w) => `${r.id}: ${w}`))];
+  return all.length === 0 ? [] : ['**Warnings**', '', ...all.map((w) => `- ${escapeText(w)}`), ''];
+}
+
 function notComputed(report: Report): string[] {
   if (report.notComputed.length === 0) return [];
   return ['', '**Not computed**', '', ...report.notComputed.map((nc) => `- ${escapeText(nc.id)}: ${escapeText(nc.reason)}`)];
@@ -63,10 +68,11 @@ export function renderMarkdown(report: Report): string {
   const lines = [
     `# ${escapeText(reportTitle(report))}`,
     '',
-    `Period ${formatPeriodUk(p)} (${p.label}), as at ${formatUk(p.asAt)}, ${escapeText(report.calendar)} calendar${report.generatedAt ? `; generated ${escapeText(report.generatedAt)}` : ''}.`,
+    `Period ${formatPeriodUk(p)} (${p.label}), as at ${formatUk(p.asAt)}${asAtNote(p)}, ${escapeText(report.calendar)} calendar${report.generatedAt ? `; generated ${escapeText(report.generatedAt)}` : ''}.`,
     '',
     ...indicatorTable(report),
     '',
+    ...warningLines(report),
     PRIVACY_NOTE,
     ...notComputed(report),
     '',

@@ -1,45 +1,74 @@
 import Table from 'cli-table3';
-import type { FileQuality } from '../core/extracts/issues.js';
+import type { FileQuality, UnusedColumn } from '../core/extracts/issues.js';
 import { formatCount } from './format.js';
 
 function totals(files: readonly FileQuality[]) {
-  let read = 0, used = 0, rejected = 0;
+  let read = 0, used = 0, rejected = 0, refused = 0;
   for (const f of files) {
     read += f.rowsRead;
     used += f.rowsUsed;
     rejected += f.rowsRejected;
+    for (const n of Object.values(f.cellIssues)) refused += n;
   }
-  return { read, used, rejected };
+  return { read, used, rejected, refused };
 }
 
-/** One line: "Data quality: 3 files, 1,203 rows read, 1,200 used, 3 rejected". */
+/** One line: "Data quality: 3 files, 1,203 rows read, 1,200 used, 3 rejected (2 values refused)". */
 export function qualityHeadline(files: readonly FileQuality[]): string {
   const t = totals(files);
-  return `Data quality: ${files.length} file${files.length === 1 ? '' : 's'}, ${formatCount(t.read)} rows read, ${formatCount(t.used)} used, ${formatCount(t.rejected)} rejected`;
+  const refused = t.refused > 0 ? ` (${formatCount(t.refused)} value${t.refused === 1 ? '' : 's'} refused in rows used)` : '';
+  return `Data quality: ${files.length} file${files.length === 1 ? '' : 's'}, ${formatCount(t.read)} rows read, ${formatCount(t.used)} used, ${formatCount(t.rejected)} rejected${refused}`;
+}
+
+/** `"Assessment Complete Date" (did you mean completed_date?)` */
+export function describeUnused(column: UnusedColumn): string {
+  return `"${column.header}"${column.suggestion ? ` (did you mean ${column.suggestion}?)` : ''}`;
+}
+
+/** What a file's reading noticed beyond its rows: notes, and the columns not used. */
+function fileNotes(f: FileQuality): string[] {
+  const lines = f.notes.map((note) => `    ${f.file}: ${note}`);
+  if (f.unusedColumns.length > 0) lines.push(`    ${f.file}: columns not used: ${f.unusedColumns.map(describeUnused).join(', ')}`);
+  return lines;
+}
+
+function unreadLine(unread: readonly string[]): string[] {
+  return unread.length > 0 ? [`  files in the data folder not read (no extract kind claims them): ${unread.join(', ')}`] : [];
 }
 
 /**
- * The summary `report` prints on stderr: the headline, a line per file, and
- * the first `limit` issues of each file with file and line.
+ * The summary `report` prints on stderr: the headline, a line per file with
+ * its notes and unused columns, and the first `limit` issues of each file.
  */
-export function renderQualitySummary(files: readonly FileQuality[], limit = 5): string {
+export function renderQualitySummary(files: readonly FileQuality[], unread: readonly string[] = [], limit = 5): string {
   const lines = [qualityHeadline(files)];
   for (const f of files) {
     lines.push(`  ${f.file}: ${formatCount(f.rowsRead)} read, ${formatCount(f.rowsUsed)} used, ${formatCount(f.rowsRejected)} rejected`);
-    for (const issue of f.issues.slice(0, limit)) lines.push(`    ${f.file}:${issue.line} ${issue.code} ${issue.message}`);
+    lines.push(...fileNotes(f));
+    for (const issue of f.issues.slice(0, limit)) lines.push(`    ${f.file}:${issue.line} ${issue.code}${issue.scope === 'cell' ? ' (value refused, row used)' : ''} ${issue.message}`);
     if (f.issues.length > limit) lines.push(`    … and ${formatCount(f.issues.length - limit)} more issues (csc-metrics validate lists them all)`);
   }
+  lines.push(...unreadLine(unread));
   return `${lines.join('\n')}\n`;
 }
 
-/** The full data-quality report of `validate`: a table of files, then every issue. */
-export function renderQualityTable(files: readonly FileQuality[]): string {
-  const summary = new Table({ head: ['File', 'Kind', 'Rows read', 'Used', 'Rejected'], style: { head: [], border: [] } });
-  for (const f of files) summary.push([f.file, f.kind, formatCount(f.rowsRead), formatCount(f.rowsUsed), formatCount(f.rowsRejected)]);
+/** The full data-quality report of `validate`: a table of files, the mapping applied, then every issue. */
+export function renderQualityTable(files: readonly FileQuality[], unread: readonly string[] = []): string {
+  const summary = new Table({ head: ['File', 'Kind', 'Read as', 'Header line', 'Rows read', 'Used', 'Rejected', 'Values refused'], style: { head: [], border: [] } });
+  for (const f of files) {
+    const refused = Object.values(f.cellIssues).reduce((a, b) => a + b, 0);
+    summary.push([f.file, f.kind, f.encoding, String(f.headerLine), formatCount(f.rowsRead), formatCount(f.rowsUsed), formatCount(f.rowsRejected), formatCount(refused)]);
+  }
   const lines = [qualityHeadline(files), summary.toString()];
-  const issues = files.flatMap((f) => f.issues.map((i) => [f.file, String(i.line), i.column ?? '', i.value ?? '', i.code, i.message]));
+  for (const f of files) {
+    lines.push(`Mapping applied in ${f.file} (their header → our column):`);
+    for (const m of f.mapping) lines.push(`  ${m.header} → ${m.column}`);
+    for (const note of fileNotes(f)) lines.push(note.trim());
+  }
+  lines.push(...unreadLine(unread));
+  const issues = files.flatMap((f) => f.issues.map((i) => [f.file, String(i.line), i.column ?? '', i.value ?? '', i.code, i.scope === 'cell' ? 'value refused' : 'row rejected', i.message]));
   if (issues.length > 0) {
-    const table = new Table({ head: ['File', 'Line', 'Column', 'Value', 'Code', 'Message'], style: { head: [], border: [] } });
+    const table = new Table({ head: ['File', 'Line', 'Column', 'Value', 'Code', 'Effect', 'Message'], style: { head: [], border: [] } });
     table.push(...issues);
     lines.push(table.toString());
   }

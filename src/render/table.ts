@@ -1,7 +1,7 @@
 import Table from 'cli-table3';
 import { formatIso } from '../core/dates/localDate.js';
 import type { IndicatorResult, Report } from '../core/report.js';
-import { formatFraction, formatTarget, formatTrend, formatValue, ragWord } from './format.js';
+import { asAtNote, formatFraction, formatTarget, formatTrend, formatValue, ragWord } from './format.js';
 import type { Paint } from './paint.js';
 
 /** What the table shows beyond the figures. */
@@ -16,7 +16,7 @@ const PLAIN_STYLE = { head: [], border: [] };
 
 function indicatorRows(result: IndicatorResult, paint: Paint, withTrend: boolean): string[][] {
   const row = [
-    result.title,
+    result.warnings.length > 0 ? `${result.title} (see warning)` : result.title,
     paint.rag(result.rag, formatValue(result.kind, result.value)),
     formatFraction(result.kind, result),
     formatTarget(result.kind, result.direction, result.target),
@@ -46,9 +46,11 @@ export function renderTable(report: Report, options: TableOptions): string {
   for (const result of report.indicators) table.push(...indicatorRows(result, paint, withTrend));
   const p = report.period;
   const lines = [
-    paint.bold(`${report.title ? `${report.title}: ` : ''}${formatIso(p.from)} to ${formatIso(p.to)}, as at ${formatIso(p.asAt)} (${report.calendar} calendar)`),
+    paint.bold(`${report.title ? `${report.title}: ` : ''}${formatIso(p.from)} to ${formatIso(p.to)}, as at ${formatIso(p.asAt)}${asAtNote(p)} (${report.calendar} calendar)`),
+    ...report.warnings.map((w) => `warning: ${w}`),
     table.toString(),
   ];
+  for (const result of report.indicators) for (const w of result.warnings) lines.push(`warning: ${result.id}: ${w}`);
   for (const nc of report.notComputed) lines.push(paint.dim(`not computed: ${nc.id} (${nc.reason})`));
   if (options.exceptions) {
     for (const result of report.indicators) if (result.exceptions.length > 0) lines.push('', exceptionsTable(result).trimEnd());

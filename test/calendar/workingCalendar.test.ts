@@ -83,7 +83,7 @@ describe('workingDaysBetween and addWorkingDays (england-and-wales)', () => {
 
   test('agrees with a day-by-day count over pseudo-random pairs', () => {
     const holidays = new Set<number>();
-    for (let day = d('2010-01-01'); day <= d('2035-12-31'); day = addDays(day, 1)) {
+    for (let day = d('2000-01-01'); day <= d('2035-12-31'); day = addDays(day, 1)) {
       if (!isWeekend(day) && !ew.isWorkingDay(day)) holidays.add(day);
     }
     const naive = (a: DayNumber, b: DayNumber): number => {
@@ -94,7 +94,7 @@ describe('workingDaysBetween and addWorkingDays (england-and-wales)', () => {
     let seed = 12345;
     const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648);
     for (let i = 0; i < 300; i++) {
-      const a = (d('2010-01-01') + (next() % 9400)) as DayNumber;
+      const a = (d('2000-01-01') + (next() % 13000)) as DayNumber;
       const b = addDays(a, next() % 120);
       expect(ew.workingDaysBetween(a, b)).toBe(naive(a, b));
       const n = 1 + (next() % 60);
@@ -112,21 +112,34 @@ describe('workingDaysBetween and addWorkingDays (england-and-wales)', () => {
 });
 
 describe('calendar range', () => {
-  test('covers 2010-01-01 to 2035-12-31 only', () => {
-    expect([ew.firstYear, ew.lastYear]).toEqual([2010, 2035]);
-    expect(ew.covers(d('2010-01-01'))).toBe(true);
+  test('covers 2000-01-01 to 2035-12-31 only', () => {
+    expect([ew.firstYear, ew.lastYear]).toEqual([2000, 2035]);
+    expect([jersey.firstYear, jersey.lastYear]).toEqual([2000, 2035]);
+    expect(ew.covers(d('2000-01-01'))).toBe(true);
     expect(ew.covers(d('2035-12-31'))).toBe(true);
-    expect(ew.covers(d('2009-12-31'))).toBe(false);
+    expect(ew.covers(d('1999-12-31'))).toBe(false);
     expect(ew.covers(d('2036-01-01'))).toBe(false);
   });
 
-  test('2009-12-31 throws a UsageError naming the date, the calendar and its years', () => {
-    expect(() => between('2009-12-31', '2010-01-05')).toThrow(UsageError);
-    expect(() => between('2009-12-31', '2010-01-05')).toThrow(
-      'Date 2009-12-31 is outside the england-and-wales calendar (2010–2035); use --holidays FILE',
+  test('1999-12-31 throws a UsageError naming the date, the calendar and its years', () => {
+    expect(() => between('1999-12-31', '2000-01-05')).toThrow(UsageError);
+    expect(() => between('1999-12-31', '2000-01-05')).toThrow(
+      'Date 1999-12-31 is outside the england-and-wales calendar (2000–2035); use --holidays FILE',
     );
-    expect(() => ew.isWorkingDay(d('2009-12-31'))).toThrow(UsageError);
-    expect(() => after('2009-12-31', 1)).toThrow(UsageError);
+    expect(() => ew.isWorkingDay(d('1999-12-31'))).toThrow(UsageError);
+    expect(() => after('1999-12-31', 1)).toThrow(UsageError);
+  });
+
+  test('the first covered days count: Monday 3 January 2000 is the New Year substitute', () => {
+    expect(ew.isWorkingDay(d('2000-01-03'))).toBe(false);
+    expect(between('2000-01-01', '2000-01-05')).toBe(2);
+    expect(after('2000-01-01', 1)).toBe('2000-01-04');
+  });
+
+  test('Golden Jubilee 2002: Monday 3 and Tuesday 4 June are holidays, Monday 27 May is not', () => {
+    expect(between('2002-05-31', '2002-06-05')).toBe(1);
+    expect(ew.isWorkingDay(d('2002-05-27'))).toBe(true);
+    expect(jersey.isWorkingDay(d('2002-06-04'))).toBe(false);
   });
 
   test('2036-01-01 throws, even as the end of a backwards pair', () => {
@@ -138,14 +151,14 @@ describe('calendar range', () => {
   test('addWorkingDays past the end of the range throws', () => {
     expect(after('2035-12-28', 1)).toBe('2035-12-31');
     expect(() => after('2035-12-28', 2)).toThrow(
-      '2 working days after 2035-12-28 is past the end of the england-and-wales calendar (2010–2035)',
+      '2 working days after 2035-12-28 is past the end of the england-and-wales calendar (2000–2035)',
     );
   });
 
   test('assertCovers names what was checked', () => {
     expect(() => assertCovers(ew, d('2026-10-05'), 'Referral date')).not.toThrow();
     expect(() => assertCovers(ew, d('2036-01-05'), 'Referral date')).toThrow(
-      'Referral date 2036-01-05 is outside the england-and-wales calendar (2010–2035); use --holidays FILE',
+      'Referral date 2036-01-05 is outside the england-and-wales calendar (2000–2035); use --holidays FILE',
     );
   });
 });

@@ -39,8 +39,8 @@ describe('report on the formats fixture (BOM, CRLF, header variants, quoted comm
   });
 
   it('accounts for every row in dataQuality', () => {
-    expect(report.dataQuality.files).toEqual([
-      { kind: 'assessments', file: 'assessments.csv', rowsRead: 3, rowsUsed: 3, rowsRejected: 0, issues: [] },
+    expect(report.dataQuality.files).toMatchObject([
+      { kind: 'assessments', file: 'assessments.csv', encoding: 'utf-8 (BOM)', headerLine: 1, rowsRead: 3, rowsUsed: 3, rowsRejected: 0, cellIssues: {}, issues: [] },
     ]);
   });
 
@@ -92,12 +92,12 @@ describe('thresholds for CI jobs', () => {
 
 describe('row-level bad input: the row is rejected with file, line, column, value and code; the rest is used', () => {
   const cases: [scenario: string, file: string, issues: object[], read: number, used: number][] = [
+    // A bad value in a required column rejects the row; in an optional column only the cell is refused.
     ['invalid-date', 'assessments.csv', [
-      { code: 'INVALID_DATE', line: 3, column: 'start_date', value: '31/02/2026' },
-      // Month-first (US) dates are never guessed.
-      { code: 'INVALID_DATE', line: 4, column: 'completed_date', value: '10/31/2026' },
-    ], 3, 1],
-    ['invalid-flag', 'assessments.csv', [{ code: 'INVALID_FLAG', line: 2, column: 'child_seen_alone', value: 'maybe' }], 1, 0],
+      { scope: 'row', code: 'INVALID_DATE', line: 3, column: 'start_date', value: '31/02/2026' },
+      { scope: 'cell', code: 'INVALID_DATE', line: 4, column: 'completed_date', value: '2026-10-32' },
+    ], 3, 2],
+    ['invalid-flag', 'assessments.csv', [{ scope: 'cell', code: 'INVALID_FLAG', line: 2, column: 'child_seen_alone', value: 'maybe' }], 1, 1],
     ['invalid-code', 'plans.csv', [{ code: 'INVALID_CODE', line: 3, column: 'plan_type', value: 'XYZ' }], 2, 1],
     ['missing-value', 'assessments.csv', [
       { code: 'MISSING_VALUE', line: 3, column: 'child_id', value: '' },
@@ -113,7 +113,7 @@ describe('row-level bad input: the row is rejected with file, line, column, valu
 
   it.each(cases)('%s', (scenario, file, issues, read, used) => {
     const run = runCli(['validate', '--data', `fixtures/bad-input/${scenario}`, '--format', 'json', ...EXTRACTED]);
-    expect(run.code).toBe(2);
+    expect(run.code).toBe(read === used ? 0 : 2);
     const quality = JSON.parse(run.stdout).dataQuality.files.find((f: { file: string }) => f.file === file);
     expect(quality).toMatchObject({ rowsRead: read, rowsUsed: used, rowsRejected: read - used });
     expect(quality.issues).toHaveLength(issues.length);
@@ -126,27 +126,33 @@ describe('row-level bad input: the row is rejected with file, line, column, valu
     expect(run.code).toBe(2);
     const issues = JSON.parse(run.stdout).dataQuality.files.flatMap((f: { file: string; issues: object[] }) => f.issues.map((i) => ({ file: f.file, ...i })));
     expect(issues).toEqual([
-      { file: 'assessments.csv', code: 'END_BEFORE_START', line: 2, column: 'completed_date', value: '2026-10-05', message: 'completed_date "2026-10-05" is before start_date (2026-10-12)' },
-      { file: 'plans.csv', code: 'END_BEFORE_START', line: 2, column: 'end_date', value: '2026-02-01', message: 'end_date "2026-02-01" is before start_date (2026-03-01)' },
-      { file: 'missing.csv', code: 'END_BEFORE_START', line: 2, column: 'returned_at', value: '2026-10-10 09:00', message: 'returned_at "2026-10-10 09:00" is before missing_from (2026-10-10)' },
+      { file: 'assessments.csv', scope: 'row', code: 'END_BEFORE_START', line: 2, column: 'completed_date', value: '2026-10-05', message: 'completed_date "2026-10-05" is before start_date (2026-10-12)' },
+      { file: 'plans.csv', scope: 'row', code: 'END_BEFORE_START', line: 2, column: 'end_date', value: '2026-02-01', message: 'end_date "2026-02-01" is before start_date (2026-03-01)' },
+      { file: 'missing.csv', scope: 'row', code: 'END_BEFORE_START', line: 2, column: 'returned_at', value: '2026-10-10 09:00', message: 'returned_at "2026-10-10 09:00" is before missing_from (2026-10-10)' },
     ]);
   });
 
   it('report in default mode computes from the valid rows and summarises the rejects on stderr', () => {
     const run = runCli(['report', '--data', 'fixtures/bad-input/invalid-date', '--period', '2026-10', '--format', 'json', ...EXTRACTED]);
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain('assessments.csv: 3 read, 1 used, 2 rejected');
+    expect(run.stderr).toContain('assessments.csv: 3 read, 2 used, 1 rejected');
     expect(run.stderr).toContain('assessments.csv:3 INVALID_DATE start_date "31/02/2026" is not a valid date');
-    const timeliness = JSON.parse(run.stdout).indicators.find((i: { id: string }) => i.id === 'assessment-timeliness');
-    // Only line 2 is valid: C00001 started Thu 01/10, completed Tue 20/10 = 13 working days.
+    expect(run.stderr).toContain('assessments.csv:4 INVALID_DATE (value refused, row used) completed_date "2026-10-32" is not a valid date');
+    const report = JSON.parse(run.stdout);
+    const timeliness = report.indicators.find((i: { id: string }) => i.id === 'assessment-timeliness');
+    // Line 2: C00001 started Thu 01/10, completed Tue 20/10 = 13 working days. Line 3 is rejected;
+    // line 4's completion date is refused, so A0003 reads as open and is in no completed cohort.
     expect(timeliness).toMatchObject({ numerator: 1, denominator: 1 });
+    // One of three rows (33.3 %) lost is past the 1 % default: every assessment indicator says so.
+    expect(timeliness.warnings).toContain('1 of 3 assessments.csv rows (33.3 %) were rejected: this figure stands on the rest');
+    expect(timeliness.warnings).toContain('1 of 3 assessments.csv completed_date values (33.3 %) were refused and read as not recorded');
   });
 
   it('--strict fails with exit 2 before any figure', () => {
     const run = runCli(['report', '--data', 'fixtures/bad-input/invalid-date', '--period', '2026-10', '--format', 'json', '--strict', ...EXTRACTED]);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toContain('REJECTED_ROWS: --strict: 2 rows rejected; no figures produced');
+    expect(run.stderr).toContain('REJECTED_ROWS: --strict: 1 row rejected; no figures produced');
   });
 
   it('validate exits 0 on clean extracts', () => {
@@ -160,6 +166,8 @@ describe('file-level bad input stops the run with exit 2 and says which file and
     ['malformed-csv', 'MALFORMED_CSV: visits.csv: line'],
     ['empty-file', 'EMPTY_FILE: visits.csv: the file is empty (no header row)'],
     ['duplicate-column', 'DUPLICATE_COLUMN: visits.csv: column visit_date appears twice in the header (columns 2 and 3)'],
+    // 09/15/2026 can only be month-first, so 03/02/2026 two lines up cannot be trusted as 3 February either.
+    ['date-order', 'DATE_ORDER: assessments.csv: line 3: start_date "09/15/2026" is a month-first date (month/day/year): set "dateOrder": "mdy"'],
   ])('%s', (scenario, message) => {
     const run = runCli(['report', '--data', `fixtures/bad-input/${scenario}`, '--period', '2026-10', '--format', 'json', ...EXTRACTED]);
     expect(run.code).toBe(2);
@@ -190,7 +198,7 @@ describe('usage errors exit 1', () => {
     [['--period', '2026-13'], '--period 2026-13: expected a month like 2026-10 or an ISO week like 2026-W43'],
     [['--period', '2026-W54'], '--period 2026-W54: 2026 has 53 ISO weeks'],
     [['--from', '2026-10-01'], '--from and --to go together'],
-    [['--period', '2009-12'], 'is outside the england-and-wales calendar'],
+    [['--period', '1999-12'], 'is outside the england-and-wales calendar'],
     [['--period', '2026-10', '--config', 'fixtures/nowhere.json'], '--config fixtures/nowhere.json: cannot read the file (ENOENT)'],
     [['--period', '2026-10', '--calendar', 'scotland'], 'scotland'],
     [['--period', '2026-10', '--format', 'xml'], "option '--format <format>' argument 'xml' is invalid"],

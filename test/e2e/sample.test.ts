@@ -143,7 +143,7 @@ describe('csc-metrics sample', () => {
       ['--only without --indicator', ['--data', HAND_WORKED, '--kind', 'assessments', '--size', '2', '--only', 'exceptions'], '--only exceptions needs --indicator ID'],
       ['indicator of another kind', ['--data', HAND_WORKED, '--kind', 'assessments', '--size', '2', '--indicator', 'rhi-within-72h'], '--indicator rhi-within-72h judges missing records, not assessments: use --kind missing'],
       ['indicator judging another kind', ['--data', HAND_WORKED, ...OCTOBER, '--kind', 'visits', '--size', '2', '--indicator', 'visits-cp'], '--indicator visits-cp judges plans records, not visits: use --kind plans'],
-      ['no data (no demo default)', ['--kind', 'assessments', '--size', '2'], 'give --data DIR or at least one extract file'],
+      ['no data (no demo default)', ['--kind', 'assessments', '--size', '2'], 'give --data DIR, --annex-a PATH or at least one extract file'],
     ];
     test.each(cases)('%s', (_name, args, message) => {
       const run = sample(args);

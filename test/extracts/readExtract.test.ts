@@ -4,8 +4,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dayNumber } from '../../src/core/dates/localDate.js';
 import { readExtract } from '../../src/io/readExtract.js';
+import { openCsv } from '../../src/io/readers/csvReader.js';
+import { validationLimits } from '../../src/cli/options.js';
+import { builtInCalendar } from '../../src/core/calendar/workingCalendar.js';
 
-const options = { limits: { extractedOn: dayNumber(2026, 11, 23) }, keepRecords: true };
+const options = { limits: validationLimits(dayNumber(2026, 11, 23), builtInCalendar('england-and-wales')), keepRecords: true };
+
+function read(path: string, readOptions: Parameters<typeof readExtract>[2] = options) {
+  return readExtract('visits', openCsv(path, 'visits.csv'), readOptions);
+}
 
 function fileWith(text: string): string {
   const path = join(mkdtempSync(join(tmpdir(), 'csc-read-')), 'visits.csv');
@@ -21,23 +28,23 @@ describe('physical line numbers (the line where the record starts; the header is
     ['blank lines and separator-only lines between records', 'child_id,visit_date,worker\n\nC1,bad,w\n,,\n\nC2,bad,"x\ny"\nC3,bad,w\n', [3, 6, 8]],
     ['a multi-line header', 'child_id,"visit\ndate",worker\nC1,bad,w\n', [3]],
   ])('%s', async (_name, text, lines) => {
-    const extract = await readExtract('visits', fileWith(text), 'visits.csv', options);
-    expect(extract.quality.issues.map((i) => i.line)).toEqual(lines);
-    expect(extract.quality.rowsRead).toBe(lines.length);
+    const extract = await read(fileWith(text));
+    expect(extract.quality[0]!.issues.map((i) => i.line)).toEqual(lines);
+    expect(extract.quality[0]!.rowsRead).toBe(lines.length);
   });
 });
 
 describe('reading', () => {
   it('keeps quoted commas, quotes and newlines in values and ignores extra columns', async () => {
     const text = '\uFEFFChild ID,Visit-Date,Team,Comment\r\nC00001,05/10/2026 14:00,"Team A, ""North""","x\r\ny"\r\n';
-    const extract = await readExtract('visits', fileWith(text), 'visits.csv', options);
+    const extract = await read(fileWith(text));
     expect(extract.records).toEqual([{ line: 2, child_id: 'C00001', visit_date: dayNumber(2026, 10, 5), team: 'Team A, "North"' }]);
   });
 
   it('accounts for every row: read = used + rejected', async () => {
     const text = 'child_id,visit_date\nC1,2026-10-01\nC1,2026-10-01\nC2,nope\nC3,2026-10-02\n';
-    const { quality } = await readExtract('visits', fileWith(text), 'visits.csv', options);
-    expect(quality).toMatchObject({ rowsRead: 4, rowsUsed: 2, rowsRejected: 2 });
+    const { quality } = await read(fileWith(text));
+    expect(quality[0]).toMatchObject({ rowsRead: 4, rowsUsed: 2, rowsRejected: 2 });
   });
 });
 
@@ -45,7 +52,7 @@ describe('event kinds read without their records', () => {
   it('keep one (child, day, code, line) per used row and no record objects', async () => {
     // Line 3 repeats line 2 (rejected as a duplicate); line 4 has a blank plan type (code 0); CP is code 2.
     const text = 'child_id,visit_date,plan_type\nC1,2026-10-01,CP\nC1,2026-10-01,CP\nC2,05/10/2026,\n';
-    const extract = await readExtract('visits', fileWith(text), 'visits.csv', { limits: options.limits });
+    const extract = await read(fileWith(text), { limits: options.limits });
     expect(extract.records).toEqual([]);
     const events = extract.events!.data();
     expect(events.childIds).toEqual(['C1', 'C2']);
@@ -53,7 +60,7 @@ describe('event kinds read without their records', () => {
     expect([...events.day]).toEqual([dayNumber(2026, 10, 1), dayNumber(2026, 10, 5)]);
     expect([...events.code]).toEqual([2, 0]);
     expect([...events.line]).toEqual([2, 4]);
-    expect(extract.quality).toMatchObject({ rowsRead: 3, rowsUsed: 2, rowsRejected: 1 });
-    expect(extract.quality.issues).toEqual([{ code: 'DUPLICATE_ROW', line: 3, message: 'repeats line 2 exactly' }]);
+    expect(extract.quality[0]).toMatchObject({ rowsRead: 3, rowsUsed: 2, rowsRejected: 1 });
+    expect(extract.quality[0]!.issues).toEqual([{ scope: 'row', code: 'DUPLICATE_ROW', line: 3, message: 'repeats line 2 exactly' }]);
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { renderCsvReport } from '../../src/render/csvReport.js';
 import { HOSTILE, plainReport, sampleReport } from './sampleReport.js';
 
-const HEADER = 'indicator,title,kind,group,numerator,denominator,value,target,direction,rag,period_from,period_to,as_at';
+const HEADER = 'indicator,title,kind,group,numerator,denominator,value,target,direction,rag,period_from,period_to,as_at,warnings';
 
 describe('renderCsvReport: one row per indicator and per group, for Excel', () => {
   const csv = renderCsvReport(sampleReport());
@@ -28,11 +28,17 @@ describe('renderCsvReport: one row per indicator and per group, for Excel', () =
   });
 
   it('gives figures, target, RAG and ISO period dates on every row', () => {
-    expect(rows[1]).toEqual(['assessment-timeliness', 'Assessments completed within 45 working days', 'rate', '', '22', '26', '0.846154', '0.9', 'higher', 'red', '2026-10-01', '2026-10-31', '2026-10-31']);
-    expect(rows[4]).toEqual(['assessment-timeliness', 'Assessments completed within 45 working days', 'rate', `'${HOSTILE.sum}`, '8', '9', '0.888889', '0.9', 'higher', 'amber', '2026-10-01', '2026-10-31', '2026-10-31']);
-    expect(rows[6]).toEqual(['missing-over-5-days', 'Children missing for more than 5 days', 'count', '', '2', '2', '2', '0', 'lower', 'red', '2026-10-01', '2026-10-31', '2026-10-31']);
+    expect(rows[1]).toEqual(['assessment-timeliness', 'Assessments completed within 45 working days', 'rate', '', '22', '26', '0.846154', '0.9', 'higher', 'red', '2026-10-01', '2026-10-31', '2026-10-31', '']);
+    expect(rows[4]).toEqual(['assessment-timeliness', 'Assessments completed within 45 working days', 'rate', `'${HOSTILE.sum}`, '8', '9', '0.888889', '0.9', 'higher', 'amber', '2026-10-01', '2026-10-31', '2026-10-31', '']);
+    expect(rows[6]).toEqual(['missing-over-5-days', 'Children missing for more than 5 days', 'count', '', '2', '2', '2', '0', 'lower', 'red', '2026-10-01', '2026-10-31', '2026-10-31', '']);
     // No value (empty cohort) is an empty cell, never 0.
     expect(rows[8]!.slice(4, 8)).toEqual(['0', '0', '', '0.75']);
+  });
+
+  it("carries an indicator's warnings on its rows", () => {
+    const report = sampleReport();
+    const warned = { ...report, indicators: report.indicators.map((r, i) => (i === 2 ? { ...r, warnings: ['20 of 40 missing.csv rows (50 %) were rejected', 'second'] } : r)) };
+    expect(parse(renderCsvReport(warned))[8]![13]).toBe('20 of 40 missing.csv rows (50 %) were rejected; second');
   });
 
   it('neutralises spreadsheet formulas in group names', () => {

@@ -23,6 +23,7 @@ const timeliness: IndicatorResult = {
   value: 22 / 26,
   target: 0.9,
   direction: 'higher',
+  warnings: [],
   rag: 'red',
   groups: [
     { key: HOSTILE.script, numerator: 4, denominator: 5, value: 0.8, rag: 'red' },
@@ -55,6 +56,7 @@ const missing: IndicatorResult = {
   value: 2,
   target: 0,
   direction: 'lower',
+  warnings: [],
   rag: 'red',
   groups: [{ key: HOSTILE.sum, numerator: 2, denominator: 2, value: 2, rag: 'red' }],
   exceptions: [
@@ -79,6 +81,7 @@ const interviews: IndicatorResult = {
   value: null,
   target: 0.75,
   direction: 'higher',
+  warnings: [],
   rag: 'none',
   groups: [],
   exceptions: [],
@@ -89,6 +92,9 @@ const interviews: IndicatorResult = {
   ],
 };
 
+/** What a file's account holds besides its row counts, for a file read cleanly. */
+const CLEAN_FILE = { encoding: 'utf-8', headerLine: 1, cellIssues: {}, mapping: [], unusedColumns: [], notes: [], issues: [] };
+
 /** A small hand-made report for October 2026 (as at 31/10/2026) with a 3-month trend, a team breakdown and hostile team names. */
 export function sampleReport(): Report {
   return {
@@ -98,11 +104,13 @@ export function sampleReport(): Report {
     calendar: 'england-and-wales',
     indicators: [timeliness, missing, interviews],
     notComputed: [{ id: 'visits-cla', reason: 'no visits extract' }],
+    warnings: [],
     dataQuality: {
       files: [
-        { kind: 'assessments', file: 'assessments.csv', rowsRead: 30, rowsUsed: 29, rowsRejected: 1, issues: [] },
-        { kind: 'missing', file: 'missing.csv', rowsRead: 10, rowsUsed: 10, rowsRejected: 0, issues: [] },
+        { ...CLEAN_FILE, kind: 'assessments', file: 'assessments.csv', rowsRead: 30, rowsUsed: 29, rowsRejected: 1 },
+        { ...CLEAN_FILE, kind: 'missing', file: 'missing.csv', rowsRead: 10, rowsUsed: 10, rowsRejected: 0 },
       ],
+      unreadFiles: [],
     },
   };
 }

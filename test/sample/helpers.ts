@@ -6,11 +6,13 @@ import { parsePeriod } from '../../src/core/period.js';
 import { drawSample, type Sample, type SampleRequest } from '../../src/core/sample/sample.js';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
 import { loadDataset } from '../../src/io/loadDataset.js';
+import { validationLimits } from '../../src/cli/options.js';
 
 /** The extracts of one scenario under fixtures/sample/, read as the CLI reads them (taken on 23/11/2026). */
-export function loadScenario(name: string): Promise<Dataset> {
+export async function loadScenario(name: string): Promise<Dataset> {
   const dir = fileURLToPath(new URL(`../../fixtures/sample/${name}/`, import.meta.url));
-  return loadDataset({ dir, files: {} }, { limits: { extractedOn: parseIsoDay('2026-11-23')! }, keepRecords: ['visits', 'supervision'] });
+  const limits = validationLimits(parseIsoDay('2026-11-23')!, builtInCalendar('england-and-wales'));
+  return (await loadDataset({ dir, files: {} }, { limits, keepRecords: ['visits', 'supervision'] })).data;
 }
 
 /** A request for October 2026 under the default settings and calendar; `overrides` pick the rest. */

@@ -1,6 +1,7 @@
 import Table from 'cli-table3';
 import { Option, type Command } from 'commander';
 import { INDICATORS } from '../../core/indicators/registry.js';
+import { extractsRead, type IndicatorDefinition } from '../../core/indicators/types.js';
 import { targetOf } from '../../core/report.js';
 import { writeResult } from '../../io/output.js';
 import { formatTarget } from '../../render/format.js';
@@ -9,6 +10,11 @@ import { loadSettings } from '../../io/readSettingsFiles.js';
 interface IndicatorsFlags {
   format?: 'table' | 'json';
   config?: string;
+}
+
+/** "assessments (completed_date), plans": the extracts and the optional columns an indicator needs. */
+function needs(reads: IndicatorDefinition['reads']): string {
+  return Object.entries(reads).map(([kind, columns]) => (columns.length > 0 ? `${kind} (${columns.join(', ')})` : kind)).join(', ');
 }
 
 async function runIndicators(flags: IndicatorsFlags): Promise<void> {
@@ -20,7 +26,8 @@ async function runIndicators(flags: IndicatorsFlags): Promise<void> {
     direction: i.direction,
     target: targetOf(i, settings),
     timescale: i.timescale(settings),
-    requires: i.requires,
+    requires: extractsRead(i),
+    columns: i.reads,
     definition: i.definition,
   }));
   if ((flags.format ?? (process.stdout.isTTY ? 'table' : 'json')) === 'json') {
@@ -28,7 +35,7 @@ async function runIndicators(flags: IndicatorsFlags): Promise<void> {
     return;
   }
   const table = new Table({ head: ['Id', 'Title', 'Target', 'Timescale', 'Needs', 'Definition'], colWidths: [28, 30, 12, 18, 22, 56], wordWrap: true, style: { head: [], border: [] } });
-  for (const i of catalogue) table.push([i.id, i.title, formatTarget(i.kind, i.direction, i.target), i.timescale, i.requires.join(', '), i.definition]);
+  for (const i of catalogue) table.push([i.id, i.title, formatTarget(i.kind, i.direction, i.target), i.timescale, needs(i.columns), i.definition]);
   await writeResult(`${table.toString()}\n`, undefined);
 }
 

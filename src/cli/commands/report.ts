@@ -54,6 +54,9 @@ async function runReport(flags: ReportFlags): Promise<number> {
     ...(trend ? { trend } : {}),
     ...(flags.title !== undefined ? { title: flags.title } : {}),
     ...(generatedAt !== undefined ? { generatedAt } : {}),
+    warnings: run.warnings,
+    unreadFiles: run.unreadFiles,
+    absentReasons: run.absentReasons,
   });
   await writeResult(RENDERERS[format](report, { paint: terminal.paint, exceptions: flags.exceptions ?? false }), flags.out);
   if (flags.out) terminal.note(`Wrote ${format} report to ${flags.out}`);

@@ -16,7 +16,7 @@ export interface Holiday {
 }
 
 /** First year of the built-in England and Wales list. */
-export const ENGLAND_AND_WALES_FIRST_YEAR = 2010;
+export const ENGLAND_AND_WALES_FIRST_YEAR = 2000;
 /** Last year of the built-in England and Wales list. */
 export const ENGLAND_AND_WALES_LAST_YEAR = 2035;
 
@@ -31,6 +31,8 @@ interface Move {
 }
 
 const MOVES: readonly Move[] = [
+  // Spring bank holiday moved from 27 May for the Queen's Golden Jubilee weekend.
+  { holiday: SPRING, to: dayNumber(2002, 6, 4), name: SPRING },
   // Spring bank holiday moved from 28 May for the Queen's Diamond Jubilee weekend.
   { holiday: SPRING, to: dayNumber(2012, 6, 4), name: SPRING },
   // Early May bank holiday moved from 4 May to the 75th anniversary of VE Day.
@@ -39,8 +41,10 @@ const MOVES: readonly Move[] = [
   { holiday: SPRING, to: dayNumber(2022, 6, 2), name: SPRING },
 ];
 
-// One-off bank holidays declared by royal proclamation.
+// One-off bank holidays declared by royal proclamation. (The Millennium bank
+// holiday, Friday 31 December 1999, falls before the first covered year.)
 const ONE_OFFS: readonly Holiday[] = [
+  { day: dayNumber(2002, 6, 3), name: 'Queen’s Golden Jubilee' },
   { day: dayNumber(2011, 4, 29), name: 'Royal wedding' }, // Prince William and Catherine Middleton
   { day: dayNumber(2012, 6, 5), name: 'Queen’s Diamond Jubilee' },
   { day: dayNumber(2022, 6, 3), name: 'Platinum Jubilee bank holiday' },
@@ -110,5 +114,5 @@ function allYears(): Holiday[] {
   return holidays;
 }
 
-/** England and Wales bank holidays 2010–2035, in date order. */
+/** England and Wales bank holidays 2000–2035, in date order. */
 export const ENGLAND_AND_WALES_HOLIDAYS: readonly Holiday[] = allYears();

@@ -20,7 +20,7 @@ function liberationDays(): Holiday[] {
   return days;
 }
 
-/** Jersey holidays: the England and Wales bank holidays plus Liberation Day, in date order, 2010–2035. */
+/** Jersey holidays: the England and Wales bank holidays plus Liberation Day, in date order, 2000–2035. */
 export const JERSEY_HOLIDAYS: readonly Holiday[] = [...ENGLAND_AND_WALES_HOLIDAYS, ...liberationDays()].sort(
   (a, b) => a.day - b.day,
 );

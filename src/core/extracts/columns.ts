@@ -2,18 +2,44 @@ import { z } from 'zod';
 import type { DayNumber } from '../dates/localDate.js';
 import type { LocalDateTime } from '../dates/londonTime.js';
 import type { IssueCode } from './issues.js';
-import { parseDay, parseFlag, parseLocalDateTime } from './values.js';
+import type { DateOrder } from './mapping.js';
+import { parseDay, parseExcelSerial, parseFlag, parseLocalDateTime, readsInOtherOrder } from './values.js';
+
+/** How one file's values are read. */
+export interface ParseOptions {
+  readonly dateOrder: DateOrder;
+  /** Date columns may hold Excel serial day numbers (workbooks only, extracts.md). */
+  readonly serialDates: boolean;
+}
+
+/** Where an optional column's refused value goes: the row stays, the cell is reported. */
+export interface CellSink {
+  refuse(column: string, code: IssueCode, message: string): void;
+}
+
+/** Why a value was refused. Shared instances: refusing allocates nothing. */
+export class CellProblem {
+  constructor(
+    readonly code: IssueCode,
+    readonly message: string,
+  ) {}
+}
+
+/** What kind of value a column holds, for messages and `init`'s guesses. */
+export type ColumnType = 'text' | 'date' | 'datetime' | 'flag' | 'code';
 
 /**
  * A column of an extract: whether the header must have it, and the zod type
- * that turns the raw text (undefined when the column is absent) into a value.
+ * that turns its raw text ('' when the column is absent) into a value under
+ * one file's options. A bad value in a required column rejects the row; in an
+ * optional column it is a cell issue and the value reads as not recorded.
  */
 export interface ColumnSpec<T> {
   readonly required: boolean;
-  /** Takes the field's text, '' when the column is absent from the file. */
-  readonly schema: z.ZodType<T, string>;
+  readonly type: ColumnType;
   /** Values repeat across rows (child IDs, teams, workers): the reader keeps one copy of each. */
   readonly repeats?: boolean;
+  schema(options: ParseOptions, cells: CellSink, name: string): z.ZodType<T, string>;
 }
 
 type Ctx = z.core.$RefinementCtx;
@@ -27,44 +53,59 @@ function reject(ctx: Ctx, code: IssueCode, message: string): typeof z.NEVER {
  * A column whose trimmed text goes through `parse`; blank means absent. One
  * transform per column keeps zod's per-row work small (it runs on millions of rows).
  */
-function column<T>(required: boolean, parse: (text: string, ctx: Ctx) => T): ColumnSpec<T | undefined> {
-  const schema = z.transform((raw: string, ctx: Ctx): T | undefined => {
-    const text = raw.trim();
-    if (text === '') return required ? reject(ctx, 'MISSING_VALUE', 'is blank but required') : undefined;
-    return parse(text, ctx);
-  });
-  return { required, schema };
+function column<T>(type: ColumnType, required: boolean, parse: (text: string, options: ParseOptions) => T | CellProblem): ColumnSpec<T | undefined> {
+  return {
+    required,
+    type,
+    schema: (options, cells, name) =>
+      z.transform((raw: string, ctx: Ctx): T | undefined => {
+        const text = raw.trim();
+        if (text === '') return required ? reject(ctx, 'MISSING_VALUE', 'is blank but required') : undefined;
+        const value = parse(text, options);
+        if (!(value instanceof CellProblem)) return value;
+        if (required) return reject(ctx, value.code, value.message);
+        cells.refuse(name, value.code, value.message);
+        return undefined;
+      }),
+  };
 }
 
-const INVALID_DATE = 'is not a valid date (expected 2026-10-31 or 31/10/2026, optionally with a time)';
+const INVALID_DATE = new CellProblem('INVALID_DATE', 'is not a valid date (expected 2026-10-31 or 31/10/2026, optionally with a time)');
+const DATE_ORDER: Record<DateOrder, CellProblem> = {
+  dmy: new CellProblem('DATE_ORDER', 'is a month-first date (month/day/year): set "dateOrder": "mdy" for this extract in the config, as its other slash dates cannot be read day-first safely'),
+  mdy: new CellProblem('DATE_ORDER', 'is a day-first date although the config says "dateOrder": "mdy" for this extract'),
+};
+const INVALID_FLAG = new CellProblem('INVALID_FLAG', 'is not a flag (expected Y/N, Yes/No, true/false or 1/0; map other values in the config)');
 
-function parseDateValue(text: string, ctx: Ctx): LocalDateTime {
-  return parseLocalDateTime(text) ?? reject(ctx, 'INVALID_DATE', INVALID_DATE);
+function parseDateTimeText(text: string, options: ParseOptions): LocalDateTime | CellProblem {
+  const value = parseLocalDateTime(text, options.dateOrder) ?? (options.serialDates ? parseExcelSerial(text) : null);
+  if (value !== null) return value;
+  return readsInOtherOrder(text, options.dateOrder) ? DATE_ORDER[options.dateOrder] : INVALID_DATE;
 }
 
-function parseDayValue(text: string, ctx: Ctx): DayNumber {
-  return parseDay(text) ?? reject(ctx, 'INVALID_DATE', INVALID_DATE);
+function parseDayText(text: string, options: ParseOptions): DayNumber | CellProblem {
+  const value = parseDay(text, options.dateOrder) ?? (options.serialDates ? (parseExcelSerial(text)?.day ?? null) : null);
+  if (value !== null) return value;
+  return readsInOtherOrder(text, options.dateOrder) ? DATE_ORDER[options.dateOrder] : INVALID_DATE;
 }
 
 /** Column builders; the `required` variants make the header check and a blank value errors. */
 export const columns = {
-  text: (): ColumnSpec<string | undefined> => column(false, (text) => text),
+  text: (): ColumnSpec<string | undefined> => column('text', false, (text) => text),
   /** A label that repeats across rows: team, worker, category. */
-  label: (): ColumnSpec<string | undefined> => ({ ...column(false, (text) => text), repeats: true }),
+  label: (): ColumnSpec<string | undefined> => ({ ...column('text', false, (text) => text), repeats: true }),
   /** The person identifier: required, and repeated across a child's rows. */
-  childId: () => ({ ...column(true, (text) => text), repeats: true }) as ColumnSpec<string>,
-  date: (): ColumnSpec<DayNumber | undefined> => column(false, parseDayValue),
-  requiredDate: () => column(true, parseDayValue) as ColumnSpec<DayNumber>,
-  dateTime: (): ColumnSpec<LocalDateTime | undefined> => column(false, parseDateValue),
-  requiredDateTime: () => column(true, parseDateValue) as ColumnSpec<LocalDateTime>,
+  childId: () => ({ ...column('text', true, (text) => text), repeats: true }) as ColumnSpec<string>,
+  date: (): ColumnSpec<DayNumber | undefined> => column('date', false, parseDayText),
+  requiredDate: () => column('date', true, parseDayText) as ColumnSpec<DayNumber>,
+  dateTime: (): ColumnSpec<LocalDateTime | undefined> => column('datetime', false, parseDateTimeText),
+  requiredDateTime: () => column('datetime', true, parseDateTimeText) as ColumnSpec<LocalDateTime>,
   /** Y/N, Yes/No, true/false, 1/0; blank is "not recorded" (undefined). */
-  flag: (): ColumnSpec<boolean | undefined> =>
-    column(false, (text, ctx) => parseFlag(text) ?? reject(ctx, 'INVALID_FLAG', 'is not a flag (expected Y/N, Yes/No, true/false or 1/0)')),
+  flag: (): ColumnSpec<boolean | undefined> => column('flag', false, (text) => parseFlag(text) ?? INVALID_FLAG),
   /** One of a fixed list of codes, matched case-insensitively and returned in canonical case. */
   code: <C extends string>(required: boolean, codes: readonly C[]): ColumnSpec<C> => {
     const byLower = new Map(codes.map((c) => [c.toLowerCase(), c]));
-    return column(required, (text, ctx) =>
-      byLower.get(text.toLowerCase()) ?? reject(ctx, 'INVALID_CODE', `is not one of ${codes.join(', ')}`),
-    ) as ColumnSpec<C>;
+    const invalid = new CellProblem('INVALID_CODE', `is not one of ${codes.join(', ')} (map other values in the config)`);
+    return column('code', required, (text) => byLower.get(text.toLowerCase()) ?? invalid) as ColumnSpec<C>;
   },
 };

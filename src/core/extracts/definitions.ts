@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { formatIso, type DayNumber } from '../dates/localDate.js';
 import { compareLocal, type LocalDateTime } from '../dates/londonTime.js';
-import { columns, type ColumnSpec } from './columns.js';
+import { columns, type CellSink, type ColumnSpec, type ParseOptions } from './columns.js';
 import type { IssueCode } from './issues.js';
 
 /** The extract kinds of extracts.md, each read from `<kind>.csv`. */
@@ -21,15 +21,31 @@ export const SUPERVISION_KINDS = ['supervision', 'oversight'] as const;
 export type SupervisionKind = (typeof SUPERVISION_KINDS)[number];
 
 type Columns = Record<string, ColumnSpec<unknown>>;
-type RecordOf<C extends Columns> = { [K in keyof C]: C[K] extends ColumnSpec<infer T> ? T : never } & {
-  /** Physical line in the file where the record starts. */
+type RecordOf<C extends Columns> = { [K in keyof C]: C[K] extends ColumnSpec<infer T> ? T : never } & RecordPlace;
+
+/** Where a record was read, and which of its optional cells were refused. */
+export interface RecordPlace {
+  /** Physical line (or sheet row) where the record starts. */
   readonly line: number;
-};
+  /** The table it was read from, when an extract kind is read from more than one. */
+  readonly file?: string;
+  /** Optional columns whose value was refused (a cell issue): column → the text read. */
+  readonly refused?: Readonly<Record<string, string>>;
+}
+
+/** The days a working calendar covers, as plain data (it crosses to worker threads). */
+export interface CalendarRange {
+  readonly name: string;
+  readonly first: DayNumber;
+  readonly last: DayNumber;
+}
 
 /** What the checks of one run need to know beyond the row itself. */
 export interface ValidationLimits {
   /** The day the extract was taken: recorded events cannot be later. */
   readonly extractedOn: DayNumber;
+  /** Working-day clocks can only be counted inside the calendar's years. */
+  readonly calendar: CalendarRange;
 }
 
 /** Everything needed to read and validate one kind of extract. */
@@ -41,8 +57,11 @@ export interface ExtractDefinition<R = unknown> {
   readonly idColumn?: string;
   /** For kinds that indicators read only as (child, day, code) events: how a record becomes one. */
   readonly event?: EventSpec<R>;
-  /** One zod schema for a row (raw text by canonical column, plus its line), with the logical checks. */
-  schema(limits: ValidationLimits): z.ZodType<R>;
+  /**
+   * One zod schema for a row (raw text by canonical column, plus its line),
+   * with the logical checks; refused values of optional columns go to `cells`.
+   */
+  schema(limits: ValidationLimits, options: ParseOptions, cells: CellSink): z.ZodType<R>;
 }
 
 /** How a record reduces to an event: its day and a small code (plan type, supervision kind). */
@@ -61,23 +80,25 @@ function defineExtract<C extends Columns>(spec: {
   order: readonly Order[];
   /** Event dates that cannot lie after the day the extract was taken. */
   notAfterExtract: readonly (keyof C & string)[];
+  /** Dates a working-day clock is counted from or to: they must lie inside the calendar. */
+  clocks: readonly (keyof C & string)[];
   event?: EventSpec<RecordOf<C>>;
 }): ExtractDefinition<RecordOf<C>> {
-  const shape: Record<string, z.ZodType> = { line: z.number() };
-  for (const [name, col] of Object.entries(spec.columns)) shape[name] = col.schema;
-  const base = z.object(shape);
   return {
     kind: spec.kind,
     fileName: `${spec.kind}.csv`,
     columns: spec.columns,
     ...(spec.idColumn ? { idColumn: spec.idColumn } : {}),
     ...(spec.event ? { event: spec.event } : {}),
-    schema: (limits) =>
-      base.superRefine((row, ctx) => {
-        for (const issue of logicalIssues(row as Record<string, unknown>, spec.order, spec.notAfterExtract, limits) ?? []) {
+    schema: (limits, options, cells) => {
+      const shape: Record<string, z.ZodType> = { line: z.number() };
+      for (const [name, col] of Object.entries(spec.columns)) shape[name] = col.schema(options, cells, name);
+      return z.object(shape).superRefine((row, ctx) => {
+        for (const issue of logicalIssues(row as Record<string, unknown>, spec, limits) ?? []) {
           ctx.addIssue({ code: 'custom', path: [issue.column], message: issue.message, params: { code: issue.code } });
         }
-      }) as unknown as z.ZodType<RecordOf<C>>,
+      }) as unknown as z.ZodType<RecordOf<C>>;
+    },
   };
 }
 
@@ -100,26 +121,40 @@ interface LogicalIssue {
   message: string;
 }
 
+interface LogicalRules {
+  readonly order: readonly Order[];
+  readonly notAfterExtract: readonly string[];
+  readonly clocks: readonly string[];
+}
+
 // extracts.md "Bad input": completed before start, returned before missing,
 // end before start, and a date after the extract was taken are impossible.
-function logicalIssues(
-  row: Record<string, unknown>,
-  order: readonly Order[],
-  notAfterExtract: readonly string[],
-  limits: ValidationLimits,
-): LogicalIssue[] | undefined {
+// A clock date outside the calendar cannot be counted in working days: the
+// row is refused here rather than the whole report stopping later.
+function logicalIssues(row: Record<string, unknown>, rules: LogicalRules, limits: ValidationLimits): LogicalIssue[] | undefined {
   let found: LogicalIssue[] | undefined;
-  for (const [earlier, later] of order) {
+  for (const [earlier, later] of rules.order) {
     const a = row[earlier] as DateValue | undefined;
     const b = row[later] as DateValue | undefined;
     if (a !== undefined && b !== undefined && compareValues(b, a) < 0) {
       (found ??= []).push({ code: 'END_BEFORE_START', column: later, message: `is before ${earlier} (${formatIso(dayOf(a))})` });
     }
   }
-  for (const name of notAfterExtract) {
+  for (const name of rules.notAfterExtract) {
     const value = row[name] as DateValue | undefined;
     if (value !== undefined && dayOf(value) > limits.extractedOn) {
       (found ??= []).push({ code: 'FUTURE_DATE', column: name, message: `is after the extract date ${formatIso(limits.extractedOn)}` });
+    }
+  }
+  const { calendar } = limits;
+  for (const name of rules.clocks) {
+    const value = row[name] as DateValue | undefined;
+    if (value !== undefined && (dayOf(value) < calendar.first || dayOf(value) > calendar.last)) {
+      (found ??= []).push({
+        code: 'OUTSIDE_CALENDAR',
+        column: name,
+        message: `is outside the ${calendar.name} calendar (${formatIso(calendar.first)} to ${formatIso(calendar.last)}), so working days cannot be counted for child ${String(row.child_id)}; use --holidays FILE with dates that cover it`,
+      });
     }
   }
   return found;
@@ -142,6 +177,7 @@ export const assessments = defineExtract({
   idColumn: 'assessment_id',
   order: [['start_date', 'completed_date'], ['referral_date', 'completed_date']],
   notAfterExtract: ['referral_date', 'start_date', 'completed_date'],
+  clocks: ['referral_date', 'start_date', 'completed_date'],
 });
 
 export const plans = defineExtract({
@@ -160,6 +196,8 @@ export const plans = defineExtract({
   order: [['start_date', 'end_date']],
   // A planned end date may lie ahead; a start may not.
   notAfterExtract: ['start_date'],
+  // A CP or CIN visit falls due a number of working days after the plan's start.
+  clocks: ['start_date'],
 });
 
 export const visits = defineExtract({
@@ -174,6 +212,7 @@ export const visits = defineExtract({
   },
   order: [],
   notAfterExtract: ['visit_date'],
+  clocks: ['visit_date'],
   event: { day: (v) => v.visit_date, code: (v) => visitCode(v.plan_type) },
 });
 
@@ -195,6 +234,7 @@ export const missing = defineExtract({
   idColumn: 'episode_id',
   order: [['missing_from', 'returned_at'], ['returned_at', 'rhi_completed_at']],
   notAfterExtract: ['missing_from', 'returned_at', 'rhi_completed_at'],
+  clocks: [],
 });
 
 export const supervision = defineExtract({
@@ -209,6 +249,7 @@ export const supervision = defineExtract({
   },
   order: [],
   notAfterExtract: ['recorded_date'],
+  clocks: [],
   event: { day: (r) => r.recorded_date, code: (r) => SUPERVISION_KINDS.indexOf(r.kind) },
 });
 
@@ -222,6 +263,7 @@ export const referrals = defineExtract({
   },
   order: [],
   notAfterExtract: ['referral_date'],
+  clocks: [],
   event: { day: (r) => r.referral_date, code: () => 0 },
 });
 

@@ -60,6 +60,14 @@ export class EventLog {
     return this.count++;
   }
 
+  /** Appends every event of another log (an extract read from several tables). */
+  append(other: EventLog): void {
+    const data = other.data();
+    for (let i = 0; i < data.length; i++) {
+      this.add(data.childIds[data.child[i]!]!, data.day[i]! as DayNumber, data.code[i]!, data.line[i]!);
+    }
+  }
+
   /** Whether event `index` is (childId, day, code). */
   matches(index: number, childId: string, day: DayNumber, code: number): boolean {
     return this.childIds[this.child[index]!] === childId && this.day[index] === day && this.code[index] === code;

@@ -1,21 +1,42 @@
 import type { z } from 'zod';
+import type { DayNumber } from '../dates/localDate.js';
 import { DataError } from '../errors.js';
+import type { CellSink } from './columns.js';
 import type { ExtractDefinition, ExtractKind, RecordsByKind, ValidationLimits } from './definitions.js';
+import { matchHeader, type HeaderMatch } from './headerMatch.js';
 import type { FileQuality, Issue, IssueCode } from './issues.js';
+import type { ExtractMapping } from './mapping.js';
 import { EventLog } from './eventLog.js';
 import { rowHash } from './rowHash.js';
 import { RowIndex } from './rowIndex.js';
-import { normaliseHeader } from './values.js';
 
-/** The validated rows of one extract file and the account of every row read. */
+/** The validated rows of one extract and the account of every row read. */
 export interface ExtractData<K extends ExtractKind = ExtractKind> {
   readonly kind: K;
+  /** The table's name in issues; for an extract read from several tables, the first. */
   readonly file: string;
   /** The validated records; empty for an event kind whose records were not asked for. */
   readonly records: readonly RecordsByKind[K][];
   /** For event kinds (visits, supervision): one (child, day, code) per used row. */
   readonly events?: EventLog;
-  readonly quality: FileQuality;
+  /** The extract columns every table of this kind has in its header. */
+  readonly columns: readonly string[];
+  /** Set when the rows are a snapshot (Annex A last visits): they hold only as at this day. */
+  readonly snapshotOn?: DayNumber;
+  /** Where the snapshot comes from, for the reason an indicator is not computed. */
+  readonly snapshotSource?: string;
+  /** One account per table read. */
+  readonly quality: readonly FileQuality[];
+}
+
+/** How one table of an extract is read, beyond the extract's own definition. */
+export interface TableOptions {
+  readonly limits: ValidationLimits;
+  /** Keep the records of an event kind too (a sample draws them); other kinds always keep theirs. */
+  readonly keepRecords?: boolean;
+  readonly mapping?: ExtractMapping;
+  /** Date columns may hold Excel serial numbers (workbooks). */
+  readonly serialDates?: boolean;
 }
 
 /** Where each canonical column sits in the file's rows (-1: absent). */
@@ -24,7 +45,11 @@ interface HeaderMap {
   readonly positions: readonly number[];
   /** Whether each column's values repeat across rows and are kept once. */
   readonly repeats: readonly boolean[];
+  /** Per column, their value (normalised) → ours ('' for blank); undefined when not mapped. */
+  readonly values: readonly (ReadonlyMap<string, string> | undefined)[];
   readonly width: number;
+  readonly line: number;
+  readonly match: HeaderMatch;
 }
 
 /** Two parsed records hold the same values (dates compared by day and minute). */
@@ -41,16 +66,40 @@ function sameValues(a: Record<string, unknown>, b: Record<string, unknown>, name
   return true;
 }
 
+/** A value as value maps match it: trimmed, case and inner spacing ignored. */
+export function normaliseValue(text: string): string {
+  return text.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+function valueMap(values: Readonly<Record<string, string | null>> | undefined): ReadonlyMap<string, string> | undefined {
+  if (values === undefined) return undefined;
+  return new Map(Object.entries(values).map(([theirs, ours]) => [normaliseValue(theirs), ours ?? '']));
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** A refused cell of the row being read. */
+interface RefusedCell {
+  readonly column: string;
+  readonly code: IssueCode;
+  readonly message: string;
+}
+
 /**
- * Turns the parsed rows of one file (arrays of text) into validated records,
- * accounting for every row: used, or rejected with its issues. Knows nothing
- * of files or streams: the reader feeds it the header, then each row.
+ * Turns the parsed rows of one table (arrays of text) into validated records,
+ * accounting for every row: used, used with refused cells, or rejected with
+ * its issues. Knows nothing of files or streams: the reader feeds it the
+ * header, then each row.
  */
 export class ExtractParser<K extends ExtractKind> {
   private header: HeaderMap | undefined;
   private readonly schema: z.ZodType<RecordsByKind[K]>;
   private readonly records: RecordsByKind[K][] = [];
   private readonly issues: Issue[] = [];
+  private readonly cellCounts: Record<string, number> = {};
+  private readonly notes: string[] = [];
   /** The used rows by hash: numbers are indexes in `records`, else in `events`. */
   private seen = new RowIndex();
   private readonly events: EventLog | undefined;
@@ -58,45 +107,70 @@ export class ExtractParser<K extends ExtractKind> {
   /** One copy of each repeating value (child IDs, teams, workers). */
   private readonly pool = new Map<string, string>();
   private readonly input: Record<string, unknown> = {};
+  /** The refused cells of the row being read; emptied before each row. */
+  private readonly refused: RefusedCell[] = [];
   private rowsRead = 0;
   private rowsRejected = 0;
+  private encoding = 'utf-8';
 
   constructor(
     private readonly definition: ExtractDefinition<RecordsByKind[K]>,
     private readonly file: string,
-    limits: ValidationLimits,
-    /** Keep the records of an event kind too (a sample draws them); other kinds always keep theirs. */
-    keepRecords = false,
+    private readonly options: TableOptions,
   ) {
-    this.schema = definition.schema(limits);
+    const cells: CellSink = { refuse: (column, code, message) => this.refused.push({ column, code, message }) };
+    const parseOptions = { dateOrder: options.mapping?.dateOrder ?? 'dmy', serialDates: options.serialDates ?? false } as const;
+    this.schema = definition.schema(options.limits, parseOptions, cells);
     this.events = definition.event ? new EventLog() : undefined;
-    this.keepRecords = keepRecords || this.events === undefined;
+    this.keepRecords = (options.keepRecords ?? false) || this.events === undefined;
   }
 
-  /** Reads the header row; a missing required column stops the run. */
-  readHeader(fields: readonly string[]): void {
-    const found = fields.map(normaliseHeader);
-    const names = Object.keys(this.definition.columns);
-    for (const name of names) {
-      const at = found.indexOf(name);
-      if (at !== -1 && found.indexOf(name, at + 1) !== -1) {
-        throw new DataError('DUPLICATE_COLUMN', `${this.file}: column ${name} appears twice in the header (columns ${at + 1} and ${found.indexOf(name, at + 1) + 1})`, { file: this.file, line: 1, column: name });
-      }
+  /** Whether a row names every required column: the header, when none is configured. */
+  namesRequiredColumns(fields: readonly string[]): boolean {
+    return matchHeader(fields, this.definition, this.options.mapping?.columns).missingRequired.length === 0;
+  }
+
+  /** Notes what the reader found about the bytes and the rows above the header. */
+  note(text: string): void {
+    this.notes.push(text);
+  }
+
+  /** The encoding the reader read the table in. */
+  setEncoding(encoding: string): void {
+    this.encoding = encoding;
+  }
+
+  /** Reads the header row at `line`; a missing required column stops the run. */
+  readHeader(fields: readonly string[], line = 1): void {
+    const match = matchHeader(fields, this.definition, this.options.mapping?.columns);
+    const location = { file: this.file, line };
+    if (match.duplicate) {
+      const [name, first, second] = match.duplicate;
+      throw new DataError('DUPLICATE_COLUMN', `${this.file}: column ${name} appears twice in the header (columns ${first} and ${second})`, { ...location, column: name });
     }
-    const missingColumns = names.filter((name) => this.definition.columns[name]!.required && !found.includes(name));
-    if (missingColumns.length > 0) {
+    if (match.missingRequired.length > 0) {
       const list = fields.length > 0 ? fields.map((f) => f.trim()).join(', ') : '(none)';
+      const hints = match.unused.filter((u) => u.suggestion !== undefined && match.missingRequired.includes(u.suggestion));
+      const hint = hints.length > 0 ? `; ${hints.map((u) => `"${u.header}": did you mean ${u.suggestion}?`).join('; ')}` : '';
       throw new DataError(
         'MISSING_COLUMN',
-        `${this.file}: missing required column${missingColumns.length > 1 ? 's' : ''} ${missingColumns.join(', ')}; columns found: ${list}`,
-        { file: this.file, line: 1, column: missingColumns[0]! },
+        `${this.file}: missing required column${match.missingRequired.length > 1 ? 's' : ''} ${match.missingRequired.join(', ')}; columns found: ${list}${hint}`,
+        { ...location, column: match.missingRequired[0]! },
       );
     }
+    for (const { column, headers } of match.unmatchedConfig) {
+      const read = match.mapping.find((m) => m.column === column);
+      this.notes.push(`the config names ${headers.map((h) => `"${h}"`).join(' or ')} for ${column}, which this header does not have${read ? `; read from "${read.header}"` : ''}`);
+    }
+    const names = Object.keys(this.definition.columns);
     this.header = {
       names,
-      positions: names.map((name) => found.indexOf(name)),
+      positions: names.map((name) => match.positions.get(name) ?? -1),
       repeats: names.map((name) => this.definition.columns[name]!.repeats === true),
+      values: names.map((name) => valueMap(this.options.mapping?.values?.[name])),
       width: fields.length,
+      line,
+      match,
     };
   }
 
@@ -105,30 +179,37 @@ export class ExtractParser<K extends ExtractKind> {
     const header = this.header;
     if (header === undefined) throw new Error('readRow before readHeader');
     this.rowsRead++;
-    if (fields.length !== header.width) {
-      this.reject([{ code: 'WRONG_FIELD_COUNT', line, message: `has ${fields.length} fields; the header has ${header.width}` }]);
+    if (!this.fits(fields, header.width)) {
+      this.reject([{ scope: 'row', code: 'WRONG_FIELD_COUNT', line, message: `has ${fields.length} fields; the header has ${header.width}` }]);
       return;
     }
     // One input object serves every row: zod reads it and builds a new record.
     const input = this.input;
     input.line = line;
     for (let i = 0; i < header.names.length; i++) {
-      const raw = fields[header.positions[i]!] ?? '';
+      const at = header.positions[i]!;
+      let raw = at === -1 ? '' : (fields[at] ?? '');
+      const values = header.values[i];
+      if (values !== undefined && raw !== '') raw = values.get(normaliseValue(raw)) ?? raw;
       input[header.names[i]!] = header.repeats[i] && this.keepRecords ? this.shared(raw) : raw;
     }
+    this.refused.length = 0;
     const parsed = this.schema.safeParse(input);
     if (!parsed.success) {
-      this.reject(parsed.error.issues.map((zodIssue) => this.toIssue(zodIssue, fields, line)));
+      const issues = parsed.error.issues.map((zodIssue) => this.toIssue(zodIssue, fields, line));
+      this.stopOnDateOrder(issues);
+      this.reject(issues);
       return;
     }
+    const record = parsed.data;
+    if (this.refused.length > 0) this.refuseCells(record, fields, line);
     // Exact duplicates are reported and counted once: the first copy is used.
     // A hash of every field finds the candidate; the parsed values confirm it.
-    const record = parsed.data;
     const kept = this.keepRecords ? this.records.length : this.events!.length;
     const earlier = this.seen.findOrAdd(rowHash(fields), kept, (index) => this.sameAsKept(index, record));
     if (earlier !== -1) {
       const firstLine = this.keepRecords ? this.records[earlier]!.line : this.events!.lineOf(earlier);
-      this.reject([{ code: 'DUPLICATE_ROW', line, message: `repeats line ${firstLine} exactly` }]);
+      this.reject([{ scope: 'row', code: 'DUPLICATE_ROW', line, message: `repeats line ${firstLine} exactly` }]);
       return;
     }
     if (this.keepRecords) this.records.push(record);
@@ -136,6 +217,38 @@ export class ExtractParser<K extends ExtractKind> {
       const event = this.definition.event!;
       this.events.add(record.child_id, event.day(record), event.code(record), line);
     }
+  }
+
+  /** A row has the header's width; a workbook row may also stop early or trail empty cells. */
+  private fits(fields: readonly string[], width: number): boolean {
+    if (fields.length === width) return true;
+    if (!this.options.serialDates) return false;
+    for (let i = width; i < fields.length; i++) if (fields[i]!.trim() !== '') return false;
+    return true;
+  }
+
+  /** A column written in the other date order cannot be read safely anywhere: the file stops. */
+  private stopOnDateOrder(issues: readonly Issue[]): void {
+    const wrong = issues.find((issue) => issue.code === 'DATE_ORDER');
+    if (wrong) {
+      throw new DataError('DATE_ORDER', `${this.file}: line ${wrong.line}: ${wrong.message}`, { file: this.file, line: wrong.line, column: wrong.column!, value: wrong.value! });
+    }
+  }
+
+  /** Reports the refused optional values of a used row and marks them on the record. */
+  private refuseCells(record: RecordsByKind[K], fields: readonly string[], line: number): void {
+    const issues = this.refused.map(({ column, code, message }): Issue => {
+      const value = this.rawValue(column, fields);
+      return { scope: 'cell', code, line, column, value, message: `${column} ${JSON.stringify(value.trim())} ${message}` };
+    });
+    this.stopOnDateOrder(issues);
+    const refused: Record<string, string> = {};
+    for (const issue of issues) {
+      refused[issue.column!] = issue.value!.trim();
+      this.cellCounts[issue.column!] = (this.cellCounts[issue.column!] ?? 0) + 1;
+    }
+    (record as { refused?: Record<string, string> }).refused = refused;
+    this.issues.push(...issues);
   }
 
   /**
@@ -146,7 +259,7 @@ export class ExtractParser<K extends ExtractKind> {
    */
   private sameAsKept(index: number, record: RecordsByKind[K]): boolean {
     if (this.keepRecords) {
-      return sameValues(this.records[index] as Record<string, unknown>, record as Record<string, unknown>, this.header!.names);
+      return sameValues(this.records[index] as unknown as Record<string, unknown>, record as unknown as Record<string, unknown>, this.header!.names);
     }
     const event = this.definition.event!;
     return this.events!.matches(index, record.child_id, event.day(record), event.code(record));
@@ -161,24 +274,36 @@ export class ExtractParser<K extends ExtractKind> {
 
   /** The records and the data-quality account; call once, after the last row. */
   finish(): ExtractData<K> {
-    if (this.header === undefined) {
+    const header = this.header;
+    if (header === undefined) {
       throw new DataError('EMPTY_FILE', `${this.file}: the file is empty (no header row)`, { file: this.file });
     }
     this.seen = new RowIndex();
     this.pool.clear();
+    const cellTotal = Object.values(this.cellCounts).reduce((a, b) => a + b, 0);
+    if (cellTotal > 0) this.notes.push(`${plural(cellTotal, 'value')} refused in optional columns; those rows were used with the value read as not recorded`);
     return {
       kind: this.definition.kind as K,
       file: this.file,
       records: this.records,
       ...(this.events ? { events: this.events } : {}),
-      quality: {
-        kind: this.definition.kind,
-        file: this.file,
-        rowsRead: this.rowsRead,
-        rowsUsed: this.rowsRead - this.rowsRejected,
-        rowsRejected: this.rowsRejected,
-        issues: this.issues,
-      },
+      columns: header.match.mapping.map((m) => m.column),
+      quality: [
+        {
+          kind: this.definition.kind,
+          file: this.file,
+          encoding: this.encoding,
+          headerLine: header.line,
+          rowsRead: this.rowsRead,
+          rowsUsed: this.rowsRead - this.rowsRejected,
+          rowsRejected: this.rowsRejected,
+          cellIssues: { ...this.cellCounts },
+          mapping: header.match.mapping,
+          unusedColumns: header.match.unused,
+          notes: this.notes,
+          issues: this.issues,
+        },
+      ],
     };
   }
 
@@ -187,11 +312,15 @@ export class ExtractParser<K extends ExtractKind> {
     this.issues.push(...issues);
   }
 
+  private rawValue(column: string, fields: readonly string[]): string {
+    const position = this.header!.positions[this.header!.names.indexOf(column)] ?? -1;
+    return fields[position] ?? '';
+  }
+
   private toIssue(zodIssue: z.core.$ZodIssue, fields: readonly string[], line: number): Issue {
     const column = String(zodIssue.path[0] ?? '');
-    const position = this.header!.positions[this.header!.names.indexOf(column)] ?? -1;
-    const value = fields[position] ?? '';
+    const value = this.rawValue(column, fields);
     const code = ((zodIssue as { params?: { code?: IssueCode } }).params?.code ?? 'INVALID_CODE') as IssueCode;
-    return { code, line, column, value, message: `${column} ${JSON.stringify(value.trim())} ${zodIssue.message}` };
+    return { scope: 'row', code, line, column, value, message: `${column} ${JSON.stringify(value.trim())} ${zodIssue.message}` };
   }
 }

@@ -11,13 +11,20 @@ export const ISSUE_CODES = [
   'FUTURE_DATE',
   'DUPLICATE_ROW',
   'WRONG_FIELD_COUNT',
+  'OUTSIDE_CALENDAR',
+  'DATE_ORDER',
 ] as const;
 
 /** A stable code naming the kind of problem with a row. */
 export type IssueCode = (typeof ISSUE_CODES)[number];
 
-/** One problem found in one row: where it is, what was read, and why it is wrong. */
+/**
+ * One problem found in one row: where it is, what was read, and why it is
+ * wrong. A `row` issue rejected the row; a `cell` issue refused one optional
+ * value and the row was used with that value read as not recorded.
+ */
 export interface Issue {
+  readonly scope: 'row' | 'cell';
   readonly code: IssueCode;
   /** Physical line in the file where the record starts; the header is line 1. */
   readonly line: number;
@@ -26,12 +33,36 @@ export interface Issue {
   readonly message: string;
 }
 
+/** A header column no extract column was mapped to, with the known column it looks like. */
+export interface UnusedColumn {
+  readonly header: string;
+  readonly suggestion?: string;
+}
+
+/** One extract column and the header it was read from. */
+export interface ColumnMapping {
+  readonly column: string;
+  readonly header: string;
+}
+
 /** What happened to the rows of one extract file: rowsRead = rowsUsed + rowsRejected. */
 export interface FileQuality {
   readonly kind: string;
   readonly file: string;
+  /** How the bytes were read: 'utf-8', 'windows-1252', 'xlsx'… */
+  readonly encoding: string;
+  /** The line (or sheet row) of the header. */
+  readonly headerLine: number;
   readonly rowsRead: number;
   readonly rowsUsed: number;
   readonly rowsRejected: number;
+  /** Refused optional values, by column: the rows were used without them. */
+  readonly cellIssues: Readonly<Record<string, number>>;
+  /** Extract columns and the headers they were read from. */
+  readonly mapping: readonly ColumnMapping[];
+  /** Header columns the tool does not read. */
+  readonly unusedColumns: readonly UnusedColumn[];
+  /** What the reader noticed: encoding fallbacks, delimiters, title rows skipped. */
+  readonly notes: readonly string[];
   readonly issues: readonly Issue[];
 }

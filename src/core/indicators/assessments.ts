@@ -32,7 +32,7 @@ export const assessmentTimeliness: IndicatorDefinition = {
   direction: 'higher',
   defaultTarget: 0.9,
   timescale: (s) => `${s.assessmentWorkingDays} working days`,
-  requires: ['assessments'],
+  reads: { assessments: ['completed_date'] },
   subject: 'assessments',
   cases: (input) =>
     completedInPeriod(input, (a) => {
@@ -49,7 +49,7 @@ export const assessmentOpenOverdue: IndicatorDefinition = {
   direction: 'lower',
   defaultTarget: 0,
   timescale: (s) => `${s.assessmentWorkingDays} working days`,
-  requires: ['assessments'],
+  reads: { assessments: ['completed_date'] },
   subject: 'assessments',
   cases: ({ data, period, settings, calendar }) => {
     const extract = data.assessments!;
@@ -77,7 +77,7 @@ function flagIndicator(id: string, title: string, column: AssessmentFlag, defaul
     direction: 'higher',
     defaultTarget,
     timescale: () => 'during the assessment',
-    requires: ['assessments'],
+    reads: { assessments: ['completed_date', column] },
     subject: 'assessments',
     cases: (input) =>
       completedInPeriod(input, (a) => {

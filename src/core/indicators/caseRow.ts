@@ -1,14 +1,14 @@
-import { EXTRACTS, type ExtractKind, type RecordsByKind } from '../extracts/definitions.js';
+import { EXTRACTS, type ExtractKind, type RecordPlace, type RecordsByKind } from '../extracts/definitions.js';
 import type { ExtractData } from '../extracts/extractParser.js';
 import type { CaseRow } from './types.js';
 
-type AnyRecord = { readonly child_id: string; readonly line: number; readonly team?: string; readonly worker?: string };
+type AnyRecord = RecordPlace & { readonly child_id: string; readonly team?: string; readonly worker?: string };
 
 /** The identifier people use for a record: its id column, else `file:line`. */
 export function recordIdOf<K extends ExtractKind>(extract: ExtractData<K>, record: RecordsByKind[K]): string {
   const idColumn = EXTRACTS[extract.kind].idColumn;
   const id = idColumn === undefined ? undefined : (record as unknown as Record<string, unknown>)[idColumn];
-  return typeof id === 'string' ? id : `${extract.file}:${record.line}`;
+  return typeof id === 'string' ? id : `${(record as RecordPlace).file ?? extract.file}:${record.line}`;
 }
 
 /** A case row for one record of an extract. */
@@ -22,5 +22,6 @@ export function caseOf<K extends ExtractKind>(extract: ExtractData<K>, record: R
     met,
     detail,
     source: { kind: extract.kind, line: r.line },
+    ...(r.refused ? { refused: r.refused } : {}),
   };
 }

@@ -11,7 +11,7 @@ export const missingOver5Days: IndicatorDefinition = {
   direction: 'lower',
   defaultTarget: 0,
   timescale: (s) => `${s.missingDays} days`,
-  requires: ['missing'],
+  reads: { missing: ['returned_at'] },
   subject: 'missing',
   cases: ({ data, period, settings }) => {
     const extract = data.missing!;

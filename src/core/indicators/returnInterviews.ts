@@ -59,7 +59,7 @@ export const rhiWithin72h: IndicatorDefinition = {
   direction: 'higher',
   defaultTarget: 0.75,
   timescale: (s) => `${s.rhiHours} hours`,
-  requires: ['missing'],
+  reads: { missing: ['returned_at', 'rhi_completed_at'] },
   subject: 'missing',
   cases: (input) => returnedInPeriod(input, (e) => interviewWithinWindow(e, input.settings)),
 };
@@ -72,7 +72,7 @@ export const rhiOffered: IndicatorDefinition = {
   direction: 'higher',
   defaultTarget: 1,
   timescale: () => 'on return',
-  requires: ['missing'],
+  reads: { missing: ['returned_at', 'rhi_offered'] },
   subject: 'missing',
   cases: (input) =>
     returnedInPeriod(input, (e) =>
@@ -90,7 +90,7 @@ export const rhiLateReason: IndicatorDefinition = {
   direction: 'higher',
   defaultTarget: 1,
   timescale: (s) => `${s.rhiHours} hours`,
-  requires: ['missing'],
+  reads: { missing: ['returned_at', 'rhi_completed_at', 'late_reason'] },
   subject: 'missing',
   cases: (input) =>
     returnedInPeriod(input, (e) => {

@@ -16,7 +16,7 @@ function supervisionIndicator(kind: SupervisionKind, id: string, title: string, 
     direction: 'higher',
     defaultTarget,
     timescale: (s) => `${days(s)} days`,
-    requires: ['plans', 'supervision'],
+    reads: { plans: ['end_date'], supervision: [] },
     subject: 'plans',
     cases: (input) => {
       const index = recordIndex(input.data.supervision!.events!);

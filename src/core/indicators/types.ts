@@ -38,6 +38,13 @@ export interface CaseRow {
   /** What a person reads: "completed after 52 working days", "due 16/10/2026, 11 days overdue". */
   readonly detail: string;
   readonly source: SourceRow;
+  /** The record's refused optional values (column → text), read as not recorded. */
+  readonly refused?: Readonly<Record<string, string>>;
+}
+
+/** The extracts an indicator reads, in a fixed order. */
+export function extractsRead(indicator: IndicatorDefinition): ExtractKind[] {
+  return Object.keys(indicator.reads) as ExtractKind[];
 }
 
 /** An indicator as data: identity, meaning, target and the pure function that finds its cases. */
@@ -52,8 +59,12 @@ export interface IndicatorDefinition {
   readonly defaultTarget: number | null;
   /** The timescale as people say it, from the settings in force. */
   timescale(settings: Settings): string;
-  /** The extracts it needs; when one is absent it is reported as not computed. */
-  readonly requires: readonly ExtractKind[];
+  /**
+   * The extracts it needs, each with the optional columns it cannot do
+   * without (required columns are always there); when an extract or one of
+   * these columns is absent it is reported as not computed, with the reason.
+   */
+  readonly reads: Readonly<Partial<Record<ExtractKind, readonly string[]>>>;
   /** The extract its case rows come from (visits-cp reads visits but judges each child's plan). */
   readonly subject: ExtractKind;
   /** The cases: the cohort with met/not met (rates), or the records counted (counts). */

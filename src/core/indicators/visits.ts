@@ -18,7 +18,7 @@ function visitsIndicator(planType: 'CP' | 'CIN' | 'CLA', name: string): Indicato
     direction: 'higher',
     defaultTarget: 0.95,
     timescale: (s) => describeInterval(s.visitIntervals[planType]),
-    requires: ['plans', 'visits'],
+    reads: { plans: ['end_date'], visits: [] },
     subject: 'plans',
     cases: (input) => {
       const index = visitIndex(input.data.visits!.events!);

@@ -1,7 +1,7 @@
 import { UsageError } from '../errors.js';
 import { findIndicator, INDICATORS } from '../indicators/registry.js';
 import type { CaseRow, IndicatorDefinition, IndicatorInput } from '../indicators/types.js';
-import { missingExtracts } from '../report.js';
+import { notComputedReason } from '../report.js';
 import type { SampleKind } from './kinds.js';
 
 /** Which records an indicator's outcome keeps: those it counts as not met, or as met. */
@@ -25,7 +25,7 @@ export function indicatorForSample(id: string, kind: SampleKind, only: OnlyOutco
 
 /** The indicator's case rows (of its subject kind, the kind sampled) by the line they cite. */
 export function casesByLine(indicator: IndicatorDefinition, input: IndicatorInput): Map<number, CaseRow> {
-  const reason = missingExtracts(indicator, input.data);
+  const reason = notComputedReason(indicator, input.data, input.period);
   if (reason) throw new UsageError(`--indicator ${indicator.id} cannot be computed: ${reason}`);
   return new Map(indicator.cases(input).map((c) => [c.source.line, c]));
 }

@@ -1,0 +1,81 @@
+import type { ExtractKind } from './definitions.js';
+
+/**
+ * Headers that mean our columns in case-system exports (Mosaic, Liquidlogic,
+ * Eclipse reports) and in Ofsted Annex A lists. Matched like our own names
+ * (case, spaces, `_`, `-`, trailing `?` and curly quotes ignored), after any
+ * the config gives. `validate` prints which header each column was read from.
+ */
+const PERSON = ['Child ID', 'Child Unique ID', 'Person ID', 'Client ID', 'Child Reference', 'Person Reference', 'CHILD', 'LA Child ID', 'Child Identifier'];
+const TEAM = ['Team', 'Allocated Team', 'Team Name', 'Responsible Team'];
+const WORKER = ['Worker', 'Allocated Worker', 'Social Worker', 'Allocated Social Worker', 'Worker Name', 'Keyworker'];
+
+export const BUILT_IN_ALIASES: { readonly [K in ExtractKind]: Readonly<Record<string, readonly string[]>> } = {
+  assessments: {
+    child_id: PERSON,
+    assessment_id: ['Assessment ID', 'Assessment Reference', 'Assessment Unique ID', 'Workflow ID'],
+    referral_date: ['Referral Date', 'Date of Referral', 'Referral Received Date'],
+    start_date: ['Assessment Start Date', 'Assessment Start', 'Start Date', 'Date Started', 'Continuous Assessment Start Date', 'Assessment actual start date'],
+    completed_date: [
+      'Assessment Completed Date',
+      'Assessment Completion Date',
+      'Completed Date',
+      'Date Completed',
+      'Completion Date',
+      'Assessment Authorised Date',
+      'Date Authorised',
+      'Assessment End Date',
+      'Continuous Assessment Date of Completion',
+    ],
+    team: TEAM,
+    worker: WORKER,
+    child_seen: ['Child Seen', 'Was the child seen', 'Child Seen During Assessment', 'Seen'],
+    child_seen_alone: ['Child Seen Alone', 'Was the child seen alone', 'Seen Alone'],
+    child_voice_recorded: ["Child's Voice Recorded", 'Childs Voice Recorded', 'Child Voice Recorded', 'Voice of the Child Recorded', "Child's Views Recorded", 'Wishes and Feelings Recorded'],
+  },
+  plans: {
+    child_id: PERSON,
+    plan_id: ['Plan ID', 'Plan Reference', 'Episode ID', 'Plan Unique ID'],
+    plan_type: ['Plan Type', 'Type of Plan', 'Legal Status Type', 'Case Type'],
+    start_date: ['Plan Start Date', 'Start Date', 'Date Started', 'Plan Start'],
+    end_date: ['Plan End Date', 'End Date', 'Date Ended', 'Plan End', 'Closure Date', 'Date of Closure'],
+    category: ['Category', 'Category of Abuse', 'Initial Category of Abuse', 'Latest Category of Abuse', 'CP Category'],
+    team: TEAM,
+    worker: WORKER,
+  },
+  visits: {
+    child_id: PERSON,
+    visit_date: ['Visit Date', 'Date of Visit', 'Statutory Visit Date', 'Date of last statutory visit', 'Date Visited', 'Actual Visit Date'],
+    plan_type: ['Plan Type', 'Visit Type', 'Type of Plan'],
+    seen_alone: ['Seen Alone', 'Child Seen Alone', 'Was the child seen alone'],
+    worker: WORKER,
+    team: TEAM,
+  },
+  missing: {
+    child_id: PERSON,
+    episode_id: ['Episode ID', 'Missing Episode ID', 'Episode Reference', 'Missing ID'],
+    missing_from: ['Missing From', 'Missing Date', 'Date Missing', 'Missing Start', 'Missing Start Date', 'Date went missing', 'Start of Missing Episode'],
+    returned_at: ['Returned', 'Returned At', 'Return Date', 'Returned Date', 'Date Returned', 'Missing End Date', 'Date of Return', 'End of Missing Episode'],
+    rhi_offered: ['RHI Offered', 'Return Interview Offered', 'Return Home Interview Offered', 'Was RHI offered'],
+    rhi_completed_at: ['RHI Date', 'RHI Completed', 'RHI Completed Date', 'Return Interview Date', 'Return Home Interview Date', 'Date of RHI', 'RHI Completed At'],
+    rhi_declined: ['RHI Declined', 'Return Interview Declined', 'Return Home Interview Declined', 'Child declined RHI'],
+    late_reason: ['Late Reason', 'Reason RHI Late', 'Reason for Late RHI', 'RHI Late Reason', 'Reason not within 72 hours'],
+    looked_after: ['Looked After', 'LAC', 'CLA', 'Missing From Care', 'Is Looked After'],
+    team: TEAM,
+    worker: WORKER,
+  },
+  supervision: {
+    child_id: PERSON,
+    recorded_date: ['Recorded Date', 'Date Recorded', 'Supervision Date', 'Date of Supervision', 'Oversight Date', 'Case Note Date', 'Event Date'],
+    kind: ['Kind', 'Type', 'Supervision Type', 'Record Type', 'Case Note Type', 'Note Type'],
+    worker: WORKER,
+    supervisor: ['Supervisor', 'Manager', 'Team Manager', 'Recorded By'],
+    team: TEAM,
+  },
+  referrals: {
+    child_id: PERSON,
+    referral_date: ['Referral Date', 'Date of Referral', 'Referral Received Date', 'Date Referral Received'],
+    outcome: ['Outcome', 'Referral Outcome', 'Next Step'],
+    team: TEAM,
+  },
+};

@@ -1,0 +1,35 @@
+import type { ExtractKind, RecordPlace } from './definitions.js';
+import { EventLog } from './eventLog.js';
+import type { ExtractData } from './extractParser.js';
+
+/**
+ * One extract from the tables it was read from (a glob matching several
+ * files; Annex A Lists 6-8 all giving plans). Each record then carries its
+ * table's name, so `file:line` still points at it; the extract has a column
+ * only when every table has it, so an indicator never reads a column that
+ * some of its rows could not have.
+ */
+export function mergeExtracts<K extends ExtractKind>(parts: readonly ExtractData<K>[]): ExtractData<K> {
+  if (parts.length === 1) return parts[0]!;
+  const first = parts[0]!;
+  const records = parts.flatMap((part) => {
+    for (const record of part.records) (record as RecordPlace as { file?: string }).file = part.file;
+    return part.records;
+  });
+  let events: EventLog | undefined;
+  for (const part of parts) {
+    if (part.events === undefined) continue;
+    events ??= new EventLog();
+    events.append(part.events);
+  }
+  const snapshot = parts.find((part) => part.snapshotOn !== undefined);
+  return {
+    kind: first.kind,
+    file: first.file,
+    records,
+    ...(events ? { events } : {}),
+    columns: first.columns.filter((column) => parts.every((part) => part.columns.includes(column))),
+    ...(snapshot ? { snapshotOn: snapshot.snapshotOn!, ...(snapshot.snapshotSource ? { snapshotSource: snapshot.snapshotSource } : {}) } : {}),
+    quality: parts.flatMap((part) => part.quality),
+  };
+}

@@ -1,0 +1,13 @@
+import type { ExtractData } from '../core/extracts/extractParser.js';
+import { readExtract, type RowProgress } from './readExtract.js';
+import { openTable, type TableJob } from './tableSource.js';
+
+/** Reads one table job (on this thread or a worker's). */
+export function readTable(job: TableJob, onProgress?: RowProgress): Promise<ExtractData> {
+  return readExtract(job.kind, openTable(job.source), {
+    limits: job.limits,
+    keepRecords: job.keepRecords,
+    ...(job.mapping ? { mapping: job.mapping } : {}),
+    ...(onProgress ? { onProgress } : {}),
+  });
+}

@@ -1,0 +1,236 @@
+import { isUtf8 } from 'node:buffer';
+import { createReadStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { TextDecoder } from 'node:util';
+import { parse } from 'csv-parse';
+import { DataError } from '../../core/errors.js';
+import type { ReadNotes, RowReader, RowSink } from './rowReader.js';
+
+type CsvEncoding = 'utf-8' | 'utf-8 (BOM)' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+type Delimiter = ',' | ';' | '\t';
+
+/** What the first pass over the bytes decided. */
+interface Sniffed {
+  readonly encoding: CsvEncoding;
+  readonly delimiter: Delimiter;
+  /** False when some bytes are not UTF-8 (a file with a UTF-8 BOM is still read as UTF-8). */
+  readonly validUtf8: boolean;
+}
+
+const DELIMITER_NAMES: Readonly<Record<Delimiter, string>> = { ',': 'comma', ';': 'semicolon', '\t': 'tab' };
+
+/** A header line not ended within this many characters is judged on what was read (keeps memory bounded). */
+const HEADER_SCAN_LIMIT = 1 << 20;
+
+/**
+ * Opens a CSV file as a row reader. Reading makes two streaming passes: the
+ * first decides the encoding (a BOM; else UTF-8 when every byte sequence is
+ * valid UTF-8, else Windows-1252) and the delimiter (from the header line);
+ * the second parses with csv-parse and counts physical lines itself.
+ */
+export function openCsv(path: string, name: string): RowReader {
+  return {
+    name,
+    serialDates: false,
+    async read(sink: RowSink): Promise<ReadNotes> {
+      const sniffed = await sniff(path).catch((error: unknown) => {
+        throw unreadable(name, error);
+      });
+      await parseRows(path, name, sniffed, sink);
+      return readNotes(sniffed);
+    },
+  };
+}
+
+async function sniff(path: string): Promise<Sniffed> {
+  let encoding: CsvEncoding | undefined;
+  let header: HeaderScan | undefined;
+  let utf8: Utf8Check | undefined;
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+    if (!header) {
+      encoding = bomEncoding(chunk);
+      const utf16 = encoding === 'utf-16le' || encoding === 'utf-16be' ? encoding : undefined;
+      header = new HeaderScan(utf16 ?? 'utf-8');
+      utf8 = utf16 ? undefined : new Utf8Check();
+    }
+    header.push(chunk);
+    utf8?.push(chunk);
+    if (header.delimiter !== undefined && !utf8?.valid) break;
+  }
+  const validUtf8 = utf8?.end() ?? true;
+  return {
+    encoding: encoding ?? (validUtf8 ? 'utf-8' : 'windows-1252'),
+    delimiter: header?.end() ?? ',',
+    validUtf8,
+  };
+}
+
+function bomEncoding(head: Buffer): CsvEncoding | undefined {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8 (BOM)';
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+/** Checks chunk by chunk that bytes are UTF-8, carrying a character split between chunks over to the next. */
+class Utf8Check {
+  valid = true;
+  private carry = Buffer.alloc(0);
+
+  push(chunk: Buffer): void {
+    if (!this.valid) return;
+    const bytes = this.carry.length === 0 ? chunk : Buffer.concat([this.carry, chunk]);
+    const end = completeLength(bytes);
+    this.valid = isUtf8(bytes.subarray(0, end));
+    this.carry = Buffer.from(bytes.subarray(end));
+  }
+
+  /** Whether all the bytes were UTF-8, the last character included. */
+  end(): boolean {
+    return this.valid && this.carry.length === 0;
+  }
+}
+
+/** The length of `bytes` without a multi-byte character cut off at the end. */
+function completeLength(bytes: Buffer): number {
+  for (let i = bytes.length - 1; i >= 0 && i >= bytes.length - 4; i--) {
+    const byte = bytes[i]!;
+    if (byte < 0x80) return bytes.length;
+    if (byte >= 0xc0) {
+      const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
+      return i + length > bytes.length ? i : bytes.length;
+    }
+  }
+  return bytes.length;
+}
+
+/** Decodes the start of the file until the header line is complete, then names its delimiter. */
+class HeaderScan {
+  delimiter: Delimiter | undefined;
+  private text = '';
+  private readonly decoder: TextDecoder;
+
+  constructor(encoding: string) {
+    // Delimiters, quotes and line breaks are ASCII, so decoding as UTF-8 finds them in Windows-1252 text too.
+    this.decoder = new TextDecoder(encoding);
+  }
+
+  push(chunk: Buffer): void {
+    if (this.delimiter !== undefined) return;
+    this.text += this.decoder.decode(chunk, { stream: true });
+    this.delimiter = headerDelimiter(this.text, this.text.length >= HEADER_SCAN_LIMIT);
+  }
+
+  end(): Delimiter {
+    return this.delimiter ?? headerDelimiter(this.text + this.decoder.decode(), true)!;
+  }
+}
+
+/**
+ * The delimiter of the first non-blank line outside quotes: whichever of
+ * comma, semicolon and tab occurs most, comma on ties. Undefined while that
+ * line may go on past the end of `text`, unless `complete`.
+ */
+function headerDelimiter(text: string, complete: boolean): Delimiter | undefined {
+  let commas = 0;
+  let semicolons = 0;
+  let tabs = 0;
+  let quoted = false;
+  let blank = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === '\n' || c === '\r') {
+      if (!blank) return mostUsed(commas, semicolons, tabs);
+      continue;
+    } else if (c === ',') commas++;
+    else if (c === ';') semicolons++;
+    else if (c === '\t') tabs++;
+    else if (c === ' ') continue;
+    blank = false;
+  }
+  return complete ? mostUsed(commas, semicolons, tabs) : undefined;
+}
+
+function mostUsed(commas: number, semicolons: number, tabs: number): Delimiter {
+  if (semicolons > commas && semicolons > tabs) return ';';
+  if (tabs > commas && tabs > semicolons) return '\t';
+  return ',';
+}
+
+/**
+ * Streams the file through csv-parse into the sink. Physical line numbers are
+ * counted here (each record takes one line plus its quoted line breaks), so
+ * csv-parse need not build an info object per record.
+ */
+async function parseRows(path: string, name: string, { encoding, delimiter }: Sniffed, sink: RowSink): Promise<void> {
+  const csv = parse({ bom: true, relax_column_count: true, delimiter });
+  let nextLine = 1;
+  let sinkFailure: { readonly error: unknown } | undefined;
+  // An error thrown in a listener would escape the pipeline: end the stream with it instead.
+  csv.on('data', (fields: string[]) => {
+    if (sinkFailure) return;
+    const line = nextLine;
+    nextLine += 1 + lineBreaks(fields);
+    try {
+      sink(fields, line);
+    } catch (error) {
+      sinkFailure = { error };
+      csv.destroy(error as Error);
+    }
+  });
+  try {
+    if (encoding === 'utf-8' || encoding === 'utf-8 (BOM)') await pipeline(createReadStream(path), csv);
+    else await pipeline(createReadStream(path), decodeAs(encoding), csv);
+  } catch (error) {
+    if (sinkFailure) throw sinkFailure.error;
+    throw parseFailure(name, error, nextLine);
+  }
+}
+
+/** Line breaks inside the (quoted) fields of a record; CRLF counts once. */
+function lineBreaks(fields: readonly string[]): number {
+  let breaks = 0;
+  for (const field of fields) {
+    if (field.indexOf('\n') === -1 && field.indexOf('\r') === -1) continue;
+    for (let i = 0; i < field.length; i++) {
+      const c = field.charCodeAt(i);
+      if (c === 0x0a || (c === 0x0d && field.charCodeAt(i + 1) !== 0x0a)) breaks++;
+    }
+  }
+  return breaks;
+}
+
+/** Decodes UTF-16 or Windows-1252 bytes to text, which csv-parse reads as UTF-8. */
+function decodeAs(encoding: 'utf-16le' | 'utf-16be' | 'windows-1252') {
+  return async function* (chunks: AsyncIterable<Buffer>): AsyncGenerator<string> {
+    const decoder = new TextDecoder(encoding);
+    for await (const chunk of chunks) {
+      const text = decoder.decode(chunk, { stream: true });
+      if (text) yield text;
+    }
+    const rest = decoder.decode();
+    if (rest) yield rest;
+  };
+}
+
+function readNotes({ encoding, delimiter, validUtf8 }: Sniffed): ReadNotes {
+  const notes: string[] = [];
+  if (encoding === 'windows-1252') notes.push('read as Windows-1252: the file is not valid UTF-8');
+  if (encoding === 'utf-8 (BOM)' && !validUtf8) notes.push('some bytes are not valid UTF-8 despite the UTF-8 byte-order mark: those characters read as \uFFFD');
+  if (delimiter !== ',') notes.push(`${DELIMITER_NAMES[delimiter]}-separated`);
+  return { encoding, delimiter, notes };
+}
+
+/** `line` is where the record being parsed starts: csv-parse's own count is where it stopped, with quoted CRLFs counted twice. */
+function parseFailure(name: string, error: unknown, line: number): DataError {
+  const e = error as Error & { code?: string };
+  if (!e.code?.startsWith('CSV_')) return unreadable(name, error);
+  return new DataError('MALFORMED_CSV', `${name}: line ${line}: the file is not well-formed CSV (${e.message})`, { file: name, line });
+}
+
+function unreadable(name: string, error: unknown): DataError {
+  const e = error as Error & { code?: string };
+  return new DataError('UNREADABLE_FILE', `${name}: cannot read the file (${e.code ?? e.message})`, { file: name });
+}
