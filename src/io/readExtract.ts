@@ -2,6 +2,8 @@ import { EXTRACTS, type ExtractKind } from '../core/extracts/definitions.js';
 import { ExtractParser, type ExtractData, type TableOptions } from '../core/extracts/extractParser.js';
 import { DataError } from '../core/errors.js';
 import type { RowReader } from './readers/rowReader.js';
+import { count } from '../core/indicators/words.js';
+import { HEADER_SEARCH_ROWS } from '../core/extracts/headerMatch.js';
 
 /** Called every `PROGRESS_EVERY` rows while a file is read. */
 export type RowProgress = (kind: ExtractKind, rowsRead: number) => void;
@@ -12,8 +14,6 @@ export interface ReadOptions extends TableOptions {
 }
 
 const PROGRESS_EVERY = 100_000;
-/** How far below the top a header is looked for when no header row is configured. */
-const HEADER_SEARCH_ROWS = 20;
 
 /** A blank line, or one of nothing but separators (",,,," as spreadsheets leave): not a record. */
 function isBlank(fields: readonly string[]): boolean {
@@ -21,9 +21,6 @@ function isBlank(fields: readonly string[]): boolean {
   return true;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 /**
  * Finds the header of a table: the configured row, else the first row that
@@ -67,7 +64,7 @@ class HeaderFinder {
 
   private accept(fields: string[], line: number, skipped: number): void {
     this.found = true;
-    if (skipped > 0) this.parser.note(`${plural(skipped, 'row')} above the header (line ${line}) skipped as titles`);
+    if (skipped > 0) this.parser.note(`${count(skipped, 'row')} above the header (line ${line}) skipped as titles`);
     this.parser.readHeader(fields, line);
   }
 }

@@ -17,6 +17,9 @@ export function visitCode(planType: PlanType | undefined): number {
   return planType === undefined ? 0 : PLAN_TYPES.indexOf(planType) + 1;
 }
 
+/** The event code of a visit whose plan type was refused: it matches no plan. */
+export const UNKNOWN_PLAN = 255;
+
 export const SUPERVISION_KINDS = ['supervision', 'oversight'] as const;
 export type SupervisionKind = (typeof SUPERVISION_KINDS)[number];
 
@@ -213,7 +216,8 @@ export const visits = defineExtract({
   order: [],
   notAfterExtract: ['visit_date'],
   clocks: ['visit_date'],
-  event: { day: (v) => v.visit_date, code: (v) => visitCode(v.plan_type) },
+  // A refused plan type is not a blank one (which counts for every plan): the visit counts for none.
+  event: { day: (v) => v.visit_date, code: (v) => (v.refused?.plan_type !== undefined ? UNKNOWN_PLAN : visitCode(v.plan_type)) },
 });
 
 export const missing = defineExtract({

@@ -9,6 +9,7 @@ import type { ExtractMapping } from './mapping.js';
 import { EventLog } from './eventLog.js';
 import { rowHash } from './rowHash.js';
 import { RowIndex } from './rowIndex.js';
+import { count } from '../indicators/words.js';
 
 /** The validated rows of one extract and the account of every row read. */
 export interface ExtractData<K extends ExtractKind = ExtractKind> {
@@ -76,9 +77,6 @@ function valueMap(values: Readonly<Record<string, string | null>> | undefined): 
   return new Map(Object.entries(values).map(([theirs, ours]) => [normaliseValue(theirs), ours ?? '']));
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 /** A refused cell of the row being read. */
 interface RefusedCell {
@@ -281,7 +279,7 @@ export class ExtractParser<K extends ExtractKind> {
     this.seen = new RowIndex();
     this.pool.clear();
     const cellTotal = Object.values(this.cellCounts).reduce((a, b) => a + b, 0);
-    if (cellTotal > 0) this.notes.push(`${plural(cellTotal, 'value')} refused in optional columns; those rows were used with the value read as not recorded`);
+    if (cellTotal > 0) this.notes.push(`${count(cellTotal, 'value')} refused in optional columns; those rows were used with the value read as not recorded`);
     return {
       kind: this.definition.kind as K,
       file: this.file,

@@ -1,5 +1,5 @@
 import { EXTRACTS, EXTRACT_KINDS, PLAN_TYPES, SUPERVISION_KINDS, type ExtractKind } from './definitions.js';
-import { matchHeader, type HeaderMatch } from './headerMatch.js';
+import { HEADER_SEARCH_ROWS, matchHeader, type HeaderMatch } from './headerMatch.js';
 import type { DateOrder, ExtractMapping } from './mapping.js';
 import { parseFlag, readsInOtherOrder } from './values.js';
 
@@ -30,7 +30,6 @@ export interface NoGuess {
   readonly reason: string;
 }
 
-const HEADER_SEARCH_ROWS = 20;
 
 // Words that place a case system's code on ours; anything else is left to a person.
 const PLAN_WORDS: readonly [RegExp, (typeof PLAN_TYPES)[number]][] = [

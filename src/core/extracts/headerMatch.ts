@@ -3,6 +3,9 @@ import type { ExtractDefinition } from './definitions.js';
 import type { ColumnMapping, UnusedColumn } from './issues.js';
 import { normaliseHeader } from './values.js';
 
+/** How far below the top a header is looked for when no header row is configured (title rows above it are skipped). */
+export const HEADER_SEARCH_ROWS = 20;
+
 /** Where each extract column sits in a header, and what was left over. */
 export interface HeaderMatch {
   /** Extract column → field index; absent columns are not in the map. */

@@ -3,8 +3,9 @@ import { EXTRACTS } from '../../core/extracts/definitions.js';
 import { normaliseValue } from '../../core/extracts/extractParser.js';
 import { normaliseHeader } from '../../core/extracts/values.js';
 import type { ReadNotes, RowReader, RowSink } from './rowReader.js';
+import { count } from '../../core/indicators/words.js';
+import { HEADER_SEARCH_ROWS } from '../../core/extracts/headerMatch.js';
 
-const HEADER_SEARCH_ROWS = 20;
 const BLANK = new Set(ANNEX_A_BLANK_VALUES.map(normaliseValue));
 
 /** Where one of our columns comes from in a list sheet: a field, a constant, or nowhere. */
@@ -19,9 +20,6 @@ interface ListHeader {
   readonly unused: readonly string[];
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 /** The first of `headers` the row has, by tolerant match; -1 when none. */
 function findField(found: readonly string[], headers: readonly string[]): number {
@@ -127,8 +125,8 @@ export function openAnnexAList(inner: RowReader, listName: string, yielded: AnyA
       });
       if (header === undefined && early.length > 0 && early.length < HEADER_SEARCH_ROWS) sink(early[0]!.fields, early[0]!.line);
       const extra: string[] = [`read as ${yielded.label} from Annex A ${listName}`];
-      if (notKept > 0) extra.push(`${plural(notKept, 'row')} of ${listName} left out: only ${yielded.rule!.description} are ${yielded.label}`);
-      if (noDate > 0) extra.push(`${plural(noDate, 'row')} of ${listName} left out: no ${[...skipWhenBlank].join(', ')} (no ${yielded.label.replace(/^last /, '')} recorded)`);
+      if (notKept > 0) extra.push(`${count(notKept, 'row')} of ${listName} left out: only ${yielded.rule!.description} are ${yielded.label}`);
+      if (noDate > 0) extra.push(`${count(noDate, 'row')} of ${listName} left out: no ${[...skipWhenBlank].join(', ')} (no ${yielded.label.replace(/^last /, '')} recorded)`);
       if (header !== undefined && header.unused.length > 0) extra.push(`${listName} columns not used: ${header.unused.join(', ')}`);
       return { ...notes, notes: [...notes.notes, ...extra] };
     },

@@ -5,20 +5,26 @@ import { DataError } from '../../core/errors.js';
 import type { ReadNotes, RowReader, RowSink } from './rowReader.js';
 
 /*
- * Workbooks are read with exceljs's streaming reader. Its own types describe
- * it as a whole Workbook, so the parts used here are declared below. With
- * shared strings 'emit' (never 'cache') it copies every worksheet to a temp
- * file and parses it only after the whole zip has been read, so the workbook
- * part (sheet names), its relationships and the styles (date formats) are
- * known whatever order the zip entries come in; the shared strings arrive as
- * events, gathered here.
+ * Workbooks are read with exceljs's streaming reader, in two ways around
+ * its faults:
+ * - With shared strings 'emit' (never 'cache') it copies every worksheet to
+ *   a temp file and parses it only after the whole zip has been read, so the
+ *   workbook part (sheet names), its relationships and the styles (date
+ *   formats) are known whatever order the zip entries come in. The shared
+ *   strings arrive as events, gathered here.
+ * - It can miss the last entries of the zip (its unzipper ends the entry
+ *   stream early when the reader is busy: exceljs issue 3064). Before any
+ *   row is read, the parts the workbook's relationships name are checked
+ *   for; when one is missing the workbook is read whole, in memory, instead.
+ * exceljs's types describe the streaming reader as a whole Workbook, so the
+ * parts of it used here are declared below.
  */
 
 type SharedText = string | null | { readonly richText: readonly { readonly text: string | null }[] };
 
 /** A worksheet as the streaming reader hands it over: rows, and the temp-file stream they come from. */
 interface StreamedSheet extends AsyncIterable<ExcelJS.Row> {
-  readonly iterator: Pick<ReadStream, 'destroy'>;
+  readonly iterator: ReadStream;
 }
 
 type ReaderEvent =
@@ -29,13 +35,25 @@ interface StreamReader {
   on(event: 'entry', listener: (entry: { readonly type: string; readonly id?: string }) => void): void;
   parse(): AsyncIterator<ReaderEvent>;
   readonly model?: { readonly sheets?: readonly { readonly name: string; readonly rId: string }[] };
-  readonly workbookRels?: readonly { readonly Id: string; readonly Target: string }[];
+  readonly workbookRels?: readonly { readonly Id: string; readonly Type: string; readonly Target: string }[];
 }
 
 type StreamOptions = ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookReader>[1];
 
-const READ_OPTIONS: StreamOptions = { worksheets: 'emit', sharedStrings: 'emit', styles: 'cache', hyperlinks: 'ignore', entries: 'emit' };
-const LIST_OPTIONS: StreamOptions = { ...READ_OPTIONS, sharedStrings: 'ignore', styles: 'ignore' };
+/** How one pass reads the workbook, and which parts (relationship type, exceljs entry type) it cannot do without. */
+interface Pass {
+  readonly options: StreamOptions;
+  readonly needs: readonly (readonly [string, string])[];
+}
+
+const READ: Pass = {
+  options: { worksheets: 'emit', sharedStrings: 'emit', styles: 'cache', hyperlinks: 'ignore', entries: 'emit' },
+  needs: [
+    ['/sharedStrings', 'shared-strings'],
+    ['/styles', 'styles'],
+  ],
+};
+const LIST: Pass = { options: { ...READ.options, sharedStrings: 'ignore', styles: 'ignore' }, needs: [] };
 
 const DAY_MS = 86_400_000;
 
@@ -44,54 +62,64 @@ type SheetVisitor = (sheetName: string, sheet: StreamedSheet, strings: readonly 
 
 /** The worksheet names of a workbook, in workbook (tab) order. */
 export async function listSheets(path: string): Promise<string[]> {
-  return streamWorkbook(path, basename(path), LIST_OPTIONS, async (_name, sheet) => release(sheet));
+  const name = basename(path);
+  const sheets = await streamWorkbook(path, name, LIST, async (_sheetName, sheet) => release(sheet));
+  return sheets ?? sheetNames(await loadWorkbook(path, name));
 }
 
 /**
  * Opens one worksheet of an xlsx workbook as a row reader: each row's cells
- * as text (see `CellText`), numbered by sheet row, padded to the widest row
- * seen so far. `name` is how issues name the table (`Annex_A.xlsx:List 4`);
- * the sheet name is matched ignoring case, as Excel does.
+ * as text (see `SheetText`), numbered by sheet row. `name` is how issues
+ * name the table (`Annex_A.xlsx:List 4`); the sheet name is matched
+ * ignoring case, as Excel does.
  */
 export function openXlsxSheet(path: string, name: string, sheet: string): RowReader {
+  const isWanted = (sheetName: string): boolean => sheetName.toLowerCase() === sheet.toLowerCase();
   return {
     name,
     serialDates: true,
     async read(sink: RowSink): Promise<ReadNotes> {
       let notes: string[] | undefined;
-      const sheets = await streamWorkbook(path, name, READ_OPTIONS, async (sheetName, streamed, strings) => {
-        if (notes || sheetName.toLowerCase() !== sheet.toLowerCase()) return release(streamed);
-        notes = await readSheet(streamed, strings, name, sink);
+      const sheets = await streamWorkbook(path, name, READ, async (sheetName, streamed, strings) => {
+        if (notes || !isWanted(sheetName)) return release(streamed);
+        notes = await readStreamedSheet(streamed, strings, name, sink);
       });
-      if (!notes) {
-        const file = basename(path);
-        throw new DataError('MISSING_SHEET', `${file}: no sheet named "${sheet}"; sheets: ${sheets.join(', ')}`, { file });
-      }
+      if (!notes && sheets && !sheets.some(isWanted)) throw missingSheet(path, sheet, sheets);
+      notes ??= readLoadedSheet(await loadWorkbook(path, name), path, sheet, sink);
       return { encoding: 'xlsx', notes };
     },
   };
 }
 
-/** Streams the workbook through `visit`; returns its sheet names in workbook order. */
-async function streamWorkbook(path: string, name: string, options: StreamOptions, visit: SheetVisitor): Promise<string[]> {
+/**
+ * Streams the workbook through `visit`; returns its sheet names in workbook
+ * order, or undefined (having visited nothing) when the stream missed a part.
+ */
+async function streamWorkbook(path: string, name: string, pass: Pass, visit: SheetVisitor): Promise<string[] | undefined> {
   const input = createReadStream(path);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, options) as unknown as StreamReader;
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, pass.options) as unknown as StreamReader;
+  const seen = new Set<string>();
   let part = '';
   reader.on('entry', (entry) => {
+    seen.add(entry.type);
     if (entry.type === 'worksheet') part = entry.id ?? '';
   });
   const strings: string[] = [];
+  let complete: boolean | undefined;
   let names: ReadonlyMap<string, string> | undefined;
   for await (const event of readerEvents(reader, input, name)) {
-    if (event.eventType === undefined) strings[event.index] = sharedText(event.text);
-    else {
-      names ??= sheetNamesByPart(reader);
-      const sheetName = names.get(part);
-      await (sheetName === undefined ? release(event.value) : visit(sheetName, event.value, strings));
+    if (event.eventType === undefined) {
+      strings[event.index] = sharedText(event.text);
+      continue;
     }
+    // Worksheets come only after the whole zip has been read: the parts seen are all there will be.
+    complete ??= hasParts(reader, seen, pass.needs);
+    names ??= sheetNamesByPart(reader);
+    const sheetName = names.get(part);
+    await (complete && sheetName !== undefined ? visit(sheetName, event.value, strings) : release(event.value));
   }
-  if (!reader.model) throw unreadable(name, 'no workbook part: not an xlsx workbook');
-  return (reader.model.sheets ?? []).map((sheet) => sheet.name);
+  if (!(complete ?? hasParts(reader, seen, pass.needs))) return undefined;
+  return (reader.model?.sheets ?? []).map((sheet) => sheet.name);
 }
 
 /**
@@ -114,6 +142,13 @@ async function* readerEvents(reader: StreamReader, input: ReadStream, name: stri
   }
 }
 
+/** Whether the workbook part, its relationships and each needed part they name were read. */
+function hasParts(reader: StreamReader, seen: ReadonlySet<string>, needs: Pass['needs']): boolean {
+  const rels = reader.workbookRels;
+  if (!reader.model || !rels) return false;
+  return needs.every(([type, entry]) => seen.has(entry) || !rels.some((rel) => rel.Type.endsWith(type)));
+}
+
 /** Sheet names by the number in their part name (`xl/worksheets/sheet3.xml` is '3'), whatever form the relationship target takes. */
 function sheetNamesByPart(reader: StreamReader): Map<string, string> {
   const parts = new Map<string, string>();
@@ -134,19 +169,18 @@ function sharedText(text: SharedText): string {
   return text.richText.map((run) => run.text ?? '').join('');
 }
 
-/** Closes the temp file of a sheet not read (exceljs opens it before handing the sheet over). */
+/**
+ * Closes the temp file of a sheet not read (exceljs opens it before handing
+ * the sheet over). exceljs deletes the file next, maybe before it is open:
+ * that error is of no interest.
+ */
 async function release(sheet: StreamedSheet): Promise<void> {
-  sheet.iterator.destroy();
+  sheet.iterator.on('error', () => {}).destroy();
 }
 
-async function readSheet(sheet: StreamedSheet, strings: readonly string[], name: string, sink: RowSink): Promise<string[]> {
-  const text = new CellText(strings);
-  let width = 0;
-  for await (const row of sheetRows(sheet, name)) {
-    const fields = rowFields(row, width, text);
-    width = fields.length;
-    sink(fields, row.number);
-  }
+async function readStreamedSheet(sheet: StreamedSheet, strings: readonly string[], name: string, sink: RowSink): Promise<string[]> {
+  const text = new SheetText(strings);
+  for await (const row of sheetRows(sheet, name)) sink(text.fields(row), row.number);
   return text.notes();
 }
 
@@ -159,32 +193,55 @@ async function* sheetRows(sheet: StreamedSheet, name: string): AsyncGenerator<Ex
   }
 }
 
-/** One field per column from A to the row's last cell with a value, then '' up to `width`. */
-function rowFields(row: ExcelJS.Row, width: number, text: CellText): string[] {
-  const fields: string[] = [];
-  row.eachCell((cell, column) => {
-    while (fields.length < column - 1) fields.push('');
-    fields.push(text.of(cell));
-  });
-  while (fields.length < width) fields.push('');
-  return fields;
+/** The whole workbook, read into memory: used only when the stream missed a part. */
+async function loadWorkbook(path: string, name: string): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.readFile(path);
+  } catch (error) {
+    throw unreadable(name, error);
+  }
+  if (workbook.worksheets.length === 0) throw unreadable(name, 'no worksheets: not an xlsx workbook');
+  return workbook;
+}
+
+function sheetNames(workbook: ExcelJS.Workbook): string[] {
+  return workbook.worksheets.map((worksheet) => worksheet.name);
+}
+
+function readLoadedSheet(workbook: ExcelJS.Workbook, path: string, sheet: string, sink: RowSink): string[] {
+  const worksheet = workbook.worksheets.find((candidate) => candidate.name.toLowerCase() === sheet.toLowerCase());
+  if (!worksheet) throw missingSheet(path, sheet, sheetNames(workbook));
+  const text = new SheetText([]);
+  worksheet.eachRow((row, number) => sink(text.fields(row), number));
+  return text.notes();
 }
 
 /**
- * Cell values as text: strings as they are (rich text joined), numbers by
- * String (a serial in a cell without a date format stays '44090'), dates
- * as 'YYYY-MM-DD' or 'YYYY-MM-DDTHH:MM', booleans TRUE/FALSE, errors their
- * text, formulas their saved result. Counts the formulas it cannot give a
- * result for, to say so.
+ * Rows as text: one field per column from A to the row's last cell with a
+ * value, padded to the widest row so far. Strings as they are (rich text
+ * joined, hyperlinks their text), numbers by String (a serial in a cell
+ * without a date format stays '44090'), dates 'YYYY-MM-DD' or
+ * 'YYYY-MM-DDTHH:MM', booleans TRUE/FALSE, errors their text ('#N/A'),
+ * formulas their saved result. Counts the formulas without a result to give.
  */
-class CellText {
+class SheetText {
+  private width = 0;
   private unsaved = 0;
   private failed = 0;
 
+  /** `strings`: the shared strings, which the streaming reader leaves as indexes. */
   constructor(private readonly strings: readonly string[]) {}
 
-  of(cell: ExcelJS.Cell): string {
-    return cell.type === ExcelJS.ValueType.Formula ? this.result(cell.result) : this.value(cell.value);
+  fields(row: ExcelJS.Row): string[] {
+    const fields: string[] = [];
+    row.eachCell((cell, column) => {
+      while (fields.length < column - 1) fields.push('');
+      fields.push(this.cell(cell));
+    });
+    while (fields.length < this.width) fields.push('');
+    this.width = fields.length;
+    return fields;
   }
 
   notes(): string[] {
@@ -194,35 +251,48 @@ class CellText {
     return notes;
   }
 
+  private cell(cell: ExcelJS.Cell): string {
+    // A merged area's other cells give the first cell's value in memory, nothing when streamed: nothing either way.
+    if (cell.type === ExcelJS.ValueType.Merge) return '';
+    return cell.type === ExcelJS.ValueType.Formula ? this.result(cell.result) : this.value(cell.value);
+  }
+
   private value(value: unknown): string {
     if (value === null || value === undefined) return '';
     if (typeof value === 'string') return value;
     if (typeof value === 'number') return String(value);
     if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
     if (value instanceof Date) return dateText(value);
-    const object = value as { sharedString?: number; error?: string; formula?: string; result?: unknown };
+    const object = value as { sharedString?: number; richText?: { text: string }[]; text?: unknown; error?: string; formula?: string; result?: unknown };
     if (object.sharedString !== undefined) return this.strings[object.sharedString] ?? '';
+    if (object.richText !== undefined) return object.richText.map((run) => run.text).join('');
+    if (object.text !== undefined) return this.value(object.text);
     if (object.error !== undefined) return object.error;
-    // A shared formula's later cells have empty formula text, so exceljs does not type them as formulas.
+    // When streamed, a shared formula's later cells have empty formula text, so exceljs does not type them as formulas.
     if (object.formula !== undefined) return this.result(object.result);
     return '';
   }
 
-  /** exceljs reads an error result (t="e") as NaN, losing its text. */
+  /** Streamed, an error result (t="e") comes as NaN, its text lost; in memory it is an error value. */
   private result(result: unknown): string {
-    if (result === undefined) this.unsaved++;
+    if (result === undefined || result === null) this.unsaved++;
     else if (Number.isNaN(result)) this.failed++;
     else return this.value(result);
     return '';
   }
 }
 
-/** Excel dates have no time zone: exceljs puts them in UTC, so the UTC parts are the ones shown in Excel. */
+/** Excel dates have no time zone: exceljs puts them in UTC, so the UTC parts are the ones Excel shows. */
 function dateText(date: Date): string {
   const time = date.getTime();
   if (Number.isNaN(time)) return '';
   const iso = date.toISOString();
   return time % DAY_MS === 0 ? iso.slice(0, 10) : iso.slice(0, 16);
+}
+
+function missingSheet(path: string, sheet: string, sheets: readonly string[]): DataError {
+  const file = basename(path);
+  return new DataError('MISSING_SHEET', `${file}: no sheet named "${sheet}"; sheets: ${sheets.join(', ')}`, { file });
 }
 
 function unreadable(name: string, error: unknown): DataError {
