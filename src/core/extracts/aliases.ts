@@ -1,3 +1,4 @@
+import { ANNEX_A_LISTS } from '../annexA/lists.js';
 import type { ExtractKind } from './definitions.js';
 
 /**
@@ -10,7 +11,7 @@ const PERSON = ['Child ID', 'Child Unique ID', 'Person ID', 'Client ID', 'Child 
 const TEAM = ['Team', 'Allocated Team', 'Team Name', 'Responsible Team'];
 const WORKER = ['Worker', 'Allocated Worker', 'Social Worker', 'Allocated Social Worker', 'Worker Name', 'Keyworker'];
 
-export const BUILT_IN_ALIASES: { readonly [K in ExtractKind]: Readonly<Record<string, readonly string[]>> } = {
+const CASE_SYSTEM_ALIASES: { readonly [K in ExtractKind]: Readonly<Record<string, readonly string[]>> } = {
   assessments: {
     child_id: PERSON,
     assessment_id: ['Assessment ID', 'Assessment Reference', 'Assessment Unique ID', 'Workflow ID'],
@@ -79,3 +80,27 @@ export const BUILT_IN_ALIASES: { readonly [K in ExtractKind]: Readonly<Record<st
     team: TEAM,
   },
 };
+
+/** The Annex A header spellings of each kind's columns, so a list saved as a plain CSV reads too. */
+function annexAAliases(kind: ExtractKind): Record<string, string[]> {
+  const aliases: Record<string, string[]> = {};
+  for (const list of Object.values(ANNEX_A_LISTS)) {
+    for (const yielded of list.yields) {
+      if (yielded.kind !== kind) continue;
+      for (const [column, source] of Object.entries(yielded.columns)) {
+        if (source && 'headers' in source) aliases[column] = [...(aliases[column] ?? []), ...source.headers];
+      }
+    }
+  }
+  return aliases;
+}
+
+/** Built-in aliases per kind and column: case-system spellings first, then Annex A's. */
+export const BUILT_IN_ALIASES: { readonly [K in ExtractKind]: Readonly<Record<string, readonly string[]>> } = Object.fromEntries(
+  (Object.keys(CASE_SYSTEM_ALIASES) as ExtractKind[]).map((kind) => {
+    const annexA = annexAAliases(kind);
+    const own = CASE_SYSTEM_ALIASES[kind];
+    const columns = new Set([...Object.keys(own), ...Object.keys(annexA)]);
+    return [kind, Object.fromEntries([...columns].map((c) => [c, [...new Set([...(own[c] ?? []), ...(annexA[c] ?? [])])]]))];
+  }),
+) as unknown as { readonly [K in ExtractKind]: Readonly<Record<string, readonly string[]>> };
