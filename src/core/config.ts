@@ -28,8 +28,11 @@ export function resolveConfig(raw: unknown, indicators: readonly IndicatorDefini
       errors.push(`targets.${id}: no such indicator (see \`csc-metrics indicators\`)`);
     } else if (target !== null && indicator.kind === 'rate' && target > 100) {
       errors.push(`targets.${id}: a rate target is a percentage from 0 to 100, got ${target}`);
-    } else if (target !== null && indicator.kind === 'rate' && target > 0 && target < 1) {
+    } else if (target !== null && indicator.kind === 'rate' && target > 0 && (target < 1 || (target === 1 && indicator.direction === 'higher'))) {
+      // 0.95 or 1 written as a fraction would silently become 0.95 % or 1 %: everything green.
       errors.push(`targets.${id}: targets are percentages: did you mean ${Math.round(target * 1000) / 10}?`);
+    } else if (target !== null && indicator.kind === 'count' && !Number.isInteger(target)) {
+      errors.push(`targets.${id}: a count target is a whole number, got ${target}`);
     } else {
       targets[id] = target === null || indicator.kind === 'count' ? target : target / 100;
     }
@@ -37,7 +40,7 @@ export function resolveConfig(raw: unknown, indicators: readonly IndicatorDefini
   for (const [kind, mapping] of Object.entries(config.extracts ?? {})) {
     if (mapping === undefined) continue;
     for (const column of Object.keys({ ...mapping.columns, ...mapping.values })) {
-      if (!(column in EXTRACTS[kind as ExtractKind].columns)) {
+      if (!Object.hasOwn(EXTRACTS[kind as ExtractKind].columns, column)) {
         errors.push(`extracts.${kind}.${mapping.columns && column in mapping.columns ? 'columns' : 'values'}.${column}: ${kind} has no column ${column} (its columns: ${Object.keys(EXTRACTS[kind as ExtractKind].columns).join(', ')})`);
       }
     }

@@ -251,13 +251,16 @@ function computeIndicator(indicator: IndicatorDefinition, data: Dataset, options
   };
 }
 
-/** The latest day any record of an extract holds, or undefined for an empty one. */
+/** The latest day any record of an extract holds; undefined for an empty one, or one with a record still open. */
 function latestDay(extract: ExtractData): DayNumber | undefined {
+  const { openUntil } = EXTRACTS[extract.kind];
   let latest: number | undefined;
   const events = extract.events?.data();
   if (events) for (let i = 0; i < events.length; i++) latest = Math.max(latest ?? -Infinity, events.day[i]!);
   const dates = Object.entries(EXTRACTS[extract.kind].columns).filter(([, c]) => c.type === 'date' || c.type === 'datetime').map(([name]) => name);
   for (const record of extract.records as unknown as readonly Record<string, unknown>[]) {
+    // An open plan or assessment reaches the day the extract was taken, whatever its dates.
+    if (openUntil !== undefined && record[openUntil] === undefined) return undefined;
     for (const name of dates) {
       const value = record[name] as number | { day: number } | undefined;
       if (value !== undefined) latest = Math.max(latest ?? -Infinity, typeof value === 'number' ? value : value.day);

@@ -88,7 +88,7 @@ export async function locateSources(sources: ExtractSources, mappings: ExtractMa
     }
     unread = entries.filter((name) => !claimed.has(name) && TABLE.has(extname(name).toLowerCase()));
     const explicit = EXTRACT_KINDS.some((kind) => sources.files[kind] !== undefined);
-    if (claimed.size === 0 && !explicit) {
+    if (claimed.size === 0 && !explicit && sources.annexA === undefined) {
       const seen = entries.length > 0 ? entries.join(', ') : 'no files';
       throw new DataError(
         'NO_EXTRACTS',

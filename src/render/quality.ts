@@ -17,7 +17,7 @@ function totals(files: readonly FileQuality[]) {
 export function qualityHeadline(files: readonly FileQuality[]): string {
   const t = totals(files);
   const refused = t.refused > 0 ? ` (${formatCount(t.refused)} value${t.refused === 1 ? '' : 's'} refused in rows used)` : '';
-  return `Data quality: ${files.length} file${files.length === 1 ? '' : 's'}, ${formatCount(t.read)} rows read, ${formatCount(t.used)} used, ${formatCount(t.rejected)} rejected${refused}`;
+  return `Data quality: ${files.length} file${files.length === 1 ? '' : 's'}, ${formatCount(t.read)} row${t.read === 1 ? '' : 's'} read, ${formatCount(t.used)} used, ${formatCount(t.rejected)} rejected${refused}`;
 }
 
 /** `"Assessment Complete Date" (did you mean completed_date?)` */

@@ -58,6 +58,8 @@ export interface ExtractDefinition<R = unknown> {
   readonly columns: Columns;
   /** The column that identifies a record; else `file:line` identifies it. */
   readonly idColumn?: string;
+  /** The column whose blank means the record is still open (an assessment not completed, a plan not ended). */
+  readonly openUntil?: string;
   /** For kinds that indicators read only as (child, day, code) events: how a record becomes one. */
   readonly event?: EventSpec<R>;
   /**
@@ -80,6 +82,7 @@ function defineExtract<C extends Columns>(spec: {
   kind: ExtractKind;
   columns: C;
   idColumn?: keyof C & string;
+  openUntil?: keyof C & string;
   order: readonly Order[];
   /** Event dates that cannot lie after the day the extract was taken. */
   notAfterExtract: readonly (keyof C & string)[];
@@ -92,6 +95,7 @@ function defineExtract<C extends Columns>(spec: {
     fileName: `${spec.kind}.csv`,
     columns: spec.columns,
     ...(spec.idColumn ? { idColumn: spec.idColumn } : {}),
+    ...(spec.openUntil ? { openUntil: spec.openUntil } : {}),
     ...(spec.event ? { event: spec.event } : {}),
     schema: (limits, options, cells) => {
       const shape: Record<string, z.ZodType> = { line: z.number() };
@@ -178,6 +182,7 @@ export const assessments = defineExtract({
     child_voice_recorded: columns.flag(),
   },
   idColumn: 'assessment_id',
+  openUntil: 'completed_date',
   order: [['start_date', 'completed_date'], ['referral_date', 'completed_date']],
   notAfterExtract: ['referral_date', 'start_date', 'completed_date'],
   clocks: ['referral_date', 'start_date', 'completed_date'],
@@ -196,6 +201,7 @@ export const plans = defineExtract({
     worker: columns.label(),
   },
   idColumn: 'plan_id',
+  openUntil: 'end_date',
   order: [['start_date', 'end_date']],
   // A planned end date may lie ahead; a start may not.
   notAfterExtract: ['start_date'],
@@ -236,6 +242,7 @@ export const missing = defineExtract({
     worker: columns.label(),
   },
   idColumn: 'episode_id',
+  openUntil: 'returned_at',
   order: [['missing_from', 'returned_at'], ['returned_at', 'rhi_completed_at']],
   notAfterExtract: ['missing_from', 'returned_at', 'rhi_completed_at'],
   clocks: [],

@@ -45,29 +45,35 @@ const KIND_WORDS: readonly [RegExp, (typeof SUPERVISION_KINDS)[number]][] = [
 ];
 const NOT_RECORDED = /^(unknown|not known|n\/?a|not recorded|not applicable|-|#n\/a|null|c\)\s*unknown)$/i;
 
-/** The header row and its match for one kind: the first row naming the required columns. */
-function headerFor(sample: TableSample, kind: ExtractKind, columns: Readonly<Record<string, readonly string[]>>): { line: number; index: number; match: HeaderMatch } | undefined {
-  const rows = sample.rows.slice(0, HEADER_SEARCH_ROWS);
-  for (let index = 0; index < rows.length; index++) {
-    const match = matchHeader(rows[index]!.fields, EXTRACTS[kind], columns);
-    if (match.missingRequired.length === 0) return { line: rows[index]!.line, index, match };
-  }
-  return undefined;
+/** A header row for one kind: where it is, how it matches, and the close spellings taken as aliases. */
+interface HeaderGuess {
+  readonly line: number;
+  readonly index: number;
+  readonly match: HeaderMatch;
+  readonly columns: Record<string, string[]>;
 }
 
-/** Their headers the suggestions place on our columns not yet found, as config aliases. */
-function suggestedColumns(sample: TableSample, kind: ExtractKind): Record<string, string[]> {
+/** The headers of one row that the suggestions place on our columns not found by name. */
+function suggestedColumns(fields: readonly string[], kind: ExtractKind): Record<string, string[]> {
+  const match = matchHeader(fields, EXTRACTS[kind]);
   const columns: Record<string, string[]> = {};
-  for (const row of sample.rows.slice(0, HEADER_SEARCH_ROWS)) {
-    const match = matchHeader(row.fields, EXTRACTS[kind]);
-    for (const unused of match.unused) {
-      if (unused.suggestion !== undefined && !match.positions.has(unused.suggestion) && columns[unused.suggestion] === undefined) {
-        columns[unused.suggestion] = [unused.header];
-      }
+  for (const unused of match.unused) {
+    if (unused.suggestion !== undefined && !match.positions.has(unused.suggestion) && columns[unused.suggestion] === undefined) {
+      columns[unused.suggestion] = [unused.header];
     }
-    if (Object.keys(columns).length > 0) break;
   }
   return columns;
+}
+
+/** The first row near the top that names the kind's required columns, by name, alias or close spelling. */
+function headerFor(sample: TableSample, kind: ExtractKind): HeaderGuess | undefined {
+  const rows = sample.rows.slice(0, HEADER_SEARCH_ROWS);
+  for (let index = 0; index < rows.length; index++) {
+    const columns = suggestedColumns(rows[index]!.fields, kind);
+    const match = matchHeader(rows[index]!.fields, EXTRACTS[kind], columns);
+    if (match.missingRequired.length === 0) return { line: rows[index]!.line, index, match, columns };
+  }
+  return undefined;
 }
 
 function nameHints(file: string, kind: ExtractKind): boolean {
@@ -105,10 +111,9 @@ function valueGuesses(kind: ExtractKind, column: string, values: ReadonlySet<str
 export function guessTable(sample: TableSample): TableGuess | NoGuess {
   const place = { file: sample.file, ...(sample.sheet !== undefined ? { sheet: sample.sheet } : {}) };
   const candidates = EXTRACT_KINDS.map((kind) => {
-    const suggested = suggestedColumns(sample, kind);
-    const header = headerFor(sample, kind, suggested);
+    const header = headerFor(sample, kind);
     const score = header ? header.match.mapping.length + (nameHints(sample.file, kind) || nameHints(sample.sheet ?? '', kind) ? 3 : 0) : -1;
-    return { kind, suggested, header, score };
+    return { kind, header, score };
   })
     .filter((c) => c.header !== undefined)
     .sort((a, b) => b.score - a.score);
@@ -130,7 +135,7 @@ export function guessTable(sample: TableSample): TableGuess | NoGuess {
     }
     if ((spec.type === 'date' || spec.type === 'datetime') && [...seen].some((v) => readsInOtherOrder(v, 'dmy'))) dateOrder = 'mdy';
   }
-  const columns = Object.fromEntries(Object.entries(best.suggested).filter(([column]) => match.positions.has(column)));
+  const columns = Object.fromEntries(Object.entries(header!.columns).filter(([column, [theirs]]) => match.mapping.some((m) => m.column === column && m.header === theirs)));
   const mapping: ExtractMapping = {
     file: sample.file,
     ...(sample.sheet !== undefined ? { sheet: sample.sheet } : {}),

@@ -19,9 +19,14 @@ export interface HeaderMatch {
   readonly unmatchedConfig: readonly { column: string; headers: readonly string[] }[];
 }
 
-/** The headers that may mean `column`, best first: the config's, our own name, then the built-in aliases. */
-function candidatesFor(definition: ExtractDefinition, column: string, configured: readonly string[] | undefined): string[] {
-  return [...(configured ?? []), column, ...(BUILT_IN_ALIASES[definition.kind][column] ?? [])].map(normaliseHeader);
+/**
+ * The headers that may mean `column`, in three tiers: the config's, our own
+ * name, then the built-in aliases. Every column takes from a tier before any
+ * column takes from the next, so a configured header is never lost to
+ * another column's built-in alias.
+ */
+function candidatesFor(definition: ExtractDefinition, column: string, configured: readonly string[] | undefined): string[][] {
+  return [configured ?? [], [column], BUILT_IN_ALIASES[definition.kind][column] ?? []].map((tier) => tier.map(normaliseHeader));
 }
 
 function duplicateOwnName(found: readonly string[], names: readonly string[]): [string, number, number] | undefined {
@@ -62,12 +67,12 @@ function likeness(a: string, b: string): number {
 }
 
 /** The extract column an unused header most looks like, when it looks like one at all. */
-function suggest(header: string, definition: ExtractDefinition, candidates: ReadonlyMap<string, readonly string[]>): string | undefined {
+function suggest(header: string, definition: ExtractDefinition, candidates: ReadonlyMap<string, readonly (readonly string[])[]>): string | undefined {
   const name = normaliseHeader(header);
   let best: string | undefined;
   let bestScore = 0.75;
-  for (const [column, spellings] of candidates) {
-    for (const spelling of spellings) {
+  for (const [column, tiers] of candidates) {
+    for (const spelling of tiers.flat()) {
       const score = likeness(name, spelling);
       if (score > bestScore) {
         bestScore = score;
@@ -75,7 +80,7 @@ function suggest(header: string, definition: ExtractDefinition, candidates: Read
       }
     }
   }
-  return best ?? (definition.columns[name] ? name : undefined);
+  return best ?? (Object.hasOwn(definition.columns, name) ? name : undefined);
 }
 
 /**
@@ -93,13 +98,16 @@ export function matchHeader(
   const candidates = new Map(names.map((name) => [name, candidatesFor(definition, name, configured[name])] as const));
   const positions = new Map<string, number>();
   const taken = new Set<number>();
-  for (const name of names) {
-    for (const candidate of candidates.get(name)!) {
-      const at = found.findIndex((header, i) => header === candidate && header !== '' && !taken.has(i));
-      if (at !== -1) {
-        positions.set(name, at);
-        taken.add(at);
-        break;
+  for (let tier = 0; tier < 3; tier++) {
+    for (const name of names) {
+      if (positions.has(name)) continue;
+      for (const candidate of candidates.get(name)![tier]!) {
+        const at = found.findIndex((header, i) => header === candidate && header !== '' && !taken.has(i));
+        if (at !== -1) {
+          positions.set(name, at);
+          taken.add(at);
+          break;
+        }
       }
     }
   }
