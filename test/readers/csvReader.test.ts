@@ -1,12 +1,13 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { DataError } from '../../src/core/errors.js';
 import { openCsv } from '../../src/io/readers/csvReader.js';
 import type { ReadNotes } from '../../src/io/readers/rowReader.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'csc-csv-reader-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let files = 0;
 
 function fileWith(bytes: string | Buffer): string {
@@ -61,8 +62,8 @@ describe('encodings', () => {
     expect(notes).toEqual({ encoding: 'windows-1252', delimiter: ',', notes: ['read as Windows-1252: the file is not valid UTF-8'] });
   });
 
-  // The first pass reads 64 KiB at a time (the stream default): these put what matters past the first read.
-  const FIRST_READ = 1 << 16;
+  // The first pass reads 256 KiB at a time: these put what matters past the first read.
+  const FIRST_READ = 1 << 18;
   const filler = (bytes: number): Buffer => Buffer.from(`${'a'.repeat(999)}\n`.repeat(Math.ceil(bytes / 1000)).slice(0, bytes));
 
   it('finds a byte that is not UTF-8 past the first read', async () => {
@@ -70,7 +71,7 @@ describe('encodings', () => {
     const { rows, notes } = await read(fileWith(bytes));
     expect(notes.encoding).toBe('windows-1252');
     expect(rows[1]).toEqual([['Ã‰'], 2]);
-    expect(rows.at(-1)).toEqual([['á'], 69]);
+    expect(rows.at(-1)![0]).toEqual(['á']);
   });
 
   it.each([1, 2, 3])('keeps UTF-8 when a character is split between reads (%i byte(s) before the split)', async (before) => {
@@ -99,6 +100,12 @@ describe('delimiters', () => {
     const { rows, notes: readNotes } = await read(fileWith(text));
     expect(readNotes).toEqual({ encoding: 'utf-8', delimiter, notes });
     expect(rows[1]).toEqual([second, 2]);
+  });
+
+  it('takes the delimiter from the header below a title line that has none', async () => {
+    const { rows, notes } = await read(fileWith('Case supervision export\n\nPerson ID;Case Note Date\nC1;01/10/2026\n'));
+    expect(notes.delimiter).toBe(';');
+    expect(rows.slice(-2)).toEqual([[['Person ID', 'Case Note Date'], 3], [['C1', '01/10/2026'], 4]]);
   });
 
   it('takes the header from the first non-blank line, in a UTF-16 file too', async () => {

@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { TextDecoder } from 'node:util';
 import { parse } from 'csv-parse';
@@ -19,8 +20,13 @@ interface Sniffed {
 
 const DELIMITER_NAMES: Readonly<Record<Delimiter, string>> = { ',': 'comma', ';': 'semicolon', '\t': 'tab' };
 
+/** The first pass reads this much at a time into one buffer: fewer, larger reads than a stream's. */
+const SNIFF_READ = 1 << 18;
+
 /** A header line not ended within this many characters is judged on what was read (keeps memory bounded). */
 const HEADER_SCAN_LIMIT = 1 << 20;
+/** Lines without any delimiter read before the header's delimiter is taken to be a comma. */
+const TITLE_LINES = 40;
 
 /**
  * Opens a CSV file as a row reader. Reading makes two streaming passes: the
@@ -46,7 +52,7 @@ async function sniff(path: string): Promise<Sniffed> {
   let encoding: CsvEncoding | undefined;
   let header: HeaderScan | undefined;
   let utf8: Utf8Check | undefined;
-  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+  for await (const chunk of fileChunks(path)) {
     if (!header) {
       encoding = bomEncoding(chunk);
       const utf16 = encoding === 'utf-16le' || encoding === 'utf-16be' ? encoding : undefined;
@@ -63,6 +69,21 @@ async function sniff(path: string): Promise<Sniffed> {
     delimiter: header?.end() ?? ',',
     validUtf8,
   };
+}
+
+/** The file's bytes, read into one reused buffer: each chunk is valid only until the next. */
+async function* fileChunks(path: string): AsyncGenerator<Buffer> {
+  const file = await open(path);
+  try {
+    const buffer = Buffer.allocUnsafe(SNIFF_READ);
+    for (;;) {
+      const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) return;
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await file.close();
+  }
 }
 
 function bomEncoding(head: Buffer): CsvEncoding | undefined {
@@ -127,28 +148,26 @@ class HeaderScan {
 }
 
 /**
- * The delimiter of the first non-blank line outside quotes: whichever of
- * comma, semicolon and tab occurs most, comma on ties. Undefined while that
- * line may go on past the end of `text`, unless `complete`.
+ * The delimiter of the header line: the first line outside quotes that holds
+ * any of comma, semicolon and tab (a title line above the header holds none),
+ * whichever of them occurs most, comma on ties. Undefined while that line may
+ * go on past the end of `text`, unless `complete`.
  */
 function headerDelimiter(text: string, complete: boolean): Delimiter | undefined {
   let commas = 0;
   let semicolons = 0;
   let tabs = 0;
   let quoted = false;
-  let blank = true;
+  let lines = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === '"') quoted = !quoted;
     else if (quoted) continue;
     else if (c === '\n' || c === '\r') {
-      if (!blank) return mostUsed(commas, semicolons, tabs);
-      continue;
+      if (commas + semicolons + tabs > 0 || ++lines >= TITLE_LINES) return mostUsed(commas, semicolons, tabs);
     } else if (c === ',') commas++;
     else if (c === ';') semicolons++;
     else if (c === '\t') tabs++;
-    else if (c === ' ') continue;
-    blank = false;
   }
   return complete ? mostUsed(commas, semicolons, tabs) : undefined;
 }

@@ -36,6 +36,15 @@ interface StreamReader {
   parse(): AsyncIterator<ReaderEvent>;
   readonly model?: { readonly sheets?: readonly { readonly name: string; readonly rId: string }[] };
   readonly workbookRels?: readonly { readonly Id: string; readonly Type: string; readonly Target: string }[];
+  readonly properties?: { readonly model?: { readonly date1904?: boolean } };
+}
+
+/** What cells need from the rest of the workbook. */
+interface Book {
+  /** The shared strings, which the streaming reader leaves as indexes. */
+  readonly strings: readonly string[];
+  /** Whether serials count days from 1904 (old Mac workbooks) rather than 1900. */
+  readonly date1904: boolean;
 }
 
 type StreamOptions = ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookReader>[1];
@@ -58,7 +67,7 @@ const LIST: Pass = { options: { ...READ.options, sharedStrings: 'ignore', styles
 const DAY_MS = 86_400_000;
 
 /** Called with each worksheet's name in zip order; must read or release the sheet. */
-type SheetVisitor = (sheetName: string, sheet: StreamedSheet, strings: readonly string[]) => Promise<void>;
+type SheetVisitor = (sheetName: string, sheet: StreamedSheet, book: Book) => Promise<void>;
 
 /** The worksheet names of a workbook, in workbook (tab) order. */
 export async function listSheets(path: string): Promise<string[]> {
@@ -80,9 +89,9 @@ export function openXlsxSheet(path: string, name: string, sheet: string): RowRea
     serialDates: true,
     async read(sink: RowSink): Promise<ReadNotes> {
       let notes: string[] | undefined;
-      const sheets = await streamWorkbook(path, name, READ, async (sheetName, streamed, strings) => {
+      const sheets = await streamWorkbook(path, name, READ, async (sheetName, streamed, book) => {
         if (notes || !isWanted(sheetName)) return release(streamed);
-        notes = await readStreamedSheet(streamed, strings, name, sink);
+        notes = await readStreamedSheet(streamed, book, name, sink);
       });
       if (!notes && sheets && !sheets.some(isWanted)) throw missingSheet(path, sheet, sheets);
       notes ??= readLoadedSheet(await loadWorkbook(path, name), path, sheet, sink);
@@ -91,9 +100,19 @@ export function openXlsxSheet(path: string, name: string, sheet: string): RowRea
   };
 }
 
+/** The streaming reader failed inside exceljs, not on the file: reading it whole may still work. */
+class StreamFailed extends Error {
+  constructor(readonly reason: unknown) {
+    super(String(reason));
+  }
+}
+
 /**
  * Streams the workbook through `visit`; returns its sheet names in workbook
  * order, or undefined (having visited nothing) when the stream missed a part.
+ * When a visit fails (a sink may throw to stop early), the pass still runs
+ * to its end, releasing the other sheets, so that exceljs deletes its temp
+ * files; then the error is thrown as it was.
  */
 async function streamWorkbook(path: string, name: string, pass: Pass, visit: SheetVisitor): Promise<string[] | undefined> {
   const input = createReadStream(path);
@@ -107,19 +126,42 @@ async function streamWorkbook(path: string, name: string, pass: Pass, visit: She
   const strings: string[] = [];
   let complete: boolean | undefined;
   let names: ReadonlyMap<string, string> | undefined;
-  for await (const event of readerEvents(reader, input, name)) {
+  let failure: { readonly error: unknown } | undefined;
+  let visited = false;
+  try {
+    for await (const event of readerEvents(reader, input, name)) {
+      visited = (await handle(event)) || visited;
+    }
+  } catch (error) {
+    if (!(error instanceof StreamFailed)) throw error;
+    if (visited || failure) throw unreadable(name, error.reason);
+    input.destroy();
+    return undefined;
+  }
+  if (failure) throw failure.error;
+  if (!(complete ?? hasParts(reader, seen, pass.needs))) return undefined;
+  return (reader.model?.sheets ?? []).map((sheet) => sheet.name);
+
+  /** Takes one event; true when a sheet was handed to `visit`. */
+  async function handle(event: ReaderEvent): Promise<boolean> {
     if (event.eventType === undefined) {
       strings[event.index] = sharedText(event.text);
-      continue;
+      return false;
     }
     // Worksheets come only after the whole zip has been read: the parts seen are all there will be.
     complete ??= hasParts(reader, seen, pass.needs);
     names ??= sheetNamesByPart(reader);
     const sheetName = names.get(part);
-    await (complete && sheetName !== undefined ? visit(sheetName, event.value, strings) : release(event.value));
+    const book = { strings, date1904: reader.properties?.model?.date1904 === true };
+    if (failure || !complete || sheetName === undefined) {
+      await release(event.value);
+      return false;
+    }
+    await visit(sheetName, event.value, book).catch((error: unknown) => {
+      failure = { error };
+    });
+    return true;
   }
-  if (!(complete ?? hasParts(reader, seen, pass.needs))) return undefined;
-  return (reader.model?.sheets ?? []).map((sheet) => sheet.name);
 }
 
 /**
@@ -128,14 +170,15 @@ async function streamWorkbook(path: string, name: string, pass: Pass, visit: She
  * for ever, so each step is raced against one.
  */
 async function* readerEvents(reader: StreamReader, input: ReadStream, name: string): AsyncGenerator<ReaderEvent> {
-  const inputFailed = new Promise<never>((_, reject) => input.once('error', reject));
+  const inputFailed = new Promise<never>((_, reject) => input.once('error', (error) => reject(unreadable(name, error))));
   const events = reader.parse();
   for (;;) {
     let next: IteratorResult<ReaderEvent>;
     try {
       next = await Promise.race([events.next(), inputFailed]);
     } catch (error) {
-      throw unreadable(name, error);
+      // exceljs's own failure (it drops a trailing workbook part: exceljs issue #3064): the caller may read the workbook whole.
+      throw error instanceof DataError ? error : new StreamFailed(error);
     }
     if (next.done) return;
     yield next.value;
@@ -178,8 +221,8 @@ async function release(sheet: StreamedSheet): Promise<void> {
   sheet.iterator.on('error', () => {}).destroy();
 }
 
-async function readStreamedSheet(sheet: StreamedSheet, strings: readonly string[], name: string, sink: RowSink): Promise<string[]> {
-  const text = new SheetText(strings);
+async function readStreamedSheet(sheet: StreamedSheet, book: Book, name: string, sink: RowSink): Promise<string[]> {
+  const text = new SheetText(book);
   for await (const row of sheetRows(sheet, name)) sink(text.fields(row), row.number);
   return text.notes();
 }
@@ -212,7 +255,7 @@ function sheetNames(workbook: ExcelJS.Workbook): string[] {
 function readLoadedSheet(workbook: ExcelJS.Workbook, path: string, sheet: string, sink: RowSink): string[] {
   const worksheet = workbook.worksheets.find((candidate) => candidate.name.toLowerCase() === sheet.toLowerCase());
   if (!worksheet) throw missingSheet(path, sheet, sheetNames(workbook));
-  const text = new SheetText([]);
+  const text = new SheetText({ strings: [], date1904: workbook.properties.date1904 });
   worksheet.eachRow((row, number) => sink(text.fields(row), number));
   return text.notes();
 }
@@ -223,15 +266,15 @@ function readLoadedSheet(workbook: ExcelJS.Workbook, path: string, sheet: string
  * joined, hyperlinks their text), numbers by String (a serial in a cell
  * without a date format stays '44090'), dates 'YYYY-MM-DD' or
  * 'YYYY-MM-DDTHH:MM', booleans TRUE/FALSE, errors their text ('#N/A'),
- * formulas their saved result. Counts the formulas without a result to give.
+ * formulas their saved result. Formulas without a result to give (none
+ * saved, or an error) read as blank and are counted, to say so.
  */
 class SheetText {
   private width = 0;
   private unsaved = 0;
   private failed = 0;
 
-  /** `strings`: the shared strings, which the streaming reader leaves as indexes. */
-  constructor(private readonly strings: readonly string[]) {}
+  constructor(private readonly book: Book) {}
 
   fields(row: ExcelJS.Row): string[] {
     const fields: string[] = [];
@@ -254,7 +297,11 @@ class SheetText {
   private cell(cell: ExcelJS.Cell): string {
     // A merged area's other cells give the first cell's value in memory, nothing when streamed: nothing either way.
     if (cell.type === ExcelJS.ValueType.Merge) return '';
-    return cell.type === ExcelJS.ValueType.Formula ? this.result(cell.result) : this.value(cell.value);
+    if (cell.type === ExcelJS.ValueType.Formula) return this.result(cell.result, cell.numFmt);
+    const value = cell.value as { formula?: string; result?: unknown } | null;
+    // Streamed, a shared formula's later cells have empty formula text, so exceljs does not type them as formulas.
+    if (typeof value === 'object' && value?.formula !== undefined) return this.result(value.result, cell.numFmt);
+    return this.value(value);
   }
 
   private value(value: unknown): string {
@@ -263,23 +310,35 @@ class SheetText {
     if (typeof value === 'number') return String(value);
     if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
     if (value instanceof Date) return dateText(value);
-    const object = value as { sharedString?: number; richText?: { text: string }[]; text?: unknown; error?: string; formula?: string; result?: unknown };
-    if (object.sharedString !== undefined) return this.strings[object.sharedString] ?? '';
+    const object = value as { sharedString?: number; richText?: { text: string }[]; text?: unknown; error?: string };
+    if (object.sharedString !== undefined) return this.book.strings[object.sharedString] ?? '';
     if (object.richText !== undefined) return object.richText.map((run) => run.text).join('');
     if (object.text !== undefined) return this.value(object.text);
-    if (object.error !== undefined) return object.error;
-    // When streamed, a shared formula's later cells have empty formula text, so exceljs does not type them as formulas.
-    if (object.formula !== undefined) return this.result(object.result);
-    return '';
+    return object.error ?? '';
   }
 
-  /** Streamed, an error result (t="e") comes as NaN, its text lost; in memory it is an error value. */
-  private result(result: unknown): string {
+  /**
+   * In memory, exceljs gives an error result as an error value and a date
+   * as a Date; streamed, an error as NaN (its text lost) and a date as its
+   * serial, converted here as exceljs converts plain cells.
+   */
+  private result(result: unknown, format: string | undefined): string {
     if (result === undefined || result === null) this.unsaved++;
-    else if (Number.isNaN(result)) this.failed++;
+    else if (Number.isNaN(result) || (typeof result === 'object' && 'error' in result)) this.failed++;
+    else if (typeof result === 'number' && isDateFormat(format)) return dateText(serialDate(result, this.book.date1904));
     else return this.value(result);
     return '';
   }
+}
+
+/** exceljs's test for a date format: a date or time letter outside brackets and quotes. */
+function isDateFormat(format: string | undefined): boolean {
+  return format !== undefined && /[ymdhMsb]/.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+}
+
+/** An Excel serial as exceljs makes it a Date: midnight UTC of the day, plus the time. */
+function serialDate(serial: number, date1904: boolean): Date {
+  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * DAY_MS));
 }
 
 /** Excel dates have no time zone: exceljs puts them in UTC, so the UTC parts are the ones Excel shows. */
@@ -297,6 +356,8 @@ function missingSheet(path: string, sheet: string, sheets: readonly string[]): D
 
 function unreadable(name: string, error: unknown): DataError {
   const e = error as Error & { code?: string };
-  const reason = typeof error === 'string' ? error : (e.code ?? e.message);
+  const raw = typeof error === 'string' ? error : (e.code ?? e.message);
+  // The zip readers' own words for a file that is no zip at all.
+  const reason = /invalid signature|end of central directory/i.test(raw) ? 'not a zip file, so not an xlsx workbook' : raw;
   return new DataError('UNREADABLE_FILE', `${name}: cannot read the workbook (${reason})`, { file: name });
 }
