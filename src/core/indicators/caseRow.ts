@@ -4,11 +4,16 @@ import type { CaseRow } from './types.js';
 
 type AnyRecord = RecordPlace & { readonly child_id: string; readonly team?: string; readonly worker?: string };
 
+/** Where a record was read: `file:line`, unique within a dataset. */
+export function placeOf(extract: { readonly file: string }, record: RecordPlace): string {
+  return `${record.file ?? extract.file}:${record.line}`;
+}
+
 /** The identifier people use for a record: its id column, else `file:line`. */
 export function recordIdOf<K extends ExtractKind>(extract: ExtractData<K>, record: RecordsByKind[K]): string {
   const idColumn = EXTRACTS[extract.kind].idColumn;
   const id = idColumn === undefined ? undefined : (record as unknown as Record<string, unknown>)[idColumn];
-  return typeof id === 'string' ? id : `${(record as RecordPlace).file ?? extract.file}:${record.line}`;
+  return typeof id === 'string' ? id : placeOf(extract, record);
 }
 
 /** A case row for one record of an extract. */
@@ -21,7 +26,7 @@ export function caseOf<K extends ExtractKind>(extract: ExtractData<K>, record: R
     worker: r.worker,
     met,
     detail,
-    source: { kind: extract.kind, line: r.line },
+    source: { kind: extract.kind, file: r.file ?? extract.file, line: r.line },
     ...(r.refused ? { refused: r.refused } : {}),
   };
 }

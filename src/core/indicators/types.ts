@@ -21,6 +21,8 @@ export interface IndicatorInput {
 /** The record a case row comes from, so any figure can be traced back to its row. */
 export interface SourceRow {
   readonly kind: ExtractKind;
+  /** The table it was read from (an extract may come from several). */
+  readonly file: string;
   readonly line: number;
 }
 

@@ -23,11 +23,11 @@ export function indicatorForSample(id: string, kind: SampleKind, only: OnlyOutco
   return indicator;
 }
 
-/** The indicator's case rows (of its subject kind, the kind sampled) by the line they cite. */
-export function casesByLine(indicator: IndicatorDefinition, input: IndicatorInput): Map<number, CaseRow> {
+/** The indicator's case rows (of its subject kind, the kind sampled) by the `file:line` they cite. */
+export function casesByPlace(indicator: IndicatorDefinition, input: IndicatorInput): Map<string, CaseRow> {
   const reason = notComputedReason(indicator, input.data, input.period);
   if (reason) throw new UsageError(`--indicator ${indicator.id} cannot be computed: ${reason}`);
-  return new Map(indicator.cases(input).map((c) => [c.source.line, c]));
+  return new Map(indicator.cases(input).map((c) => [`${c.source.file}:${c.source.line}`, c]));
 }
 
 /** Whether a record with this case row (none: not counted by the indicator) passes `--only`. */

@@ -4,14 +4,14 @@ import type { LocalDateTime } from '../dates/londonTime.js';
 import { UsageError } from '../errors.js';
 import type { RecordsByKind } from '../extracts/definitions.js';
 import type { ExtractData } from '../extracts/extractParser.js';
-import { recordIdOf } from '../indicators/caseRow.js';
+import { placeOf, recordIdOf } from '../indicators/caseRow.js';
 import type { CaseRow, IndicatorDefinition } from '../indicators/types.js';
 import type { Period } from '../period.js';
 import { NO_GROUP, type GroupBy } from '../report.js';
 import type { Settings } from '../settings.js';
 import { drawPerGroup, type Candidate } from './draw.js';
 import { asReading, ruleFor, type SampleKind } from './kinds.js';
-import { casesByLine, keeps, type OnlyOutcome } from './outcomes.js';
+import { casesByPlace, keeps, type OnlyOutcome } from './outcomes.js';
 import { pseudonymise } from './pseudonym.js';
 import { recordKey } from './recordKey.js';
 
@@ -108,15 +108,14 @@ function sampledRecord(extract: ExtractData<SampleKind>, record: AnyRecord, row:
 }
 
 /** Records of the kind that the indicator keeps under `only` but whose key date lies outside the frame. */
-function countOutsideFrame(cases: ReadonlyMap<number, CaseRow>, frame: readonly AnyRecord[], only: OnlyOutcome | undefined): number {
+function countOutsideFrame(cases: ReadonlyMap<string, CaseRow>, framed: ReadonlySet<string>, only: OnlyOutcome | undefined): number {
   if (only === undefined) return 0;
-  const framed = new Set(frame.map((record) => record.line));
-  return [...cases.values()].filter((row) => keeps(row, only) && !framed.has(row.source.line)).length;
+  return [...cases.values()].filter((row) => keeps(row, only) && !framed.has(`${row.source.file}:${row.source.line}`)).length;
 }
 
-function candidatesOf(frame: readonly AnyRecord[], cases: ReadonlyMap<number, CaseRow>, request: SampleRequest): Candidate<AnyRecord>[] {
+function candidatesOf(frame: readonly AnyRecord[], place: (record: AnyRecord) => string, cases: ReadonlyMap<string, CaseRow>, request: SampleRequest): Candidate<AnyRecord>[] {
   return frame
-    .filter((record) => keeps(cases.get(record.line), request.only))
+    .filter((record) => keeps(cases.get(place(record)), request.only))
     .map((record) => ({ item: record, key: recordKey(request.kind, record), group: groupOf(record, request.by) }));
 }
 
@@ -129,10 +128,11 @@ export function drawSample(data: Dataset, request: SampleRequest): Sample {
   const extract = extractOf(data, request.kind);
   const rule = ruleFor(request.kind);
   const cases = request.indicator
-    ? casesByLine(request.indicator, { data, period: request.period, settings: request.settings, calendar: request.calendar })
-    : new Map<number, CaseRow>();
+    ? casesByPlace(request.indicator, { data, period: request.period, settings: request.settings, calendar: request.calendar })
+    : new Map<string, CaseRow>();
   const frame = extract.records.filter((record) => rule.inFrame(record, request.period)) as AnyRecord[];
-  const candidates = candidatesOf(frame, cases, request);
+  const place = (record: AnyRecord) => placeOf(extract, record);
+  const candidates = candidatesOf(frame, place, cases, request);
   const drawn = drawPerGroup(candidates, request.seed, request.size);
   return {
     kind: request.kind,
@@ -147,7 +147,7 @@ export function drawSample(data: Dataset, request: SampleRequest): Sample {
     dateColumns: rule.dateColumns,
     eligible: candidates.length,
     groups: request.by ? drawn.map((g) => ({ key: g.key, eligible: g.eligible, sampled: g.drawn.length })) : [],
-    rows: drawn.flatMap((g) => g.drawn.map((record) => sampledRecord(extract, record, cases.get(record.line), request))),
-    outsideFrame: countOutsideFrame(cases, frame, request.only),
+    rows: drawn.flatMap((g) => g.drawn.map((record) => sampledRecord(extract, record, cases.get(place(record)), request))),
+    outsideFrame: countOutsideFrame(cases, new Set(frame.map(place)), request.only),
   };
 }
