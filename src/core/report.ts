@@ -142,7 +142,7 @@ export function notComputedReason(
     const lacking = indicator.reads[kind]!.filter((column) => !extract.columns.includes(column));
     if (lacking.length > 0) return `${tablesOf(extract)} ${lacking.length === 1 ? 'has no' : 'have no'} ${lacking.join(' or ')} column`;
     if (extract.snapshotOn !== undefined && extract.snapshotOn !== period.asAt) {
-      return `the ${kind} come from ${extract.snapshotSource ?? 'a snapshot'}, which holds each child's latest only as at ${formatIso(extract.snapshotOn)}: computed only as at that day, not ${formatIso(period.asAt)}`;
+      return `the ${kind} come from ${extract.snapshotSource ?? 'a snapshot'}, a snapshot of each child's latest as at ${formatIso(extract.snapshotOn)}: computed only as at that day, not ${formatIso(period.asAt)}`;
     }
   }
   return null;

@@ -43,7 +43,9 @@ function unreadLine(unread: readonly string[]): string[] {
 export function renderQualitySummary(files: readonly FileQuality[], unread: readonly string[] = [], limit = 5): string {
   const lines = [qualityHeadline(files)];
   for (const f of files) {
-    lines.push(`  ${f.file}: ${formatCount(f.rowsRead)} read, ${formatCount(f.rowsUsed)} used, ${formatCount(f.rowsRejected)} rejected`);
+    // One Annex A list gives two extracts (List 6: CIN plans and last visits): the kind tells them apart.
+    const label = files.filter((other) => other.file === f.file).length > 1 ? `${f.file} (${f.kind})` : f.file;
+    lines.push(`  ${label}: ${formatCount(f.rowsRead)} read, ${formatCount(f.rowsUsed)} used, ${formatCount(f.rowsRejected)} rejected`);
     lines.push(...fileNotes(f));
     for (const issue of f.issues.slice(0, limit)) lines.push(`    ${f.file}:${issue.line} ${issue.code}${issue.scope === 'cell' ? ' (value refused, row used)' : ''} ${issue.message}`);
     if (f.issues.length > limit) lines.push(`    … and ${formatCount(f.issues.length - limit)} more issues (csc-metrics validate lists them all)`);
