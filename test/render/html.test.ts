@@ -37,6 +37,20 @@ describe('renderHtml: a self-contained surgery pack', () => {
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
 
+  it('shows the report warnings in the headline and an indicator warning on its tile, escaped', () => {
+    const report = sampleReport();
+    const warned = renderHtml({
+      ...report,
+      period: { ...report.period, asAt: report.period.from, asAtIsExtractDate: true },
+      warnings: ['the as-at date 2026-11-30 is after the extract date 2026-11-20 <b>'],
+      indicators: report.indicators.map((r) => (r.id === 'missing-over-5-days' ? { ...r, warnings: ['220 of 463 missing.csv rows (47.5 %) were rejected'] } : r)),
+    });
+    expect(section(warned, 'headline')).toContain('<p class="warning" role="note">Warning: the as-at date 2026-11-30 is after the extract date 2026-11-20 &lt;b&gt;</p>');
+    expect(section(warned, 'headline')).toContain('01/10/2026 (the extract date: the extracts were taken before the period ended)');
+    expect(tile(warned, 'missing-over-5-days')).toContain('Warning: 220 of 463 missing.csv rows (47.5 %) were rejected');
+    expect(tile(warned, 'assessment-timeliness')).not.toContain('Warning');
+  });
+
   it('heads the pack with the title, UK dates, calendar, RAG counts and rows read/used/rejected per file', () => {
     const head = section(html, 'headline');
     expect(head).toContain('<h1>Demo Authority</h1>');
