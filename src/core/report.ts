@@ -8,6 +8,7 @@ import { INDICATORS } from './indicators/registry.js';
 import { extractsRead, type CaseRow, type Direction, type IndicatorDefinition, type IndicatorInput, type IndicatorKind } from './indicators/types.js';
 import { trailingPeriods, type Period } from './period.js';
 import { ragOf, type Rag } from './rag.js';
+import { byCodePoint } from './textOrder.js';
 import type { Settings } from './settings.js';
 
 /** How results are broken down with `--by`. */
@@ -176,19 +177,16 @@ function indicatorWarnings(indicator: IndicatorDefinition, data: Dataset, maxSha
   return warnings;
 }
 
-function byCodePoint(a: string | undefined, b: string | undefined): number {
-  if (a === b) return 0;
-  if (a === undefined) return 1;
-  if (b === undefined) return -1;
-  return a < b ? -1 : 1;
-}
 
 /** Exceptions in a fixed order (team, worker, child, record) so output does not depend on the machine's locale. */
 function exceptionsOf(indicator: IndicatorDefinition, cases: readonly CaseRow[]): ExceptionRow[] {
   return cases
     .filter((row) => indicator.kind === 'count' || !row.met)
     .map(({ childId, recordId, team, worker, detail, refused, source }) => ({ childId, recordId, team, worker, detail: withRefused(detail, refused, indicator.reads[source.kind]) }))
-    .sort((a, b) => byCodePoint(a.team, b.team) || byCodePoint(a.worker, b.worker) || byCodePoint(a.childId, b.childId) || byCodePoint(a.recordId, b.recordId));
+    .sort(
+      (a, b) =>
+        byCodePoint(a.team, b.team) || byCodePoint(a.worker, b.worker) || byCodePoint(a.childId, b.childId) || byCodePoint(a.recordId, b.recordId) || byCodePoint(a.detail, b.detail),
+    );
 }
 
 /** An exception's detail, saying which of the values the indicator reads were refused. */

@@ -105,6 +105,10 @@ describe('row-level bad input: the row is rejected with file, line, column, valu
     ], 3, 1],
     ['future-date', 'assessments.csv', [{ code: 'FUTURE_DATE', line: 2, column: 'completed_date', value: '2027-01-04' }], 1, 0],
     ['duplicate-row', 'visits.csv', [{ code: 'DUPLICATE_ROW', line: 3, message: 'repeats line 2 exactly' }], 3, 2],
+    // A0001 again with another completion date: the first (line 2) is used, so it counts once.
+    ['duplicate-id', 'assessments.csv', [{ scope: 'row', code: 'DUPLICATE_ID', line: 3, column: 'assessment_id', value: 'A0001', message: 'assessment_id "A0001" was first read at line 2 with other values; the first is used' }], 3, 2],
+    // P0001 as both CP and CIN: the child is not counted under both.
+    ['duplicate-plan-id', 'plans.csv', [{ scope: 'row', code: 'DUPLICATE_ID', line: 3, column: 'plan_id', value: 'P0001' }], 2, 1],
     ['wrong-field-count', 'visits.csv', [
       { code: 'WRONG_FIELD_COUNT', line: 3, message: 'has 2 fields; the header has 3' },
       { code: 'WRONG_FIELD_COUNT', line: 4, message: 'has 4 fields; the header has 3' },
@@ -119,6 +123,22 @@ describe('row-level bad input: the row is rejected with file, line, column, valu
     expect(quality.issues).toHaveLength(issues.length);
     issues.forEach((issue, i) => expect(quality.issues[i]).toMatchObject(issue));
     expect(run.stderr).toContain(`${read - used} rejected`);
+  });
+
+  it('removes invisible characters from IDs and names, so one child is one child', () => {
+    // Line 3's child ID ends in a zero-width space and its team holds a NUL: both are cleaned and
+    // said (cell issues), the row is used, and C00001 is one child with two assessments in Team A.
+    const run = runCli(['report', '--data', 'fixtures/bad-input/invisible-characters', '--period', '2026-10', '--by', 'team', '--format', 'json', ...EXTRACTED]);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    const [file] = report.dataQuality.files;
+    expect(file).toMatchObject({ rowsRead: 2, rowsUsed: 2, rowsRejected: 0, cellIssues: {} });
+    expect(file.issues.map((i: { scope: string; code: string; line: number; column: string }) => [i.scope, i.code, i.line, i.column])).toEqual([
+      ['cell', 'INVISIBLE_CHARACTERS', 3, 'child_id'],
+      ['cell', 'INVISIBLE_CHARACTERS', 3, 'team'],
+    ]);
+    const timeliness = report.indicators.find((i: { id: string }) => i.id === 'assessment-timeliness');
+    expect(timeliness.groups).toEqual([{ key: 'Team A', numerator: 2, denominator: 2, value: 1, rag: 'green' }]);
   });
 
   it('rejects logically impossible rows: completed before start, end before start, returned before missing', () => {

@@ -15,6 +15,8 @@ export interface ParseOptions {
 /** Where an optional column's refused value goes: the row stays, the cell is reported. */
 export interface CellSink {
   refuse(column: string, code: IssueCode, message: string): void;
+  /** A value read after cleaning it (invisible characters removed): kept, and reported. */
+  cleaned(column: string, code: IssueCode, message: string): void;
 }
 
 /** Why a value was refused. Shared instances: refusing allocates nothing. */
@@ -89,13 +91,44 @@ function parseDayText(text: string, options: ParseOptions): DayNumber | CellProb
   return readsInOtherOrder(text, options.dateOrder) ? DATE_ORDER[options.dateOrder] : INVALID_DATE;
 }
 
+// NUL, zero-width spaces and joiners, word joiner and a stray byte-order mark:
+// invisible, so `C001` and `C001` + U+200B would otherwise be two children.
+const INVISIBLE = /[\u0000\u200B-\u200D\u2060\uFEFF]/g;
+const PLAIN_ASCII = /^[\x20-\x7E]*$/;
+
+/**
+ * An identifier or name as one thing: invisible characters removed (said in
+ * a cell issue) and Unicode composed (NFC), so `é` typed two ways is one team.
+ * Plain ASCII, nearly every value, is returned as it is.
+ */
+function identity(cells: CellSink, name: string, text: string): string {
+  if (PLAIN_ASCII.test(text)) return text;
+  const visible = text.replace(INVISIBLE, '');
+  if (visible !== text) cells.cleaned(name, 'INVISIBLE_CHARACTERS', `held invisible characters (NUL or zero-width), removed: read as ${JSON.stringify(visible)}`);
+  return visible.normalize('NFC');
+}
+
+/** A text column whose values are identities (IDs, names): cleaned by `identity`. */
+function textColumn(required: boolean): ColumnSpec<string | undefined> {
+  return {
+    required,
+    type: 'text',
+    schema: (_options, cells, name) =>
+      z.transform((raw: string, ctx: Ctx): string | undefined => {
+        const text = identity(cells, name, raw).trim();
+        if (text === '') return required ? reject(ctx, 'MISSING_VALUE', 'is blank but required') : undefined;
+        return text;
+      }),
+  };
+}
+
 /** Column builders; the `required` variants make the header check and a blank value errors. */
 export const columns = {
-  text: (): ColumnSpec<string | undefined> => column('text', false, (text) => text),
+  text: (): ColumnSpec<string | undefined> => textColumn(false),
   /** A label that repeats across rows: team, worker, category. */
-  label: (): ColumnSpec<string | undefined> => ({ ...column('text', false, (text) => text), repeats: true }),
+  label: (): ColumnSpec<string | undefined> => ({ ...textColumn(false), repeats: true }),
   /** The person identifier: required, and repeated across a child's rows. */
-  childId: () => ({ ...column('text', true, (text) => text), repeats: true }) as ColumnSpec<string>,
+  childId: () => ({ ...textColumn(true), repeats: true }) as ColumnSpec<string>,
   date: (): ColumnSpec<DayNumber | undefined> => column('date', false, parseDayText),
   requiredDate: () => column('date', true, parseDayText) as ColumnSpec<DayNumber>,
   dateTime: (): ColumnSpec<LocalDateTime | undefined> => column('datetime', false, parseDateTimeText),

@@ -78,11 +78,13 @@ function valueMap(values: Readonly<Record<string, string | null>> | undefined): 
 }
 
 
-/** A refused cell of the row being read. */
+/** A refused (or cleaned and kept) cell of the row being read. */
 interface RefusedCell {
   readonly column: string;
   readonly code: IssueCode;
   readonly message: string;
+  /** The value was read after cleaning, not refused. */
+  readonly kept: boolean;
 }
 
 /**
@@ -105,6 +107,8 @@ export class ExtractParser<K extends ExtractKind> {
   /** One copy of each repeating value (child IDs, teams, workers). */
   private readonly pool = new Map<string, string>();
   private readonly input: Record<string, unknown> = {};
+  /** The line each record id was first read at. */
+  private readonly idLines = new Map<string, number>();
   /** The refused cells of the row being read; emptied before each row. */
   private readonly refused: RefusedCell[] = [];
   private rowsRead = 0;
@@ -116,7 +120,10 @@ export class ExtractParser<K extends ExtractKind> {
     private readonly file: string,
     private readonly options: TableOptions,
   ) {
-    const cells: CellSink = { refuse: (column, code, message) => this.refused.push({ column, code, message }) };
+    const cells: CellSink = {
+      refuse: (column, code, message) => this.refused.push({ column, code, message, kept: false }),
+      cleaned: (column, code, message) => this.refused.push({ column, code, message, kept: true }),
+    };
     const parseOptions = { dateOrder: options.mapping?.dateOrder ?? 'dmy', serialDates: options.serialDates ?? false } as const;
     this.schema = definition.schema(options.limits, parseOptions, cells);
     this.events = definition.event ? new EventLog() : undefined;
@@ -210,11 +217,30 @@ export class ExtractParser<K extends ExtractKind> {
       this.reject([{ scope: 'row', code: 'DUPLICATE_ROW', line, message: `repeats line ${firstLine} exactly` }]);
       return;
     }
+    if (this.repeatsAnId(record, line)) return;
     if (this.keepRecords) this.records.push(record);
     if (this.events) {
       const event = this.definition.event!;
       this.events.add(record.child_id, event.day(record), event.code(record), line);
     }
+  }
+
+  /**
+   * A record whose id an earlier record with other values already has is
+   * refused (DUPLICATE_ID): the first is used, so one assessment or episode
+   * is never counted twice.
+   */
+  private repeatsAnId(record: RecordsByKind[K], line: number): boolean {
+    const column = this.definition.idColumn;
+    const id = column === undefined ? undefined : (record as unknown as Record<string, unknown>)[column];
+    if (typeof id !== 'string') return false;
+    const first = this.idLines.get(id);
+    if (first === undefined) {
+      this.idLines.set(id, line);
+      return false;
+    }
+    this.reject([{ scope: 'row', code: 'DUPLICATE_ID', line, column, value: id, message: `${column} ${JSON.stringify(id)} was first read at line ${first} with other values; the first is used` }]);
+    return true;
   }
 
   /** A row has the header's width; a workbook row may also stop early or trail empty cells. */
@@ -241,11 +267,12 @@ export class ExtractParser<K extends ExtractKind> {
     });
     this.stopOnDateOrder(issues);
     const refused: Record<string, string> = {};
-    for (const issue of issues) {
+    issues.forEach((issue, i) => {
+      if (this.refused[i]!.kept) return;
       refused[issue.column!] = issue.value!.trim();
       this.cellCounts[issue.column!] = (this.cellCounts[issue.column!] ?? 0) + 1;
-    }
-    (record as { refused?: Record<string, string> }).refused = refused;
+    });
+    if (Object.keys(refused).length > 0) (record as { refused?: Record<string, string> }).refused = refused;
     this.issues.push(...issues);
   }
 
@@ -278,6 +305,7 @@ export class ExtractParser<K extends ExtractKind> {
     }
     this.seen = new RowIndex();
     this.pool.clear();
+    this.idLines.clear();
     const cellTotal = Object.values(this.cellCounts).reduce((a, b) => a + b, 0);
     if (cellTotal > 0) this.notes.push(`${count(cellTotal, 'value')} refused in optional columns; those rows were used with the value read as not recorded`);
     return {

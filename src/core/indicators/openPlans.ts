@@ -1,12 +1,29 @@
 import type { DayNumber } from '../dates/localDate.js';
 import type { PlanRecord, PlanType } from '../extracts/definitions.js';
+import { byCodePoint } from '../textOrder.js';
 
 /** Open on day d: start ≤ d and (end blank or end ≥ d). */
 export function isOpenOn(plan: PlanRecord, day: DayNumber): boolean {
   return plan.start_date <= day && (plan.end_date === undefined || plan.end_date >= day);
 }
 
-/** A child's plans open on a day, newest start first (ties: earlier line first). */
+/**
+ * Newest start first; plans starting the same day are ordered by their values
+ * (plan id, end, team, worker, category), never by row order, so a shuffled
+ * extract gives the same team to the same child.
+ */
+function newestFirst(a: PlanRecord, b: PlanRecord): number {
+  return (
+    b.start_date - a.start_date ||
+    byCodePoint(a.plan_id, b.plan_id) ||
+    (a.end_date ?? Infinity) - (b.end_date ?? Infinity) ||
+    byCodePoint(a.team, b.team) ||
+    byCodePoint(a.worker, b.worker) ||
+    byCodePoint(a.category, b.category)
+  );
+}
+
+/** A child's plans open on a day, newest start first (ties broken by values). */
 export function openPlansByChild(
   plans: readonly PlanRecord[],
   day: DayNumber,
@@ -19,6 +36,6 @@ export function openPlansByChild(
     if (list) list.push(plan);
     else byChild.set(plan.child_id, [plan]);
   }
-  for (const list of byChild.values()) list.sort((a, b) => b.start_date - a.start_date || a.line - b.line);
+  for (const list of byChild.values()) list.sort(newestFirst);
   return byChild;
 }

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { byCodePoint } from '../textOrder.js';
 
 /** A record offered to the draw: its sampling key and the group it is drawn within. */
 export interface Candidate<T> {
@@ -17,10 +18,6 @@ export interface DrawnGroup<T> {
 /** A record's rank under a seed: HMAC-SHA-256 keyed by the seed over the record key, in hex. */
 function rankOf(seed: string, key: string): string {
   return createHmac('sha256', seed).update(key).digest('hex');
-}
-
-function byCodePoint(a: string, b: string): number {
-  return a === b ? 0 : a < b ? -1 : 1;
 }
 
 /**
