@@ -11,12 +11,28 @@ function describeZodIssue(issue: z.core.$ZodIssue): string {
   return `${path}: ${issue.message}`;
 }
 
+// Keys that name the object machinery of JavaScript, not a setting: a record
+// schema would drop or misread them silently.
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Every key path in the config that uses a forbidden key, as an error line. */
+function forbiddenKeys(value: unknown, path: readonly string[]): string[] {
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.keys(value).flatMap((key) => {
+    const at = [...path, key];
+    if (FORBIDDEN_KEYS.has(key)) return [`${at.join('.')}: "${key}" is not a name the config can use`];
+    return forbiddenKeys((value as Record<string, unknown>)[key], at);
+  });
+}
+
 /**
  * Validates a parsed config file against the schema and the indicator
  * registry, and merges it over the defaults. Rate targets are written in
  * percent (90) and held as fractions (0.9).
  */
 export function resolveConfig(raw: unknown, indicators: readonly IndicatorDefinition[]): ConfigResult {
+  const forbidden = forbiddenKeys(raw, []);
+  if (forbidden.length > 0) return { errors: forbidden };
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) return { errors: parsed.error.issues.map(describeZodIssue) };
   const config = parsed.data;

@@ -48,9 +48,12 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 const positiveInt = z.number().int().positive();
+// Timescales within sane bounds (a year at most), so a typo cannot push every due date past the calendar.
+const workingDays = positiveInt.max(260);
+const calendarDays = positiveInt.max(366);
 const intervalSchema = z.union([
-  z.object({ workingDays: positiveInt }).strict(),
-  z.object({ calendarDays: positiveInt }).strict(),
+  z.object({ workingDays }).strict(),
+  z.object({ calendarDays }).strict(),
 ]);
 
 const headerList = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).transform((v) => (typeof v === 'string' ? [v] : v));
@@ -76,12 +79,12 @@ const extractsSchema = z.object(Object.fromEntries(EXTRACT_KINDS.map((kind) => [
  */
 export const configSchema = z
   .object({
-    assessmentWorkingDays: positiveInt,
-    rhiHours: positiveInt,
-    missingDays: positiveInt,
+    assessmentWorkingDays: workingDays,
+    rhiHours: positiveInt.max(8784),
+    missingDays: calendarDays,
     visitIntervals: z.object({ CP: intervalSchema, CIN: intervalSchema, CLA: intervalSchema, PF: intervalSchema }).strict().partial(),
-    supervisionDays: positiveInt,
-    oversightDays: positiveInt,
+    supervisionDays: calendarDays,
+    oversightDays: calendarDays,
     targets: z.record(z.string(), z.number().min(0).nullable()),
     tolerance: z.number().min(0).max(100),
     extracts: extractsSchema,
