@@ -63,10 +63,12 @@ export async function readData(
   demoByDefault: boolean,
   kinds?: readonly ExtractKind[],
   keepRecords?: readonly ExtractKind[],
+  issueCap?: number,
 ): Promise<LoadedData> {
   const loaded = await loadDataset(extractSources(flags, demoByDefault), {
     limits: run.limits,
     mappings: run.settings.extracts,
+    ...(issueCap !== undefined ? { issueCap } : {}),
     onProgress: rowProgress(terminal),
     parallel: true,
     ...(kinds ? { kinds } : {}),
@@ -94,7 +96,7 @@ export async function loadRun(
   const run = await runSettings(flags, demo);
   const { period, warnings } = resolvePeriod(flags, demo, run.extractedOn);
   if (demo) terminal.note(`Using the bundled demo authority (synthetic data); period ${period.label}. Give --data DIR for your own extracts.`);
-  const loaded = await readData(flags, run, terminal, demoByDefault, kinds, keepRecords);
+  const loaded = await readData(flags, run, terminal, demoByDefault, kinds, keepRecords, run.settings.maxIssuesPerCode);
   terminal.note(renderQualitySummary(Object.values(loaded.data).flatMap((e) => e.quality), loaded.unreadFiles));
   for (const warning of warnings) terminal.note(`warning: ${warning}`);
   const rejected = rejectedRows(loaded.data);

@@ -27,6 +27,8 @@ export interface Settings {
   readonly extracts: ExtractMappings;
   /** A file that loses more than this fraction of its rows marks every indicator that reads it. */
   readonly maxRejectedShare: number;
+  /** Issues a report lists per file and code; the rest are counted (`validate` lists all). */
+  readonly maxIssuesPerCode: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -45,6 +47,7 @@ export const DEFAULT_SETTINGS: Settings = {
   tolerance: 5,
   extracts: {},
   maxRejectedShare: 0.01,
+  maxIssuesPerCode: 1000,
 };
 
 const positiveInt = z.number().int().positive();
@@ -90,6 +93,7 @@ export const configSchema = z
     extracts: extractsSchema,
     /** A percentage, like targets: 1 means 1 % of a file's rows. */
     maxRejectedShare: z.number().min(0).max(100),
+    maxIssuesPerCode: positiveInt,
   })
   .strict()
   .partial();

@@ -17,6 +17,8 @@ export interface LoadOptions {
   readonly limits: ValidationLimits;
   /** How to read each kind (the config's `extracts`). */
   readonly mappings?: ExtractMappings;
+  /** Issues listed per file and code; the rest are counted (default: all). */
+  readonly issueCap?: number;
   /** Only these kinds (default: all). */
   readonly kinds?: readonly ExtractKind[];
   /** Event kinds whose records are kept as well as their events (the kind a sample draws from). */
@@ -37,12 +39,12 @@ export interface LoadedData {
 
 /** Every table of every kind asked for, in a fixed order (kind, then file name). */
 function jobsFor(tables: ReadonlyMap<ExtractKind, readonly TableJob['source'][]>, options: LoadOptions): TableJob[] {
-  const { limits, kinds = EXTRACT_KINDS, keepRecords = [], mappings = {} } = options;
+  const { limits, kinds = EXTRACT_KINDS, keepRecords = [], mappings = {}, issueCap } = options;
   return EXTRACT_KINDS.filter((kind) => kinds.includes(kind)).flatMap((kind) =>
     (tables.get(kind) ?? []).map((source) => {
       // The config's mapping is for an authority's own files; Annex A lists carry their own.
       const mapping = source.format === 'annex-a' ? undefined : mappings[kind];
-      return { kind, source, limits, keepRecords: keepRecords.includes(kind), ...(mapping ? { mapping } : {}) };
+      return { kind, source, limits, keepRecords: keepRecords.includes(kind), ...(mapping ? { mapping } : {}), ...(issueCap !== undefined ? { issueCap } : {}) };
     }),
   );
 }

@@ -8,6 +8,7 @@ export function readTable(job: TableJob, onProgress?: RowProgress): Promise<Extr
     limits: job.limits,
     keepRecords: job.keepRecords,
     ...(job.mapping ? { mapping: job.mapping } : {}),
+    ...(job.issueCap !== undefined ? { issueCap: job.issueCap } : {}),
     ...(onProgress ? { onProgress } : {}),
   });
 }

@@ -37,6 +37,8 @@ export interface TableJob {
   readonly limits: ValidationLimits;
   readonly keepRecords: boolean;
   readonly mapping?: ExtractMapping;
+  /** Issues listed per code; the rest are counted. */
+  readonly issueCap?: number;
 }
 
 /** The reader for a table source. */

@@ -64,3 +64,15 @@ describe('event kinds read without their records', () => {
     expect(extract.quality[0]!.issues).toEqual([{ scope: 'row', code: 'DUPLICATE_ROW', line: 3, message: 'repeats line 2 exactly' }]);
   });
 });
+
+describe('issues past the cap', () => {
+  it('are counted per code, not listed, while every row is still accounted for', async () => {
+    // Five bad dates and one bad flag under a cap of 2: two INVALID_DATE listed and three counted;
+    // the flag (its own code) is listed. Five rows rejected, one used with its flag refused.
+    const text = 'child_id,visit_date,seen_alone\nC1,bad,Y\nC2,bad,Y\nC3,bad,Y\nC4,bad,Y\nC5,bad,Y\nC6,2026-10-01,maybe\n';
+    const extract = await readExtract('visits', openCsv(fileWith(text), 'visits.csv'), { ...options, issueCap: 2 });
+    const [quality] = extract.quality;
+    expect(quality).toMatchObject({ rowsRead: 6, rowsUsed: 1, rowsRejected: 5, issuesNotListed: { INVALID_DATE: 3 } });
+    expect(quality!.issues.map((i) => [i.code, i.line])).toEqual([['INVALID_DATE', 2], ['INVALID_DATE', 3], ['INVALID_FLAG', 7]]);
+  });
+});

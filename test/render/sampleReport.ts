@@ -93,7 +93,7 @@ const interviews: IndicatorResult = {
 };
 
 /** What a file's account holds besides its row counts, for a file read cleanly. */
-const CLEAN_FILE = { encoding: 'utf-8', headerLine: 1, cellIssues: {}, mapping: [], unusedColumns: [], notes: [], issues: [] };
+const CLEAN_FILE = { encoding: 'utf-8', headerLine: 1, cellIssues: {}, mapping: [], unusedColumns: [], notes: [], issues: [], issuesNotListed: {} };
 
 /** A small hand-made report for October 2026 (as at 31/10/2026) with a 3-month trend, a team breakdown and hostile team names. */
 export function sampleReport(): Report {

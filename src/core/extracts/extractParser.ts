@@ -38,6 +38,8 @@ export interface TableOptions {
   readonly mapping?: ExtractMapping;
   /** Date columns may hold Excel serial numbers (workbooks). */
   readonly serialDates?: boolean;
+  /** Issues listed per code; the rest are counted (default: all listed). */
+  readonly issueCap?: number;
 }
 
 /** Where each canonical column sits in the file's rows (-1: absent). */
@@ -107,6 +109,8 @@ export class ExtractParser<K extends ExtractKind> {
   /** One copy of each repeating value (child IDs, teams, workers). */
   private readonly pool = new Map<string, string>();
   private readonly input: Record<string, unknown> = {};
+  /** Issues found so far, by code, listed or not. */
+  private readonly issueCounts = new Map<IssueCode, number>();
   /** The line each record id was first read at. */
   private readonly idLines = new Map<string, number>();
   /** The refused cells of the row being read; emptied before each row. */
@@ -273,7 +277,7 @@ export class ExtractParser<K extends ExtractKind> {
       this.cellCounts[issue.column!] = (this.cellCounts[issue.column!] ?? 0) + 1;
     });
     if (Object.keys(refused).length > 0) (record as { refused?: Record<string, string> }).refused = refused;
-    this.issues.push(...issues);
+    this.record(issues);
   }
 
   /**
@@ -328,6 +332,7 @@ export class ExtractParser<K extends ExtractKind> {
           unusedColumns: header.match.unused,
           notes: this.notes,
           issues: this.issues,
+          issuesNotListed: this.unlisted(),
         },
       ],
     };
@@ -335,7 +340,25 @@ export class ExtractParser<K extends ExtractKind> {
 
   private reject(issues: readonly Issue[]): void {
     this.rowsRejected++;
-    this.issues.push(...issues);
+    this.record(issues);
+  }
+
+  /** Keeps the first `issueCap` issues of each code; the rest are counted, so memory stays bounded. */
+  private record(issues: readonly Issue[]): void {
+    const cap = this.options.issueCap ?? Infinity;
+    for (const issue of issues) {
+      const seen = (this.issueCounts.get(issue.code) ?? 0) + 1;
+      this.issueCounts.set(issue.code, seen);
+      if (seen <= cap) this.issues.push(issue);
+    }
+  }
+
+  /** Issues past the cap, by code: counted, not listed. */
+  private unlisted(): Record<string, number> {
+    const cap = this.options.issueCap ?? Infinity;
+    const counts: Record<string, number> = {};
+    for (const [code, n] of this.issueCounts) if (n > cap) counts[code] = n - cap;
+    return counts;
   }
 
   private rawValue(column: string, fields: readonly string[]): string {

@@ -67,4 +67,6 @@ export interface FileQuality {
   /** What the reader noticed: encoding fallbacks, delimiters, title rows skipped. */
   readonly notes: readonly string[];
   readonly issues: readonly Issue[];
+  /** Issues past the listing cap, by code: counted, not listed (`validate` lists them all). */
+  readonly issuesNotListed: Readonly<Record<string, number>>;
 }
