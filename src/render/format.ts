@@ -2,7 +2,8 @@ import { formatUk } from '../core/dates/localDate.js';
 import type { IndicatorKind } from '../core/indicators/types.js';
 import type { Period } from '../core/period.js';
 import type { Rag } from '../core/rag.js';
-import type { Figure, IndicatorResult, Report } from '../core/report.js';
+import type { Figure, GroupFigure, IndicatorResult, Report } from '../core/report.js';
+import { withoutControls } from './safeText.js';
 
 /** "87.9 %" for a rate, the count itself for a count, "–" when there is no value. */
 export function formatValue(kind: IndicatorKind, value: number | null): string {
@@ -57,9 +58,14 @@ export function groupKeys(indicators: readonly IndicatorResult[]): string[] {
   return [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
+/** An indicator's groups by key, so a breakdown finds each cell without searching the list (linear in the groups). */
+export function groupsByKey(result: IndicatorResult): ReadonlyMap<string, GroupFigure> {
+  return new Map((result.groups ?? []).map((g) => [g.key, g]));
+}
+
 const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Text made safe for HTML element content and quoted attribute values. */
+/** Text made safe for HTML element content and quoted attribute values, control characters dropped. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => HTML_ENTITIES[ch]!);
+  return withoutControls(text).replace(/[&<>"']/g, (ch) => HTML_ENTITIES[ch]!);
 }

@@ -1,8 +1,8 @@
 import { formatUk } from '../core/dates/localDate.js';
 import type { FileQuality } from '../core/extracts/issues.js';
 import type { Rag } from '../core/rag.js';
-import { NO_GROUP, type ExceptionRow, type IndicatorResult, type Report } from '../core/report.js';
-import { asAtNote, escapeHtml, formatCount, formatFraction, formatPeriodUk, formatTarget, formatValue, groupKeys, ragWord, reportTitle } from './format.js';
+import { NO_GROUP, type ExceptionRow, type GroupFigure, type IndicatorResult, type Report } from '../core/report.js';
+import { asAtNote, escapeHtml, formatCount, formatFraction, formatPeriodUk, formatTarget, formatValue, groupKeys, groupsByKey, ragWord, reportTitle } from './format.js';
 import { trendChart } from './htmlChart.js';
 import { qualityHeadline } from './quality.js';
 
@@ -199,22 +199,28 @@ function chartsSection(report: Report): string {
   return `<section class="page" id="trends"><h2>Trends</h2><p class="muted">${note}; dashed line: target.</p><div class="charts">${report.indicators.map((r) => chart(r, report)).join('')}</div></section>`;
 }
 
-function groupCell(result: IndicatorResult, key: string): string {
-  const group = result.groups?.find((g) => g.key === key);
+function groupCell(result: IndicatorResult, group: GroupFigure | undefined): string {
   if (!group) return '<td class="muted">–</td>';
   return `<td class="rag-${group.rag}"><b>${formatValue(result.kind, group.value)}</b> ${ragWord(group.rag)}<br><small>${formatFraction(result.kind, group)}</small></td>`;
 }
 
-function breakdownTable(report: Report, keys: readonly string[]): string {
+/** An indicator with its groups by key. */
+interface GroupLookup {
+  readonly result: IndicatorResult;
+  readonly groups: ReadonlyMap<string, GroupFigure>;
+}
+
+function breakdownTable(lookups: readonly GroupLookup[], keys: readonly string[]): string {
   const head = `<thead><tr><th>Indicator</th>${keys.map((k) => `<th>${escapeHtml(k)}</th>`).join('')}</tr></thead>`;
-  const rows = report.indicators.map((r) => `<tr><th>${escapeHtml(r.title)}</th>${keys.map((k) => groupCell(r, k)).join('')}</tr>`);
+  const rows = lookups.map(({ result, groups }) => `<tr><th>${escapeHtml(result.title)}</th>${keys.map((k) => groupCell(result, groups.get(k))).join('')}</tr>`);
   return `<table>${head}<tbody>${rows.join('')}</tbody></table>`;
 }
 
 function breakdownSection(report: Report): string {
   const keys = groupKeys(report.indicators);
+  const lookups = report.indicators.map((result) => ({ result, groups: groupsByKey(result) }));
   const tables: string[] = [];
-  for (let i = 0; i < keys.length; i += GROUP_COLUMNS) tables.push(breakdownTable(report, keys.slice(i, i + GROUP_COLUMNS)));
+  for (let i = 0; i < keys.length; i += GROUP_COLUMNS) tables.push(breakdownTable(lookups, keys.slice(i, i + GROUP_COLUMNS)));
   const body = tables.length > 0 ? `${tables.join('')}<p class="muted">–: no records of this group in the indicator's cohort.</p>` : '<p class="muted">Run with --by team for the breakdown.</p>';
   return `<section class="page breakdown" id="breakdown"><h2>Breakdown${report.groupBy ? ` by ${report.groupBy}` : ''}</h2>${body}</section>`;
 }

@@ -1,6 +1,7 @@
 import Table from 'cli-table3';
 import type { FileQuality, UnusedColumn } from '../core/extracts/issues.js';
 import { formatCount } from './format.js';
+import { terminalText } from './safeText.js';
 
 function totals(files: readonly FileQuality[]) {
   let read = 0, used = 0, rejected = 0, refused = 0;
@@ -39,6 +40,7 @@ function unreadLine(unread: readonly string[]): string[] {
 /**
  * The summary `report` prints on stderr: the headline, a line per file with
  * its notes and unused columns, and the first `limit` issues of each file.
+ * Every line is made terminal-safe: file names, headers and values come from the data.
  */
 export function renderQualitySummary(files: readonly FileQuality[], unread: readonly string[] = [], limit = 5): string {
   const lines = [qualityHeadline(files)];
@@ -51,24 +53,24 @@ export function renderQualitySummary(files: readonly FileQuality[], unread: read
     if (f.issues.length > limit) lines.push(`    … and ${formatCount(f.issues.length - limit)} more issues (csc-metrics validate lists them all)`);
   }
   lines.push(...unreadLine(unread));
-  return `${lines.join('\n')}\n`;
+  return `${lines.map(terminalText).join('\n')}\n`;
 }
 
-/** The full data-quality report of `validate`: a table of files, the mapping applied, then every issue. */
+/** The full data-quality report of `validate`: a table of files, the mapping applied, then every issue; data text made terminal-safe. */
 export function renderQualityTable(files: readonly FileQuality[], unread: readonly string[] = []): string {
   const summary = new Table({ head: ['File', 'Kind', 'Read as', 'Header line', 'Rows read', 'Used', 'Rejected', 'Values refused'], style: { head: [], border: [] } });
   for (const f of files) {
     const refused = Object.values(f.cellIssues).reduce((a, b) => a + b, 0);
-    summary.push([f.file, f.kind, f.encoding, String(f.headerLine), formatCount(f.rowsRead), formatCount(f.rowsUsed), formatCount(f.rowsRejected), formatCount(refused)]);
+    summary.push([f.file, f.kind, f.encoding, String(f.headerLine), formatCount(f.rowsRead), formatCount(f.rowsUsed), formatCount(f.rowsRejected), formatCount(refused)].map(terminalText));
   }
   const lines = [qualityHeadline(files), summary.toString()];
   for (const f of files) {
-    lines.push(`Mapping applied in ${f.file} (their header → our column):`);
-    for (const m of f.mapping) lines.push(`  ${m.header} → ${m.column}`);
-    for (const note of fileNotes(f)) lines.push(note.trim());
+    lines.push(terminalText(`Mapping applied in ${f.file} (their header → our column):`));
+    for (const m of f.mapping) lines.push(terminalText(`  ${m.header} → ${m.column}`));
+    for (const note of fileNotes(f)) lines.push(terminalText(note.trim()));
   }
-  lines.push(...unreadLine(unread));
-  const issues = files.flatMap((f) => f.issues.map((i) => [f.file, String(i.line), i.column ?? '', i.value ?? '', i.code, i.scope === 'cell' ? 'value refused' : 'row rejected', i.message]));
+  lines.push(...unreadLine(unread).map(terminalText));
+  const issues = files.flatMap((f) => f.issues.map((i) => [f.file, String(i.line), i.column ?? '', i.value ?? '', i.code, i.scope === 'cell' ? 'value refused' : 'row rejected', i.message].map(terminalText)));
   if (issues.length > 0) {
     const table = new Table({ head: ['File', 'Line', 'Column', 'Value', 'Code', 'Effect', 'Message'], style: { head: [], border: [] } });
     table.push(...issues);

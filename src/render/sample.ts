@@ -3,6 +3,7 @@ import { periodJson } from './json.js';
 import type { LocalDateTime } from '../core/dates/londonTime.js';
 import type { Sample, SampledRecord } from '../core/sample/sample.js';
 import { csvLine } from './csvCell.js';
+import { terminalText } from './safeText.js';
 
 /** Left empty for the auditors to fill in. */
 const AUDIT_COLUMNS = ['auditor', 'audit_date', 'grade', 'notes'] as const;
@@ -69,7 +70,7 @@ function filterText(sample: Sample): string {
   return sample.only === undefined ? '' : ` ${sample.only === 'met' ? 'met' : 'not met'} by ${sample.indicatorId}`;
 }
 
-/** The stderr summary: the frame, then eligible and sampled records overall and per group. */
+/** The stderr summary: the frame, then eligible and sampled records overall and per group, every line terminal-safe. */
 export function renderSampleSummary(sample: Sample): string {
   const lines = [
     `frame: ${sample.frame}`,
@@ -79,5 +80,5 @@ export function renderSampleSummary(sample: Sample): string {
   if (sample.outsideFrame > 0) {
     lines.push(`note: not eligible, being outside the frame: ${sample.outsideFrame} more record${sample.outsideFrame === 1 ? '' : 's'}${filterText(sample)}`);
   }
-  return `${lines.join('\n')}\n`;
+  return `${lines.map(terminalText).join('\n')}\n`;
 }

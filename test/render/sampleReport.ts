@@ -1,13 +1,38 @@
 import { parsePeriod, trailingPeriods } from '../../src/core/period.js';
+import type { FileQuality } from '../../src/core/extracts/issues.js';
 import type { IndicatorResult, Report } from '../../src/core/report.js';
 
-/** Team names that must come out escaped (HTML, Markdown) or neutralised (CSV). */
+/** Team names that must come out escaped (HTML, Markdown), neutralised (CSV) or shown as escapes (terminal). */
 export const HOSTILE = {
   script: '<script>alert("x")</script>',
   hyperlink: '=HYPERLINK("http://evil.example","click")',
   sum: '@SUM(A1:A9)',
   pipe: 'North | South',
+  image: '![px](https://evil.example/p.png)',
+  link: '[click](https://evil.example/login)',
+  autolink: '<https://evil.example/a>',
+  www: 'www.evil.example',
+  email: 'boss@evil.example',
+  emphasis: '*bold* _em_ ~~gone~~ # &amp; $x$',
+  backtick: 'Team `rm -rf` B',
+  list: '1. - + Team',
+  osc52: '\x1b]52;c;ZXZpbA==\x07',
+  clear: '\x1b[2J',
+  csi: '\u009b31mred',
+  bidi: '\u202Egnp.exe',
+  nul: 'Team\u0000Null',
+  fullwidth: '＝1+1',
+  spaced: ' =1+1',
+  tab: '\t=1+1',
+  cr: '\r=1+1',
+  newline: 'first\nsecond',
 } as const;
+
+/** A name of HOSTILE. */
+export type HostileName = keyof typeof HOSTILE;
+
+/** Plain stand-ins for the HOSTILE names ("Name image"…): the same report with them must have the same structure. */
+export const PLAIN: Readonly<Record<HostileName, string>> = Object.fromEntries(Object.keys(HOSTILE).map((name) => [name, `Name ${name}`])) as Record<HostileName, string>;
 
 const OCTOBER = parsePeriod('2026-10');
 const [AUGUST, SEPTEMBER] = trailingPeriods(OCTOBER, 3) as [typeof OCTOBER, typeof OCTOBER, typeof OCTOBER];
@@ -132,4 +157,54 @@ export function sampleIndicator(id: string): IndicatorResult {
   const found = sampleReport().indicators.find((r) => r.id === id);
   if (!found) throw new Error(`no ${id} in the sample report`);
   return found;
+}
+
+/** A file's account in which every text from the data is one of `names`. */
+function namedFile(names: Readonly<Record<HostileName, string>>): FileQuality {
+  return {
+    ...CLEAN_FILE,
+    kind: 'assessments',
+    file: names.osc52,
+    rowsRead: 2,
+    rowsUsed: 1,
+    rowsRejected: 1,
+    mapping: [{ column: 'team', header: names.clear }],
+    unusedColumns: [{ header: names.bidi, suggestion: 'team' }],
+    notes: [names.csi],
+    issues: [{ scope: 'row', code: 'INVALID_DATE', line: 2, column: 'start_date', value: names.nul, message: names.image }],
+  };
+}
+
+/**
+ * A report in which every text from the data is one of `names` (HOSTILE, or PLAIN
+ * for its benign twin): title, calendar, stamp, indicator title and timescale,
+ * one group, exception and warning per name, not-computed reasons and file accounts.
+ */
+export function namedReport(names: Readonly<Record<HostileName, string>> = HOSTILE): Report {
+  const all = Object.values(names);
+  const timeliness = sampleIndicator('assessment-timeliness');
+  const missing = sampleIndicator('missing-over-5-days');
+  const groups = all.map((key) => ({ key, numerator: 1, denominator: 2, value: 0.5, rag: 'red' as const }));
+  const exceptions = all.map((name, i) => ({ childId: `C${i}`, recordId: name, team: name, worker: name, detail: name }));
+  return {
+    ...sampleReport(),
+    title: names.image,
+    generatedAt: names.osc52,
+    calendar: names.link,
+    groupBy: 'team',
+    indicators: [
+      {
+        ...timeliness,
+        title: names.link,
+        timescale: names.clear,
+        warnings: [names.bidi, names.email],
+        groups,
+        exceptions,
+      },
+      { ...missing, groups, exceptions },
+    ],
+    notComputed: [{ id: 'visits-cla', reason: names.autolink }],
+    warnings: [names.www, names.script],
+    dataQuality: { files: [namedFile(names)], unreadFiles: [names.tab, names.newline] },
+  };
 }
