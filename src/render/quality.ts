@@ -1,5 +1,5 @@
 import Table from 'cli-table3';
-import type { FileQuality, UnusedColumn } from '../core/extracts/issues.js';
+import type { FileQuality, Issue, UnusedColumn } from '../core/extracts/issues.js';
 import { formatCount } from './format.js';
 import { terminalText } from './safeText.js';
 
@@ -50,10 +50,36 @@ export function renderQualitySummary(files: readonly FileQuality[], unread: read
     lines.push(`  ${label}: ${formatCount(f.rowsRead)} read, ${formatCount(f.rowsUsed)} used, ${formatCount(f.rowsRejected)} rejected`);
     lines.push(...fileNotes(f));
     for (const issue of f.issues.slice(0, limit)) lines.push(`    ${f.file}:${issue.line} ${issue.code}${issue.scope === 'cell' ? ' (value refused, row used)' : ''} ${issue.message}`);
-    if (f.issues.length > limit) lines.push(`    … and ${formatCount(f.issues.length - limit)} more issues (csc-metrics validate lists them all)`);
+    const more = f.issues.length - Math.min(limit, f.issues.length) + Object.values(f.issuesNotListed).reduce((a, b) => a + b, 0);
+    if (more > 0) lines.push(`    … and ${formatCount(more)} more issues (csc-metrics validate lists them all)`);
   }
   lines.push(...unreadLine(unread));
   return `${lines.map(terminalText).join('\n')}\n`;
+}
+
+/** Identical problems (same file, code, column and effect), counted, with the first of them. */
+interface IssueGroup {
+  readonly file: string;
+  readonly first: Issue;
+  count: number;
+}
+
+/** The issues grouped in one pass (linear in the number of issues), in order of first appearance. */
+function issueGroups(files: readonly FileQuality[]): IssueGroup[] {
+  const groups = new Map<string, IssueGroup>();
+  for (const f of files) {
+    for (const issue of f.issues) {
+      const key = JSON.stringify([f.file, issue.code, issue.column ?? '', issue.scope]);
+      const group = groups.get(key);
+      if (group) group.count++;
+      else groups.set(key, { file: f.file, first: issue, count: 1 });
+    }
+    for (const [code, n] of Object.entries(f.issuesNotListed)) {
+      const group = [...groups.values()].find((g) => g.file === f.file && g.first.code === code);
+      if (group) group.count += n;
+    }
+  }
+  return [...groups.values()];
 }
 
 /** The full data-quality report of `validate`: a table of files, the mapping applied, then every issue; data text made terminal-safe. */
@@ -70,11 +96,15 @@ export function renderQualityTable(files: readonly FileQuality[], unread: readon
     for (const note of fileNotes(f)) lines.push(terminalText(note.trim()));
   }
   lines.push(...unreadLine(unread).map(terminalText));
-  const issues = files.flatMap((f) => f.issues.map((i) => [f.file, String(i.line), i.column ?? '', i.value ?? '', i.code, i.scope === 'cell' ? 'value refused' : 'row rejected', i.message].map(terminalText)));
-  if (issues.length > 0) {
-    const table = new Table({ head: ['File', 'Line', 'Column', 'Value', 'Code', 'Effect', 'Message'], style: { head: [], border: [] } });
-    table.push(...issues);
+  const groups = issueGroups(files);
+  if (groups.length > 0) {
+    const table = new Table({ head: ['File', 'Code', 'Column', 'Effect', 'Rows', 'First at line', 'Value there', 'Message there'], style: { head: [], border: [] } });
+    for (const g of groups) {
+      const first = g.first;
+      table.push([g.file, first.code, first.column ?? '', first.scope === 'cell' ? 'value refused' : 'row rejected', formatCount(g.count), String(first.line), first.value ?? '', first.message].map(terminalText));
+    }
     lines.push(table.toString());
+    if (groups.some((g) => g.count > 1)) lines.push('Every issue with its line: csc-metrics validate --format json');
   }
   return `${lines.join('\n')}\n`;
 }
