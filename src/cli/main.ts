@@ -1,19 +1,49 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { DataError } from '../core/errors.js';
+import { EXTRACT_KINDS } from '../core/extracts/definitions.js';
+import { assertNotInput, writeStdout, type RunInput } from '../io/output.js';
 import { indicatorsCommand } from './commands/indicators.js';
 import { initCommand } from './commands/init.js';
 import { reportCommand } from './commands/report.js';
 import { sampleCommand } from './commands/sample.js';
 import { validateCommand } from './commands/validate.js';
-import { EXIT, exitCodeFor } from './exitCodes.js';
+import { DEBUG_VARIABLE, EXIT, errorReport, exitCodeFor } from './exitCodes.js';
+import { CONFIG_FILE, DEMO_DIR, usesDemo, type SourceFlags } from './options.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
-function describe(error: unknown): string {
-  if (error instanceof DataError) return `csc-metrics: ${error.code}: ${error.message}`;
-  if (error instanceof Error) return `csc-metrics: ${error.message}`;
-  return `csc-metrics: ${String(error)}`;
+const debug = process.env[DEBUG_VARIABLE] === '1';
+
+/** Stops the process on an error nothing caught: one message (no stack unless debugging), its exit code. */
+function fail(error: unknown): never {
+  process.stderr.write(errorReport(error, debug));
+  process.exit(exitCodeFor(error));
+}
+
+// A closed stderr must not crash a run; a closed stdout is handled where the result is written.
+process.stderr.on('error', () => undefined);
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') fail(error);
+});
+process.on('uncaughtException', fail);
+process.on('unhandledRejection', fail);
+
+/** Flags whose value is a file or folder the run reads. */
+const INPUT_FLAGS = new Set(['--data', '--annex-a', ...EXTRACT_KINDS.map((kind) => `--${kind}`), '--config', '--holidays', '--calendar']);
+
+/** Refuses an --out that names one of the command's inputs, before anything is read. */
+function checkOut(command: Command): void {
+  const flags = command.opts<Record<string, unknown>>();
+  if (typeof flags.out !== 'string') return;
+  const inputs: RunInput[] = [];
+  for (const option of command.options) {
+    const value = flags[option.attributeName()];
+    if (option.long !== undefined && INPUT_FLAGS.has(option.long) && typeof value === 'string') inputs.push({ flag: `${option.long} ${value}`, path: value });
+  }
+  const has = (long: string) => command.options.some((option) => option.long === long);
+  if (has('--config') && flags.config === undefined && existsSync(CONFIG_FILE)) inputs.push({ flag: `the default config ${CONFIG_FILE}`, path: CONFIG_FILE });
+  if (has('--data') && usesDemo(flags as unknown as SourceFlags)) inputs.push({ flag: 'the bundled demo authority', path: DEMO_DIR });
+  assertNotInput(flags.out, inputs);
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -22,7 +52,8 @@ async function main(argv: readonly string[]): Promise<number> {
     .version(version)
     .exitOverride()
     .showHelpAfterError('(add --help for usage)')
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+    .configureOutput({ writeOut: writeStdout, writeErr: (text) => process.stderr.write(text) })
+    .hook('preAction', (_program, command) => checkOut(command));
   reportCommand(program);
   validateCommand(program);
   sampleCommand(program);
@@ -36,10 +67,8 @@ async function main(argv: readonly string[]): Promise<number> {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    const code = exitCodeFor(error);
-    process.stderr.write(`${describe(error)}\n`);
-    if (code === 70 && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
-    return code;
+    process.stderr.write(errorReport(error, debug));
+    return exitCodeFor(error);
   }
 }
 
