@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,6 +14,18 @@ let files = 0;
 function fileWith(bytes: string | Buffer): string {
   const path = join(dir, `table-${++files}.csv`);
   writeFileSync(path, bytes);
+  return path;
+}
+
+function fifo(path: string): string {
+  const made = spawnSync('mkfifo', [path], { encoding: 'utf8' });
+  expect(made.error).toBeUndefined();
+  expect(made.status, made.stderr).toBe(0);
+  return path;
+}
+
+function symlink(target: string, path: string): string {
+  symlinkSync(target, path);
   return path;
 }
 
@@ -108,6 +121,22 @@ describe('delimiters', () => {
     expect(rows.slice(-2)).toEqual([[['Person ID', 'Case Note Date'], 3], [['C1', '01/10/2026'], 4]]);
   });
 
+  it('a quote inside a title line opens nothing: the header below still gives the delimiter', async () => {
+    const { rows, notes } = await read(fileWith('Visits to 31" October - all teams\rPerson ID;Visit Date\rC1;01/10/2026\r'));
+    expect(notes.delimiter).toBe(';');
+    expect(rows).toEqual([
+      [['Visits to 31" October - all teams'], 1],
+      [['Person ID', 'Visit Date'], 2],
+      [['C1', '01/10/2026'], 3],
+    ]);
+  });
+
+  it('CRLF, LF and CR each end a title line (40 of them at most before the header)', async () => {
+    const titles = Array.from({ length: 39 }, (_, i) => `Title ${i}${['\r\n', '\n', '\r'][i % 3]}`).join('');
+    const { notes } = await read(fileWith(`${titles}Person ID;Visit Date\r\nC1;01/10/2026\r\n`));
+    expect(notes.delimiter).toBe(';');
+  });
+
   it('takes the header from the first non-blank line, in a UTF-16 file too', async () => {
     const text = '\r\n  \r\nteam;visit_date\r\nNord;01/10/2026\r\n';
     const { rows, notes } = await read(fileWith(Buffer.concat([Buffer.from([0xff, 0xfe]), utf16le(text)])));
@@ -143,19 +172,53 @@ describe('failures', () => {
     expect(await read(fileWith(''))).toEqual({ rows: [], notes: { encoding: 'utf-8', delimiter: ',', notes: [] } });
   });
 
-  it.each([
-    ['missing', join(dir, 'missing.csv'), 'ENOENT'],
-    ['a folder', mkdirSync(join(dir, 'folder.csv'), { recursive: true })!, 'EISDIR'],
-  ])('a file that cannot be read (%s) is UNREADABLE_FILE', async (_name, path, code) => {
-    const error = await read(path).catch((e: unknown) => e);
+  it('a missing file is UNREADABLE_FILE', async () => {
+    const error = await read(join(dir, 'missing.csv')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DataError);
-    expect(error).toMatchObject({ code: 'UNREADABLE_FILE', message: `teams.csv: cannot read the file (${code})`, location: { file: 'teams.csv' } });
+    expect(error).toMatchObject({ code: 'UNREADABLE_FILE', message: 'teams.csv: cannot read the file (ENOENT)', location: { file: 'teams.csv' } });
   });
 
-  it('bytes that are not CSV are MALFORMED_CSV with the line where the bad record starts', async () => {
+  // Checked before opening: reading a FIFO blocks until something writes to it, and /dev/zero never ends.
+  it.each([
+    ['a folder', () => mkdirSync(join(dir, 'folder.csv'), { recursive: true })!],
+    ['a FIFO', () => fifo(join(dir, 'assessments.csv'))],
+    ['a device', () => '/dev/zero'],
+    ['a device', () => symlink('/dev/zero', join(dir, 'zero.csv'))],
+  ])('a path that is not a regular file (%s) is refused at once, UNREADABLE_FILE', async (kind, make) => {
+    const path = make();
+    const started = performance.now();
+    const error = await read(path).catch((e: unknown) => e);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(error).toBeInstanceOf(DataError);
+    expect(error).toMatchObject({ code: 'UNREADABLE_FILE', message: `teams.csv: not a regular file (${kind})`, location: { file: 'teams.csv' } });
+  }, 5000);
+
+  it('an unclosed quote is MALFORMED_CSV at the line where it opens, in plain words', async () => {
     const error = await read(fileWith('id,note\r\nC1,"a\r\nb"\r\nC2,"open\r\nC3,x\r\n')).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'MALFORMED_CSV', location: { file: 'teams.csv', line: 4 } });
-    expect((error as Error).message).toMatch(/^teams\.csv: line 4: the file is not well-formed CSV \(Quote Not Closed/);
+    expect(error).toBeInstanceOf(DataError);
+    expect(error).toMatchObject({
+      code: 'MALFORMED_CSV',
+      message: 'teams.csv: line 4: an unclosed quote opens here; the rest of the file cannot be read as CSV',
+      location: { file: 'teams.csv', line: 4 },
+    });
+  });
+
+  it('the malformed-csv fixture names line 3, where its quote opens', async () => {
+    const error = await openCsv('fixtures/bad-input/malformed-csv/visits.csv', 'visits.csv').read(() => {}).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'MALFORMED_CSV',
+      message: 'visits.csv: line 3: an unclosed quote opens here; the rest of the file cannot be read as CSV',
+      location: { file: 'visits.csv', line: 3 },
+    });
+  });
+
+  it('a quote inside an unquoted field is a character, not an error', async () => {
+    const { rows } = await read(fileWith('id,note\nC1,ab"c\nC2,x\n'));
+    expect(rows).toEqual([
+      [['id', 'note'], 1],
+      [['C1', 'ab"c'], 2],
+      [['C2', 'x'], 3],
+    ]);
   });
 
   it.each([

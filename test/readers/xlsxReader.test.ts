@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
@@ -202,14 +203,27 @@ describe('files that are not workbooks', () => {
   mkdirSync(folder);
 
   it.each([
-    ['missing', join(dir, 'missing.xlsx'), '(ENOENT)'],
-    ['a folder', folder, '(EISDIR)'],
-    ['not a zip', notZip, '(not a zip file, so not an xlsx workbook)'],
+    ['missing', join(dir, 'missing.xlsx'), 'cannot read the file (ENOENT)'],
+    ['a folder', folder, 'not a regular file (a folder)'],
+    ['not a zip', notZip, 'cannot read the workbook (not a zip file, so not an xlsx workbook)'],
   ])('%s: UNREADABLE_FILE', async (_name, path, reason) => {
     for (const attempt of [() => listSheets(path), () => read(path, 'List 4')]) {
       const error = await attempt().catch((e: unknown) => e);
       expect(error).toMatchObject({ code: 'UNREADABLE_FILE' });
-      expect((error as Error).message).toContain(`cannot read the workbook ${reason}`);
+      expect((error as Error).message).toContain(reason);
     }
   });
+});
+
+describe('a workbook path that is not a regular file', () => {
+  it('is refused at once, before exceljs could block on it', async () => {
+    // A FIFO named like a workbook would block the reader until something wrote to it.
+    const path = join(dir, 'visits.xlsx');
+    const made = spawnSync('mkfifo', [path], { encoding: 'utf8' });
+    expect(made.status, made.stderr).toBe(0);
+    const started = performance.now();
+    await expect(listSheets(path)).rejects.toMatchObject({ code: 'UNREADABLE_FILE', message: 'visits.xlsx: not a regular file (a FIFO)' });
+    await expect(openXlsxSheet(path, 'visits.xlsx:Data', 'Data').read(() => {})).rejects.toMatchObject({ message: 'visits.xlsx:Data: not a regular file (a FIFO)' });
+    expect(performance.now() - started).toBeLessThan(1000);
+  }, 5000);
 });

@@ -6,6 +6,7 @@ import { TextDecoder } from 'node:util';
 import { parse } from 'csv-parse';
 import { DataError } from '../../core/errors.js';
 import type { ReadNotes, RowReader, RowSink } from './rowReader.js';
+import { refuseIrregular } from './regularFile.js';
 
 type CsvEncoding = 'utf-8' | 'utf-8 (BOM)' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 type Delimiter = ',' | ';' | '\t';
@@ -16,6 +17,12 @@ interface Sniffed {
   readonly delimiter: Delimiter;
   /** False when some bytes are not UTF-8 (a file with a UTF-8 BOM is still read as UTF-8). */
   readonly validUtf8: boolean;
+  /**
+   * What csv-parse ends records at: every line break, or only LF when the
+   * first pass read every byte and found no CR (the same records, and the
+   * parser runs faster when it tests each character against one break).
+   */
+  readonly recordDelimiters: readonly string[];
 }
 
 const DELIMITER_NAMES: Readonly<Record<Delimiter, string>> = { ',': 'comma', ';': 'semicolon', '\t': 'tab' };
@@ -29,16 +36,26 @@ const HEADER_SCAN_LIMIT = 1 << 20;
 const TITLE_LINES = 40;
 
 /**
- * Opens a CSV file as a row reader. Reading makes two streaming passes: the
- * first decides the encoding (a BOM; else UTF-8 when every byte sequence is
- * valid UTF-8, else Windows-1252) and the delimiter (from the header line);
- * the second parses with csv-parse and counts physical lines itself.
+ * Line breaks, each of which ends a record outside quotes, whatever the rest
+ * of the file uses (as Python's csv module reads them). CRLF comes first so
+ * that it is one break, not two.
+ */
+const LINE_BREAKS: readonly string[] = ['\r\n', '\n', '\r'];
+
+/**
+ * Opens a CSV file as a row reader. Reading refuses anything but a regular
+ * file (a FIFO or a device would block or never end), then makes two
+ * streaming passes: the first decides the encoding (a BOM; else UTF-8 when
+ * every byte sequence is valid UTF-8, else Windows-1252) and the delimiter
+ * (from the header line); the second parses with csv-parse and counts
+ * physical lines itself.
  */
 export function openCsv(path: string, name: string): RowReader {
   return {
     name,
     serialDates: false,
     async read(sink: RowSink): Promise<ReadNotes> {
+      await refuseIrregular(path, name);
       const sniffed = await sniff(path).catch((error: unknown) => {
         throw unreadable(name, error);
       });
@@ -52,6 +69,8 @@ async function sniff(path: string): Promise<Sniffed> {
   let encoding: CsvEncoding | undefined;
   let header: HeaderScan | undefined;
   let utf8: Utf8Check | undefined;
+  let readAll = true;
+  let carriageReturn = false;
   for await (const chunk of fileChunks(path)) {
     if (!header) {
       encoding = bomEncoding(chunk);
@@ -61,13 +80,18 @@ async function sniff(path: string): Promise<Sniffed> {
     }
     header.push(chunk);
     utf8?.push(chunk);
-    if (header.delimiter !== undefined && !utf8?.valid) break;
+    carriageReturn ||= chunk.indexOf(0x0d) !== -1;
+    if (header.delimiter !== undefined && !utf8?.valid) {
+      readAll = false;
+      break;
+    }
   }
   const validUtf8 = utf8?.end() ?? true;
   return {
     encoding: encoding ?? (validUtf8 ? 'utf-8' : 'windows-1252'),
     delimiter: header?.end() ?? ',',
     validUtf8,
+    recordDelimiters: readAll && !carriageReturn ? ['\n'] : LINE_BREAKS,
   };
 }
 
@@ -150,24 +174,41 @@ class HeaderScan {
 /**
  * The delimiter of the header line: the first line outside quotes that holds
  * any of comma, semicolon and tab (a title line above the header holds none),
- * whichever of them occurs most, comma on ties. Undefined while that line may
- * go on past the end of `text`, unless `complete`.
+ * whichever of them occurs most, comma on ties. Quotes are read as the parser
+ * reads them: one opens a quoted field only at the start of a field (else it
+ * is a character like any other), `""` inside is a quote, and CRLF, LF and CR
+ * each end a line. Undefined while that line may go on past the end of
+ * `text`, unless `complete`.
  */
 function headerDelimiter(text: string, complete: boolean): Delimiter | undefined {
   let commas = 0;
   let semicolons = 0;
   let tabs = 0;
   let quoted = false;
+  let fieldStart = true;
   let lines = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (c === '"') quoted = !quoted;
-    else if (quoted) continue;
-    else if (c === '\n' || c === '\r') {
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') i++;
+        else quoted = false;
+      }
+      continue;
+    }
+    if (c === '"' && fieldStart) {
+      quoted = true;
+      fieldStart = false;
+      continue;
+    }
+    fieldStart = true;
+    if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
       if (commas + semicolons + tabs > 0 || ++lines >= TITLE_LINES) return mostUsed(commas, semicolons, tabs);
     } else if (c === ',') commas++;
     else if (c === ';') semicolons++;
     else if (c === '\t') tabs++;
+    else fieldStart = false;
   }
   return complete ? mostUsed(commas, semicolons, tabs) : undefined;
 }
@@ -181,10 +222,18 @@ function mostUsed(commas: number, semicolons: number, tabs: number): Delimiter {
 /**
  * Streams the file through csv-parse into the sink. Physical line numbers are
  * counted here (each record takes one line plus its quoted line breaks), so
- * csv-parse need not build an info object per record.
+ * csv-parse need not build an info object per record. Quotes are relaxed as
+ * in Python's csv module: a quote inside an unquoted field (`ab"c`) is kept
+ * as it is, and so is text after a closing quote (`"ab"c` reads `"ab"c`).
  */
-async function parseRows(path: string, name: string, { encoding, delimiter }: Sniffed, sink: RowSink): Promise<void> {
-  const csv = parse({ bom: true, relax_column_count: true, delimiter });
+async function parseRows(path: string, name: string, { encoding, delimiter, recordDelimiters }: Sniffed, sink: RowSink): Promise<void> {
+  const csv = parse({
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    delimiter,
+    record_delimiter: [...recordDelimiters],
+  });
   let nextLine = 1;
   let sinkFailure: { readonly error: unknown } | undefined;
   // An error thrown in a listener would escape the pipeline: end the stream with it instead.
@@ -204,11 +253,22 @@ async function parseRows(path: string, name: string, { encoding, delimiter }: Sn
     else await pipeline(createReadStream(path), decodeAs(encoding), csv);
   } catch (error) {
     if (sinkFailure) throw sinkFailure.error;
-    throw parseFailure(name, error, nextLine);
+    throw parseFailure(name, error, nextLine, unfinishedFields(csv));
   }
 }
 
-/** Line breaks inside the (quoted) fields of a record; CRLF counts once. */
+/**
+ * The fields of the record csv-parse was reading when it failed, before the
+ * one it could not finish. csv-parse keeps them in `state.record`, which its
+ * stream still exposes (untyped, "for backward compatibility"); undefined if
+ * it ever stops doing so, and the error then names the record's first line.
+ */
+function unfinishedFields(csv: object): readonly string[] | undefined {
+  const record = (csv as { state?: { record?: unknown } }).state?.record;
+  return Array.isArray(record) && record.every((field) => typeof field === 'string') ? record : undefined;
+}
+
+/** Line breaks inside the (quoted) fields of a record: CRLF, LF and a lone CR each count once. */
 function lineBreaks(fields: readonly string[]): number {
   let breaks = 0;
   for (const field of fields) {
@@ -242,11 +302,22 @@ function readNotes({ encoding, delimiter, validUtf8 }: Sniffed): ReadNotes {
   return { encoding, delimiter, notes };
 }
 
-/** `line` is where the record being parsed starts: csv-parse's own count is where it stopped, with quoted CRLFs counted twice. */
-function parseFailure(name: string, error: unknown, line: number): DataError {
+/**
+ * A csv-parse failure in words. With quotes relaxed, the one a file can
+ * cause is a quote that opens a field and is never closed: the field would
+ * swallow the rest of the file. `recordLine` is where the record being read
+ * starts (csv-parse's own count is where it stopped, at the end of the
+ * file); the quote opens that many line breaks further on as the fields
+ * before it hold.
+ */
+function parseFailure(name: string, error: unknown, recordLine: number, fieldsBefore: readonly string[] | undefined): DataError {
   const e = error as Error & { code?: string };
   if (!e.code?.startsWith('CSV_')) return unreadable(name, error);
-  return new DataError('MALFORMED_CSV', `${name}: line ${line}: the file is not well-formed CSV (${e.message})`, { file: name, line });
+  if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
+    const line = recordLine + lineBreaks(fieldsBefore ?? []);
+    return new DataError('MALFORMED_CSV', `${name}: line ${line}: an unclosed quote opens here; the rest of the file cannot be read as CSV`, { file: name, line });
+  }
+  return new DataError('MALFORMED_CSV', `${name}: line ${recordLine}: the file cannot be read as CSV (${e.message})`, { file: name, line: recordLine });
 }
 
 function unreadable(name: string, error: unknown): DataError {

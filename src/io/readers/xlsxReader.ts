@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import ExcelJS from 'exceljs';
 import { DataError } from '../../core/errors.js';
 import type { ReadNotes, RowReader, RowSink } from './rowReader.js';
+import { refuseIrregular } from './regularFile.js';
 
 /*
  * Workbooks are read with exceljs's streaming reader, in two ways around
@@ -72,6 +73,7 @@ type SheetVisitor = (sheetName: string, sheet: StreamedSheet, book: Book) => Pro
 /** The worksheet names of a workbook, in workbook (tab) order. */
 export async function listSheets(path: string): Promise<string[]> {
   const name = basename(path);
+  await refuseIrregular(path, name);
   const sheets = await streamWorkbook(path, name, LIST, async (_sheetName, sheet) => release(sheet));
   return sheets ?? sheetNames(await loadWorkbook(path, name));
 }
@@ -88,6 +90,7 @@ export function openXlsxSheet(path: string, name: string, sheet: string): RowRea
     name,
     serialDates: true,
     async read(sink: RowSink): Promise<ReadNotes> {
+      await refuseIrregular(path, name);
       let notes: string[] | undefined;
       const sheets = await streamWorkbook(path, name, READ, async (sheetName, streamed, book) => {
         if (notes || !isWanted(sheetName)) return release(streamed);
