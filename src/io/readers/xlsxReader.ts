@@ -1,6 +1,6 @@
 import { createReadStream, type ReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { DataError } from '../../core/errors.js';
 import type { ReadNotes, RowReader, RowSink } from './rowReader.js';
 import { refuseIrregular } from './regularFile.js';
@@ -46,6 +46,15 @@ interface Book {
   readonly strings: readonly string[];
   /** Whether serials count days from 1904 (old Mac workbooks) rather than 1900. */
   readonly date1904: boolean;
+  /** exceljs's cell types. */
+  readonly types: typeof ExcelJS.ValueType;
+}
+
+let loading: Promise<typeof ExcelJS> | undefined;
+
+/** exceljs takes about a third of a second to load: only a run (or worker) that reads a workbook pays for it. */
+function loadExcelJS(): Promise<typeof ExcelJS> {
+  return (loading ??= import('exceljs').then((module) => module.default));
 }
 
 type StreamOptions = ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookReader>[1];
@@ -97,7 +106,7 @@ export function openXlsxSheet(path: string, name: string, sheet: string): RowRea
         notes = await readStreamedSheet(streamed, book, name, sink);
       });
       if (!notes && sheets && !sheets.some(isWanted)) throw missingSheet(path, sheet, sheets);
-      notes ??= readLoadedSheet(await loadWorkbook(path, name), path, sheet, sink);
+      notes ??= readLoadedSheet(await loadWorkbook(path, name), (await loadExcelJS()).ValueType, path, sheet, sink);
       return { encoding: 'xlsx', notes };
     },
   };
@@ -119,7 +128,8 @@ class StreamFailed extends Error {
  */
 async function streamWorkbook(path: string, name: string, pass: Pass, visit: SheetVisitor): Promise<string[] | undefined> {
   const input = createReadStream(path);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, pass.options) as unknown as StreamReader;
+  const excel = await loadExcelJS();
+  const reader = new excel.stream.xlsx.WorkbookReader(input, pass.options) as unknown as StreamReader;
   const seen = new Set<string>();
   let part = '';
   reader.on('entry', (entry) => {
@@ -155,7 +165,7 @@ async function streamWorkbook(path: string, name: string, pass: Pass, visit: She
     complete ??= hasParts(reader, seen, pass.needs);
     names ??= sheetNamesByPart(reader);
     const sheetName = names.get(part);
-    const book = { strings, date1904: reader.properties?.model?.date1904 === true };
+    const book = { strings, date1904: reader.properties?.model?.date1904 === true, types: excel.ValueType };
     if (failure || !complete || sheetName === undefined) {
       await release(event.value);
       return false;
@@ -241,7 +251,8 @@ async function* sheetRows(sheet: StreamedSheet, name: string): AsyncGenerator<Ex
 
 /** The whole workbook, read into memory: used only when the stream missed a part. */
 async function loadWorkbook(path: string, name: string): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
+  const excel = await loadExcelJS();
+  const workbook = new excel.Workbook();
   try {
     await workbook.xlsx.readFile(path);
   } catch (error) {
@@ -255,10 +266,10 @@ function sheetNames(workbook: ExcelJS.Workbook): string[] {
   return workbook.worksheets.map((worksheet) => worksheet.name);
 }
 
-function readLoadedSheet(workbook: ExcelJS.Workbook, path: string, sheet: string, sink: RowSink): string[] {
+function readLoadedSheet(workbook: ExcelJS.Workbook, types: typeof ExcelJS.ValueType, path: string, sheet: string, sink: RowSink): string[] {
   const worksheet = workbook.worksheets.find((candidate) => candidate.name.toLowerCase() === sheet.toLowerCase());
   if (!worksheet) throw missingSheet(path, sheet, sheetNames(workbook));
-  const text = new SheetText({ strings: [], date1904: workbook.properties.date1904 });
+  const text = new SheetText({ strings: [], date1904: workbook.properties.date1904, types });
   worksheet.eachRow((row, number) => sink(text.fields(row), number));
   return text.notes();
 }
@@ -299,8 +310,8 @@ class SheetText {
 
   private cell(cell: ExcelJS.Cell): string {
     // A merged area's other cells give the first cell's value in memory, nothing when streamed: nothing either way.
-    if (cell.type === ExcelJS.ValueType.Merge) return '';
-    if (cell.type === ExcelJS.ValueType.Formula) return this.result(cell.result, cell.numFmt);
+    if (cell.type === this.book.types.Merge) return '';
+    if (cell.type === this.book.types.Formula) return this.result(cell.result, cell.numFmt);
     const value = cell.value as { formula?: string; result?: unknown } | null;
     // Streamed, a shared formula's later cells have empty formula text, so exceljs does not type them as formulas.
     if (typeof value === 'object' && value?.formula !== undefined) return this.result(value.result, cell.numFmt);
