@@ -226,6 +226,9 @@ function mostUsed(commas: number, semicolons: number, tabs: number): Delimiter {
  * in Python's csv module: a quote inside an unquoted field (`ab"c`) is kept
  * as it is, and so is text after a closing quote (`"ab"c` reads `"ab"c`).
  */
+/** A record this long is no extract row: stop with a clear error before it exhausts memory. */
+const MAX_RECORD_CHARACTERS = 16 * 1_048_576;
+
 async function parseRows(path: string, name: string, { encoding, delimiter, recordDelimiters }: Sniffed, sink: RowSink): Promise<void> {
   const csv = parse({
     bom: true,
@@ -233,6 +236,7 @@ async function parseRows(path: string, name: string, { encoding, delimiter, reco
     relax_quotes: true,
     delimiter,
     record_delimiter: [...recordDelimiters],
+    max_record_size: MAX_RECORD_CHARACTERS,
   });
   let nextLine = 1;
   let sinkFailure: { readonly error: unknown } | undefined;
@@ -313,6 +317,9 @@ function readNotes({ encoding, delimiter, validUtf8 }: Sniffed): ReadNotes {
 function parseFailure(name: string, error: unknown, recordLine: number, fieldsBefore: readonly string[] | undefined): DataError {
   const e = error as Error & { code?: string };
   if (!e.code?.startsWith('CSV_')) return unreadable(name, error);
+  if (e.code === 'CSV_MAX_RECORD_SIZE') {
+    return new DataError('RECORD_TOO_LARGE', `${name}: line ${recordLine}: a record longer than ${MAX_RECORD_CHARACTERS / 1_048_576} M characters; no extract row is that long, so the file cannot be read safely`, { file: name, line: recordLine });
+  }
   if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
     const line = recordLine + lineBreaks(fieldsBefore ?? []);
     return new DataError('MALFORMED_CSV', `${name}: line ${line}: an unclosed quote opens here; the rest of the file cannot be read as CSV`, { file: name, line });
