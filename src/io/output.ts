@@ -51,10 +51,12 @@ let stdoutClosed = false;
  * closed early (EPIPE) is not an error: the rest is dropped silently. Any other
  * failure (ENOSPC…) throws an OutputError.
  */
-export function writeStdout(text: string): void {
+export function writeStdout(text: string | Iterable<string>): void {
   if (stdoutClosed) return;
   try {
-    writeAll(1, Buffer.from(text, 'utf8'));
+    for (const piece of pieces(text)) {
+      writeAll(1, Buffer.from(piece, 'utf8'));
+    }
   } catch (error) {
     if (isCode(error, 'EPIPE')) {
       stdoutClosed = true;
@@ -76,7 +78,7 @@ const writeChunk: ChunkWriter = async (handle, data, offset) => (await handle.wr
  * removes the temporary file and leaves any earlier file untouched; after a
  * signal the process ends by that signal.
  */
-export async function writeFileAtomic(path: string, text: string, write: ChunkWriter = writeChunk): Promise<void> {
+export async function writeFileAtomic(path: string, text: string | Iterable<string>, write: ChunkWriter = writeChunk): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   const mode = statSync(path, { throwIfNoEntry: false })?.mode;
   const onSignal = (signal: NodeJS.Signals): void => {
@@ -94,11 +96,13 @@ export async function writeFileAtomic(path: string, text: string, write: ChunkWr
   try {
     handle = await open(temp, 'wx', 0o666);
     if (mode !== undefined) await handle.chmod(mode & 0o777);
-    const data = Buffer.from(text, 'utf8');
-    for (let offset = 0; offset < data.length; ) {
-      const written = await write(handle, data, offset);
-      if (written <= 0) throw Object.assign(new Error('EIO: nothing was written'), { code: 'EIO' });
-      offset += written;
+    for (const piece of pieces(text)) {
+      const data = Buffer.from(piece, 'utf8');
+      for (let offset = 0; offset < data.length; ) {
+        const written = await write(handle, data, offset);
+        if (written <= 0) throw Object.assign(new Error('EIO: nothing was written'), { code: 'EIO' });
+        offset += written;
+      }
     }
     await handle.sync();
     await handle.close();
@@ -113,8 +117,13 @@ export async function writeFileAtomic(path: string, text: string, write: ChunkWr
   }
 }
 
-/** Writes the result to --out FILE (complete or not at all), or to stdout. */
-export async function writeResult(text: string, out: string | undefined): Promise<void> {
+/** A result as the pieces it is written in: one string, or many (a large result is never one string). */
+function pieces(text: string | Iterable<string>): Iterable<string> {
+  return typeof text === 'string' ? [text] : text;
+}
+
+/** Writes the result to --out FILE (complete or not at all), or to stdout; a large result comes as pieces. */
+export async function writeResult(text: string | Iterable<string>, out: string | undefined): Promise<void> {
   if (out === undefined) {
     writeStdout(text);
     return;

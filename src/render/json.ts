@@ -47,6 +47,34 @@ export function qualityJson(files: readonly FileQuality[], unreadFiles: readonly
   return { files: files.map((f) => ({ ...f, issues: f.issues.map((i) => ({ ...i })) })), unreadFiles };
 }
 
+const ISSUES_HERE = '\u0000issues\u0000';
+
+/** JSON text indented by `spaces` more on every line but the first. */
+function indented(text: string, spaces: number): string {
+  return text.replace(/\n/g, `\n${' '.repeat(spaces)}`);
+}
+
+/**
+ * `validate --format json` in pieces, byte for byte what JSON.stringify would
+ * give with two-space indentation, but never one string: a file's issues come
+ * a thousand at a time, so millions of them can be written.
+ */
+export function* qualityJsonPieces(files: readonly FileQuality[], unreadFiles: readonly string[]): Generator<string> {
+  yield '{\n  "dataQuality": {\n    "files": [';
+  for (const [n, file] of files.entries()) {
+    const [before, after] = JSON.stringify({ ...file, issues: ISSUES_HERE }, null, 2).split(JSON.stringify(ISSUES_HERE)) as [string, string];
+    yield `${n === 0 ? '' : ','}\n      ${indented(before, 6)}`;
+    if (file.issues.length === 0) yield '[]';
+    for (let i = 0; i < file.issues.length; i += 1000) {
+      const batch = file.issues.slice(i, i + 1000).map((issue) => indented(JSON.stringify(issue, null, 2), 10));
+      yield `${i === 0 ? '[\n          ' : ',\n          '}${batch.join(',\n          ')}`;
+    }
+    if (file.issues.length > 0) yield '\n        ]';
+    yield indented(after, 6);
+  }
+  yield `${files.length === 0 ? ']' : '\n    ]'},\n    "unreadFiles": ${indented(JSON.stringify(unreadFiles, null, 2), 4)}\n  }\n}\n`;
+}
+
 /** The report as the JSON document of cli.md (schemaVersion 1). */
 export function reportJson(report: Report): object {
   return {

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { writeResult } from '../../io/output.js';
-import { qualityJson } from '../../render/json.js';
+import { qualityJsonPieces } from '../../render/json.js';
 import { qualityHeadline, renderQualityTable } from '../../render/quality.js';
 import { EXIT } from '../exitCodes.js';
 import { addSettingsOptions, addSourceOptions, type SettingsFlags, type SourceFlags } from '../options.js';
@@ -18,7 +18,7 @@ async function runValidate(flags: ValidateFlags): Promise<number> {
   const loaded = await readData(flags, run, terminal, false);
   const files = Object.values(loaded.data).flatMap((e) => e.quality);
   const format = flags.format ?? (flags.out === undefined && process.stdout.isTTY ? 'table' : 'json');
-  const text = format === 'json' ? `${JSON.stringify({ dataQuality: qualityJson(files, loaded.unreadFiles) }, null, 2)}\n` : renderQualityTable(files, loaded.unreadFiles);
+  const text = format === 'json' ? qualityJsonPieces(files, loaded.unreadFiles) : renderQualityTable(files, loaded.unreadFiles);
   await writeResult(text, flags.out);
   if (format === 'json' || flags.out) terminal.note(qualityHeadline(files));
   return files.some((f) => f.rowsRejected > 0) ? EXIT.data : EXIT.ok;
