@@ -1,5 +1,6 @@
 import { DataError, UsageError } from '../core/errors.js';
 import { OutputError } from '../io/output.js';
+import { terminalLines } from '../render/safeText.js';
 
 /** The exit codes of cli.md: scripts and CI jobs depend on them. */
 export const EXIT = {
@@ -50,5 +51,5 @@ export function errorReport(error: unknown, debug: boolean): string {
       ? [`csc-metrics: ${error instanceof DataError ? `${error.code}: ` : ''}${(error as Error).message}`]
       : [`csc-metrics: internal error: ${oneLine(error)}`, `${REPORT_HINT} (${DEBUG_VARIABLE}=1 shows the details)`];
   if (debug && error instanceof Error && error.stack) lines.push(error.stack);
-  return `${lines.join('\n')}\n`;
+  return `${terminalLines(lines.join('\n'))}\n`;
 }

@@ -1,5 +1,6 @@
 import { formatCount } from '../render/format.js';
 import { createPaint, type Paint } from '../render/paint.js';
+import { terminalLines } from '../render/safeText.js';
 
 /** What the process may do on the terminal, decided once from flags, environment and streams. */
 export interface Terminal {
@@ -26,7 +27,8 @@ export function createTerminal(options: { quiet: boolean; color: boolean; toFile
   return {
     paint: createPaint(colour),
     note: (text) => {
-      if (!options.quiet) process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+      // Messages quote file names and header cells: nothing in them may drive the terminal.
+      if (!options.quiet) process.stderr.write(`${terminalLines(text.replace(/\n$/, ''))}\n`);
     },
     progress: (text) => {
       if (!live) return;

@@ -11,8 +11,8 @@ const PRIVACY_NOTE = '_Figures only: child-level rows are left out of Markdown b
 const LINK_STARTS = /:?\/\/|(?<=www)\.|(?<=[^\s@])@(?=[^\s@]*\.[^\s@])/gi;
 // Every character with a meaning in CommonMark or GFM inline text (links, images, emphasis,
 // code, raw HTML and autolinks, entities, strikethrough, GitHub math, table cells, escapes).
-// ( and ) mean something only after ], which is always escaped, so they are left as written.
-const MARKDOWN_SPECIAL = /[\\`*_[\]<>#|!~&$]/g;
+// Parentheses too: on their own they mean nothing, but a renderer that is not CommonMark may disagree.
+const MARKDOWN_SPECIAL = /[\\`*_[\]()<>#|!~&$]/g;
 // A list item or ordered-list marker, were the text ever to start a line.
 const LEADING_MARKER = /^([-+]|\d{1,9}[.)])/;
 

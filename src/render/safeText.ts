@@ -27,3 +27,8 @@ export function terminalText(text: string): string {
 export function withoutControls(text: string): string {
   return text.replace(HTML_UNSAFE, '');
 }
+
+/** Several lines of terminal text: each line made safe by `terminalText`, the line breaks kept. */
+export function terminalLines(text: string): string {
+  return text.split('\n').map(terminalText).join('\n');
+}

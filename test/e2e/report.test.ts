@@ -141,6 +141,15 @@ describe('row-level bad input: the row is rejected with file, line, column, valu
     expect(timeliness.groups).toEqual([{ key: 'Team A', numerator: 2, denominator: 2, value: 1, rag: 'green' }]);
   });
 
+  it('never lets a header or value drive the terminal: escape sequences reach stderr as visible text', () => {
+    // The third header is an OSC 52 clipboard write and a screen clear; the team starts with a colour code.
+    const run = runCli(['report', '--data', 'fixtures/bad-input/escape-sequences', '--period', '2026-10', '--format', 'table', ...EXTRACTED]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(run.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(run.stderr).toContain('columns not used: "\\x1b]52');
+  });
+
   it('rejects logically impossible rows: completed before start, end before start, returned before missing', () => {
     const run = runCli(['validate', '--data', 'fixtures/bad-input/end-before-start', '--format', 'json', ...EXTRACTED]);
     expect(run.code).toBe(2);

@@ -39,7 +39,7 @@ describe('renderMarkdown: figures for wikis and CI summaries', () => {
   });
 
   it('breaks each indicator down by group, escaping Markdown and defanging addresses in the names', () => {
-    expect(markdown).toContain('## Breakdown\n\n| Indicator | \\<script\\>alert("x")\\</script\\> | =HYPERLINK("http\\[://\\]evil.example","click") | @SUM(A1:A9) | North \\| South |\n| --- | --- | --- | --- | --- |\n');
+    expect(markdown).toContain('## Breakdown\n\n| Indicator | \\<script\\>alert\\("x"\\)\\</script\\> | =HYPERLINK\\("http\\[://\\]evil.example","click"\\) | @SUM\\(A1:A9\\) | North \\| South |\n| --- | --- | --- | --- | --- |\n');
     expect(lines).toContain('| Assessments completed within 45 working days | 80.0 % RED (4 / 5) | 66.7 % RED (2 / 3) | 88.9 % AMBER (8 / 9) | 88.9 % AMBER (8 / 9) |');
     expect(lines).toContain('| Children missing for more than 5 days | – | – | 2 RED (2) | – |');
     // An escaped pipe stays inside its cell: every breakdown row has the header's 5 cells.
