@@ -114,8 +114,12 @@ export function extractDate(flags: SourceFlags, demo: boolean, today: DayNumber)
 }
 
 /** The validation limits: events cannot be later than the extract date; clocks lie inside the calendar. */
-export function validationLimits(extractedOn: DayNumber, calendar: WorkingCalendar): ValidationLimits {
-  return { extractedOn, calendar: { name: calendar.name, first: dayNumber(calendar.firstYear, 1, 1), last: dayNumber(calendar.lastYear, 12, 31) } };
+export function validationLimits(extractedOn: DayNumber, calendar: WorkingCalendar, maxCellCharacters?: number): ValidationLimits {
+  return {
+    extractedOn,
+    calendar: { name: calendar.name, first: dayNumber(calendar.firstYear, 1, 1), last: dayNumber(calendar.lastYear, 12, 31) },
+    ...(maxCellCharacters !== undefined ? { maxCellCharacters } : {}),
+  };
 }
 
 /** The period and what its reader must be warned of. */

@@ -52,7 +52,7 @@ export async function runSettings(flags: SourceFlags & SettingsFlags, demo: bool
   const settings = await loadSettings(configPath(flags), INDICATORS);
   // The demo is checked against the day it was taken, whatever this machine's clock says.
   const extractedOn = extractDate(flags, demo, ukToday());
-  return { calendar, settings, extractedOn, limits: validationLimits(extractedOn, calendar) };
+  return { calendar, settings, extractedOn, limits: validationLimits(extractedOn, calendar, settings.maxCellCharacters) };
 }
 
 /** Reads the extracts with the config's mappings, showing progress; the summary is the caller's. */

@@ -29,6 +29,8 @@ export interface Settings {
   readonly maxRejectedShare: number;
   /** Issues a report lists per file and code; the rest are counted (`validate` lists all). */
   readonly maxIssuesPerCode: number;
+  /** Characters a value may have; a longer one is refused (no extract value is that long). */
+  readonly maxCellCharacters: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -48,6 +50,7 @@ export const DEFAULT_SETTINGS: Settings = {
   extracts: {},
   maxRejectedShare: 0.01,
   maxIssuesPerCode: 1000,
+  maxCellCharacters: 1_000_000,
 };
 
 const positiveInt = z.number().int().positive();
@@ -94,6 +97,7 @@ export const configSchema = z
     /** A percentage, like targets: 1 means 1 % of a file's rows. */
     maxRejectedShare: z.number().min(0).max(100),
     maxIssuesPerCode: positiveInt,
+    maxCellCharacters: positiveInt.max(16_000_000),
   })
   .strict()
   .partial();

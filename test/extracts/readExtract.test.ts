@@ -76,3 +76,26 @@ describe('issues past the cap', () => {
     expect(quality!.issues.map((i) => [i.code, i.line])).toEqual([['INVALID_DATE', 2], ['INVALID_DATE', 3], ['INVALID_FLAG', 7]]);
   });
 });
+
+describe('a value over the size limit', () => {
+  it('is refused as a cell issue quoting only its start; in a required column the row is rejected', async () => {
+    // A 60-character limit: line 2's team (optional) is refused and the row used; line 3's child ID
+    // (required) rejects the row. The issues quote 40 characters and an ellipsis, never the whole value.
+    const long = 'x'.repeat(300);
+    const text = `child_id,visit_date,team\nC1,2026-10-01,${long}\n${long},2026-10-02,Team A\n`;
+    const limits = { ...options.limits, maxCellCharacters: 60 };
+    const [quality] = (await readExtract('visits', openCsv(fileWith(text), 'visits.csv'), { limits, keepRecords: true })).quality;
+    expect(quality).toMatchObject({ rowsRead: 2, rowsUsed: 1, rowsRejected: 1, cellIssues: { team: 1 } });
+    expect(quality!.issues).toEqual([
+      { scope: 'cell', code: 'CELL_TOO_LARGE', line: 2, column: 'team', value: `${'x'.repeat(40)}…`, message: `team "${'x'.repeat(40)}…" holds 300 characters, more than the 60 a value may have` },
+      { scope: 'row', code: 'CELL_TOO_LARGE', line: 3, column: 'child_id', value: `${'x'.repeat(40)}…`, message: 'child_id holds 300 characters, more than the 60 a value may have' },
+    ]);
+  });
+});
+
+describe('a file of nothing but blank lines', () => {
+  it('is EMPTY_FILE, not a missing column', async () => {
+    const error = await read(fileWith('\n\n   \r\n,,,\n')).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'EMPTY_FILE', message: 'visits.csv: the file is empty (no header row)' });
+  });
+});

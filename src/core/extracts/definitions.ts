@@ -49,6 +49,8 @@ export interface ValidationLimits {
   readonly extractedOn: DayNumber;
   /** Working-day clocks can only be counted inside the calendar's years. */
   readonly calendar: CalendarRange;
+  /** A longer value is refused (a cell issue; the row too in a required column). */
+  readonly maxCellCharacters?: number;
 }
 
 /** Everything needed to read and validate one kind of extract. */

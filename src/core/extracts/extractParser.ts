@@ -115,6 +115,8 @@ export class ExtractParser<K extends ExtractKind> {
   private readonly idLines = new Map<string, number>();
   /** The refused cells of the row being read; emptied before each row. */
   private readonly refused: RefusedCell[] = [];
+  /** Characters a value may have (`limits.maxCellCharacters`). */
+  private readonly cellLimit: number;
   private rowsRead = 0;
   private rowsRejected = 0;
   private encoding = 'utf-8';
@@ -130,6 +132,7 @@ export class ExtractParser<K extends ExtractKind> {
     };
     const parseOptions = { dateOrder: options.mapping?.dateOrder ?? 'dmy', serialDates: options.serialDates ?? false } as const;
     this.schema = definition.schema(options.limits, parseOptions, cells);
+    this.cellLimit = options.limits.maxCellCharacters ?? Infinity;
     this.events = definition.event ? new EventLog() : undefined;
     this.keepRecords = (options.keepRecords ?? false) || this.events === undefined;
   }
@@ -195,14 +198,22 @@ export class ExtractParser<K extends ExtractKind> {
     // One input object serves every row: zod reads it and builds a new record.
     const input = this.input;
     input.line = line;
+    this.refused.length = 0;
     for (let i = 0; i < header.names.length; i++) {
       const at = header.positions[i]!;
       let raw = at === -1 ? '' : (fields[at] ?? '');
+      if (raw.length > this.cellLimit) {
+        if (this.definition.columns[header.names[i]!]!.required) {
+          this.reject([{ scope: 'row', code: 'CELL_TOO_LARGE', line, column: header.names[i]!, value: this.rawValue(header.names[i]!, fields), message: this.tooLarge(header.names[i]!, raw) }]);
+          return;
+        }
+        this.refused.push({ column: header.names[i]!, code: 'CELL_TOO_LARGE', message: this.tooLarge(header.names[i]!, raw).replace(/^\S+ /, ''), kept: false });
+        raw = '';
+      }
       const values = header.values[i];
       if (values !== undefined && raw !== '') raw = values.get(normaliseValue(raw)) ?? raw;
       input[header.names[i]!] = header.repeats[i] && this.keepRecords ? this.shared(raw) : raw;
     }
-    this.refused.length = 0;
     const parsed = this.schema.safeParse(input);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((zodIssue) => this.toIssue(zodIssue, fields, line));
@@ -245,6 +256,10 @@ export class ExtractParser<K extends ExtractKind> {
     }
     this.reject([{ scope: 'row', code: 'DUPLICATE_ID', line, column, value: id, message: `${column} ${JSON.stringify(id)} was first read at line ${first} with other values; the first is used` }]);
     return true;
+  }
+
+  private tooLarge(column: string, raw: string): string {
+    return `${column} holds ${raw.length.toLocaleString('en-GB')} characters, more than the ${this.cellLimit.toLocaleString('en-GB')} a value may have`;
   }
 
   /** A row has the header's width; a workbook row may also stop early or trail empty cells. */
@@ -361,9 +376,11 @@ export class ExtractParser<K extends ExtractKind> {
     return counts;
   }
 
+  /** The text of a column as an issue quotes it: cut short past 200 characters, so an issue never holds a huge cell. */
   private rawValue(column: string, fields: readonly string[]): string {
     const position = this.header!.positions[this.header!.names.indexOf(column)] ?? -1;
-    return fields[position] ?? '';
+    const text = fields[position] ?? '';
+    return text.length > 200 ? `${text.slice(0, 40)}…` : text;
   }
 
   private toIssue(zodIssue: z.core.$ZodIssue, fields: readonly string[], line: number): Issue {
