@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { writeResult } from '../../io/output.js';
 import { qualityJsonPieces } from '../../render/json.js';
+import { qualityCsvPieces } from '../../render/qualityCsv.js';
 import { qualityHeadline, renderQualityTable } from '../../render/quality.js';
 import { EXIT } from '../exitCodes.js';
 import { addSettingsOptions, addSourceOptions, type SettingsFlags, type SourceFlags } from '../options.js';
@@ -8,7 +9,7 @@ import { readData, runSettings } from '../runContext.js';
 import { createTerminal } from '../terminal.js';
 
 interface ValidateFlags extends SourceFlags, SettingsFlags {
-  format?: 'table' | 'json';
+  format?: 'table' | 'json' | 'csv';
   out?: string;
 }
 
@@ -17,10 +18,11 @@ async function runValidate(flags: ValidateFlags): Promise<number> {
   const run = await runSettings(flags, false);
   const loaded = await readData(flags, run, terminal, false);
   const files = Object.values(loaded.data).flatMap((e) => e.quality);
-  const format = flags.format ?? (flags.out === undefined && process.stdout.isTTY ? 'table' : 'json');
-  const text = format === 'json' ? qualityJsonPieces(files, loaded.unreadFiles) : renderQualityTable(files, loaded.unreadFiles);
+  const format = flags.format ?? (flags.out?.toLowerCase().endsWith('.csv') ? 'csv' : flags.out === undefined && process.stdout.isTTY ? 'table' : 'json');
+  const text =
+    format === 'json' ? qualityJsonPieces(files, loaded.unreadFiles) : format === 'csv' ? qualityCsvPieces(files) : renderQualityTable(files, loaded.unreadFiles);
   await writeResult(text, flags.out);
-  if (format === 'json' || flags.out) terminal.note(qualityHeadline(files));
+  if (format !== 'table' || flags.out) terminal.note(qualityHeadline(files));
   return files.some((f) => f.rowsRejected > 0) ? EXIT.data : EXIT.ok;
 }
 
@@ -30,7 +32,7 @@ export function validateCommand(program: Command): void {
   addSourceOptions(command);
   addSettingsOptions(command);
   command
-    .addOption(new Option('--format <format>', 'table (default on a terminal) or json').choices(['table', 'json']))
+    .addOption(new Option('--format <format>', 'table (default on a terminal), json (default otherwise) or csv (one row per issue)').choices(['table', 'json', 'csv']))
     .option('--out <file>', 'write the report to a file instead of stdout')
     .action(async (flags: ValidateFlags) => {
       process.exitCode = await runValidate(flags);
