@@ -146,7 +146,7 @@ class CsvSink {
 // Randomness, days and formats
 
 /** mulberry32: tiny, fast and plenty for synthetic data; one stream drives the whole authority. */
-class Rng {
+export class Rng {
   private state: number;
 
   constructor(seed: number) {

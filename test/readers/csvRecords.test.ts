@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DataError } from '../../src/core/errors.js';
 import { openCsv } from '../../src/io/readers/csvReader.js';
+import { Rng } from '../../src/scripts/syntheticAuthority.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'csc-csv-records-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -222,16 +223,10 @@ describe('quotes', () => {
   });
 });
 
-/** A small seeded generator (mulberry32), so a failure can be replayed. */
+/** A seeded generator (the synthetic authority's mulberry32): the same seed, the same sequence, so a failure can be replayed. */
 function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Rng(seed);
+  return () => rng.next();
 }
 
 describe('generated files: the same records on the same lines as Python', () => {

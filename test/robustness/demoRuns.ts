@@ -14,6 +14,7 @@ import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
 import { loadDataset, type LoadedData } from '../../src/io/loadDataset.js';
 import { createPaint } from '../../src/render/paint.js';
 import { FORMATS, RENDERERS } from '../../src/render/renderers.js';
+import { Rng } from '../../src/scripts/syntheticAuthority.js';
 
 const DEMO = fileURLToPath(new URL('../../fixtures/demo/', import.meta.url));
 const calendar = builtInCalendar('england-and-wales');
@@ -42,14 +43,8 @@ export function renderAll(loaded: LoadedData): Record<string, string> {
   return Object.fromEntries(FORMATS.map((format) => [format, RENDERERS[format](report, context)]));
 }
 
-/** A small seeded generator (mulberry32): the same seed, the same sequence. */
+/** A seeded generator (the synthetic authority's mulberry32): the same seed, the same sequence, so a failure can be replayed. */
 export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Rng(seed);
+  return () => rng.next();
 }
