@@ -37,11 +37,12 @@ class HeaderFinder {
     private readonly headerRow: number | undefined,
   ) {}
 
-  /** Takes a row while the header is not yet found; false once it is (the row is then a record). */
+  /** Takes a row while the header is not yet found: the header itself, or a title row above it. */
   offer(fields: string[], line: number): void {
     if (this.headerRow !== undefined) {
-      if (line === this.headerRow) this.accept(fields, line, 0);
-      else if (line > this.headerRow) throw new DataError('MISSING_HEADER', `${this.name}: the configured header row ${this.headerRow} is blank`, { file: this.name, line: this.headerRow });
+      if (line === this.headerRow) this.accept(fields, line, this.waiting.length);
+      else if (line > this.headerRow) throw this.noHeaderRow('is blank');
+      else this.waiting.push({ fields, line });
       return;
     }
     if (this.parser.namesRequiredColumns(fields)) {
@@ -54,7 +55,13 @@ class HeaderFinder {
 
   /** At the end of the table: with no header found, the first row is taken as the header. */
   finish(): void {
-    if (!this.found && this.waiting.length > 0) this.giveUp();
+    if (this.found) return;
+    if (this.headerRow !== undefined && this.waiting.length > 0) throw this.noHeaderRow('is past the end of the table');
+    if (this.waiting.length > 0) this.giveUp();
+  }
+
+  private noHeaderRow(why: string): DataError {
+    return new DataError('MISSING_HEADER', `${this.name}: the configured header row ${this.headerRow} ${why}`, { file: this.name, line: this.headerRow! });
   }
 
   private giveUp(): void {

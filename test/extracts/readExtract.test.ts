@@ -99,3 +99,18 @@ describe('a file of nothing but blank lines', () => {
     expect(error).toMatchObject({ code: 'EMPTY_FILE', message: 'visits.csv: the file is empty (no header row)' });
   });
 });
+
+describe('a configured header row', () => {
+  const text = 'Visits report\nNovember 2026\nchild_id,visit_date\nC1,2026-10-01\n';
+
+  it('skips the rows above it, saying so', async () => {
+    const [quality] = (await readExtract('visits', openCsv(fileWith(text), 'visits.csv'), { ...options, mapping: { headerRow: 3 } })).quality;
+    expect(quality).toMatchObject({ headerLine: 3, rowsRead: 1, rowsUsed: 1 });
+    expect(quality!.notes).toContain('2 rows above the header (line 3) skipped as titles');
+  });
+
+  it('is MISSING_HEADER when it is past the end of the table', async () => {
+    const error = await readExtract('visits', openCsv(fileWith(text), 'visits.csv'), { ...options, mapping: { headerRow: 9 } }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'MISSING_HEADER', message: 'visits.csv: the configured header row 9 is past the end of the table' });
+  });
+});
