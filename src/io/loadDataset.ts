@@ -52,7 +52,7 @@ function jobsFor(tables: ReadonlyMap<ExtractKind, readonly TableJob['source'][]>
 /** An Annex A list that holds each child's latest only is true as at the extract date alone. */
 function asSnapshot(extract: ExtractData, job: TableJob): ExtractData {
   const yielded = annexAYield(job.source);
-  if (!yielded?.snapshot || job.source.format !== 'annex-a') return extract;
+  if (!yielded?.snapshot) return extract;
   return { ...extract, snapshotOn: job.limits.extractedOn, snapshotSource: `Annex A ${ANNEX_A_KIND_NAMES[job.kind]}` };
 }
 

@@ -203,11 +203,12 @@ export class ExtractParser<K extends ExtractKind> {
       const at = header.positions[i]!;
       let raw = at === -1 ? '' : (fields[at] ?? '');
       if (raw.length > this.cellLimit) {
-        if (this.definition.columns[header.names[i]!]!.required) {
-          this.reject([{ scope: 'row', code: 'CELL_TOO_LARGE', line, column: header.names[i]!, value: this.rawValue(header.names[i]!, fields), message: this.tooLarge(header.names[i]!, raw) }]);
+        const column = header.names[i]!;
+        if (this.definition.columns[column]!.required) {
+          this.reject([{ scope: 'row', code: 'CELL_TOO_LARGE', line, column, value: this.rawValue(column, fields), message: `${column} ${this.tooLarge(raw)}` }]);
           return;
         }
-        this.refused.push({ column: header.names[i]!, code: 'CELL_TOO_LARGE', message: this.tooLarge(header.names[i]!, raw).replace(/^\S+ /, ''), kept: false });
+        this.refused.push({ column, code: 'CELL_TOO_LARGE', message: this.tooLarge(raw), kept: false });
         raw = '';
       }
       const values = header.values[i];
@@ -258,8 +259,9 @@ export class ExtractParser<K extends ExtractKind> {
     return true;
   }
 
-  private tooLarge(column: string, raw: string): string {
-    return `${column} holds ${raw.length.toLocaleString('en-GB')} characters, more than the ${this.cellLimit.toLocaleString('en-GB')} a value may have`;
+  /** Why a value is too long, without its column: "holds 300 characters, more than the 60 a value may have". */
+  private tooLarge(raw: string): string {
+    return `holds ${raw.length.toLocaleString('en-GB')} characters, more than the ${this.cellLimit.toLocaleString('en-GB')} a value may have`;
   }
 
   /** A row has the header's width; a workbook row may also stop early or trail empty cells. */
