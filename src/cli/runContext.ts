@@ -7,7 +7,7 @@ import { INDICATORS } from '../core/indicators/registry.js';
 import type { WorkingCalendar } from '../core/calendar/workingCalendar.js';
 import type { Period } from '../core/period.js';
 import type { Settings } from '../core/settings.js';
-import { loadDataset, type LoadedData } from '../io/loadDataset.js';
+import { loadDataset, type LoadedData, type LoadOptions } from '../io/loadDataset.js';
 import { loadCalendar, loadSettings } from '../io/readSettingsFiles.js';
 import { renderQualitySummary } from '../render/quality.js';
 import { CONFIG_FILE, extractDate, extractSources, resolvePeriod, ukToday, usesDemo, validationLimits, type PeriodFlags, type SettingsFlags, type SourceFlags } from './options.js';
@@ -55,24 +55,25 @@ export async function runSettings(flags: SourceFlags & SettingsFlags, demo: bool
   return { calendar, settings, extractedOn, limits: validationLimits(extractedOn, calendar, settings.maxCellCharacters) };
 }
 
+/** What `readData` reads beyond the flags' sources, and how. */
+export interface ReadChoices {
+  /** Read the bundled demo authority when no source is given. */
+  readonly demoByDefault: boolean;
+  readonly kinds?: readonly ExtractKind[];
+  readonly keepRecords?: readonly ExtractKind[];
+  readonly issueCap?: number;
+  readonly onIssue?: LoadOptions['onIssue'];
+}
+
 /** Reads the extracts with the config's mappings, showing progress; the summary is the caller's. */
-export async function readData(
-  flags: SourceFlags,
-  run: RunSettings,
-  terminal: Terminal,
-  demoByDefault: boolean,
-  kinds?: readonly ExtractKind[],
-  keepRecords?: readonly ExtractKind[],
-  issueCap?: number,
-): Promise<LoadedData> {
+export async function readData(flags: SourceFlags, run: RunSettings, terminal: Terminal, choices: ReadChoices): Promise<LoadedData> {
+  const { demoByDefault, ...rest } = choices;
   const loaded = await loadDataset(extractSources(flags, demoByDefault), {
     limits: run.limits,
     mappings: run.settings.extracts,
-    ...(issueCap !== undefined ? { issueCap } : {}),
     onProgress: rowProgress(terminal),
     parallel: true,
-    ...(kinds ? { kinds } : {}),
-    ...(keepRecords ? { keepRecords } : {}),
+    ...rest,
   });
   terminal.progressDone();
   return loaded;
@@ -96,7 +97,12 @@ export async function loadRun(
   const run = await runSettings(flags, demo);
   const { period, warnings } = resolvePeriod(flags, demo, run.extractedOn);
   if (demo) terminal.note(`Using the bundled demo authority (synthetic data); period ${period.label}. Give --data DIR for your own extracts.`);
-  const loaded = await readData(flags, run, terminal, demoByDefault, kinds, keepRecords, run.settings.maxIssuesPerCode);
+  const loaded = await readData(flags, run, terminal, {
+    demoByDefault,
+    issueCap: run.settings.maxIssuesPerCode,
+    ...(kinds ? { kinds } : {}),
+    ...(keepRecords ? { keepRecords } : {}),
+  });
   terminal.note(renderQualitySummary(Object.values(loaded.data).flatMap((e) => e.quality), loaded.unreadFiles));
   for (const warning of warnings) terminal.note(`warning: ${warning}`);
   const rejected = rejectedRows(loaded.data);

@@ -1,6 +1,7 @@
 import type { Dataset } from '../core/dataset.js';
 import { EXTRACT_KINDS, type ExtractKind, type ValidationLimits } from '../core/extracts/definitions.js';
 import type { ExtractData } from '../core/extracts/extractParser.js';
+import type { Issue, IssueTable } from '../core/extracts/issues.js';
 import type { ExtractMappings } from '../core/extracts/mapping.js';
 import { mergeExtracts } from '../core/extracts/mergeExtracts.js';
 import { locateSources, type ExtractSources } from './locateSources.js';
@@ -26,6 +27,8 @@ export interface LoadOptions {
   readonly onProgress?: RowProgress;
   /** Read the files on worker threads, several at once (needs the built dist/ code). */
   readonly parallel?: boolean;
+  /** Takes every issue as it is found instead of the files' lists; the files are then read one after another, on this thread. */
+  readonly onIssue?: (issue: Issue, table: IssueTable) => void;
 }
 
 /** The extracts read, and what in the sources was not read. */
@@ -65,11 +68,11 @@ export async function loadDataset(sources: ExtractSources, options: LoadOptions)
   const located = await locateSources(sources, options.mappings ?? {}, options.kinds);
   const jobs = jobsFor(located.tables, options);
   let extracts: ExtractData[];
-  if (options.parallel && jobs.length > 1) {
+  if (options.parallel && jobs.length > 1 && !options.onIssue) {
     extracts = await readInParallel(jobs, options.onProgress);
   } else {
     extracts = [];
-    for (const job of jobs) extracts.push(await readTable(job, options.onProgress));
+    for (const job of jobs) extracts.push(await readTable(job, options.onProgress, options.onIssue));
   }
   const data: Partial<Record<ExtractKind, ExtractData>> = {};
   for (const kind of EXTRACT_KINDS) {

@@ -1,5 +1,5 @@
 import { formatIso } from '../core/dates/localDate.js';
-import type { FileQuality } from '../core/extracts/issues.js';
+import type { FileQuality, Issue } from '../core/extracts/issues.js';
 import type { Period } from '../core/period.js';
 import type { ExceptionRow, Figure, IndicatorResult, Report } from '../core/report.js';
 
@@ -54,22 +54,39 @@ function indented(text: string, spaces: number): string {
   return text.replace(/\n/g, `\n${' '.repeat(spaces)}`);
 }
 
+/** One issue as an entry of its file's `issues` array in `validate`'s JSON, with what comes before it (the bracket or a comma). */
+export function issueJsonEntry(issue: Issue, first: boolean): string {
+  return `${first ? '[\n          ' : ',\n          '}${indented(JSON.stringify(issue, null, 2), 10)}`;
+}
+
+/** A file's listed issues as `issueJsonEntry` texts, a thousand to a piece. */
+function* listedJsonEntries(file: FileQuality): Generator<string> {
+  for (let i = 0; i < file.issues.length; i += 1000) {
+    yield file.issues
+      .slice(i, i + 1000)
+      .map((issue, n) => issueJsonEntry(issue, i + n === 0))
+      .join('');
+  }
+}
+
 /**
  * `validate --format json` in pieces, byte for byte what JSON.stringify would
- * give with two-space indentation, but never one string: a file's issues come
- * a thousand at a time, so millions of them can be written.
+ * give with two-space indentation, but never one string, so millions of
+ * issues can be written. A file's issues are the `issueJsonEntry` texts that
+ * `entries` gives: by default those the file lists; `validate` passes those
+ * it spooled while reading.
  */
-export function* qualityJsonPieces(files: readonly FileQuality[], unreadFiles: readonly string[]): Generator<string> {
+export function* qualityJsonPieces(files: readonly FileQuality[], unreadFiles: readonly string[], entries: (file: FileQuality) => Iterable<string> = listedJsonEntries): Generator<string> {
   yield '{\n  "dataQuality": {\n    "files": [';
   for (const [n, file] of files.entries()) {
     const [before, after] = JSON.stringify({ ...file, issues: ISSUES_HERE }, null, 2).split(JSON.stringify(ISSUES_HERE)) as [string, string];
     yield `${n === 0 ? '' : ','}\n      ${indented(before, 6)}`;
-    if (file.issues.length === 0) yield '[]';
-    for (let i = 0; i < file.issues.length; i += 1000) {
-      const batch = file.issues.slice(i, i + 1000).map((issue) => indented(JSON.stringify(issue, null, 2), 10));
-      yield `${i === 0 ? '[\n          ' : ',\n          '}${batch.join(',\n          ')}`;
+    let any = false;
+    for (const piece of entries(file)) {
+      any ||= piece.length > 0;
+      yield piece;
     }
-    if (file.issues.length > 0) yield '\n        ]';
+    yield any ? '\n        ]' : '[]';
     yield indented(after, 6);
   }
   yield `${files.length === 0 ? ']' : '\n    ]'},\n    "unreadFiles": ${indented(JSON.stringify(unreadFiles, null, 2), 4)}\n  }\n}\n`;

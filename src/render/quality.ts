@@ -1,5 +1,6 @@
 import Table from 'cli-table3';
-import type { FileQuality, Issue, UnusedColumn } from '../core/extracts/issues.js';
+import { IssueGroups, type IssueGroup } from '../core/extracts/issueGroups.js';
+import type { FileQuality, UnusedColumn } from '../core/extracts/issues.js';
 import { formatCount } from './format.js';
 import { terminalText } from './safeText.js';
 
@@ -57,33 +58,12 @@ export function renderQualitySummary(files: readonly FileQuality[], unread: read
   return `${lines.map(terminalText).join('\n')}\n`;
 }
 
-/** Identical problems (same file, code, column and effect), counted, with the first of them. */
-interface IssueGroup {
-  readonly file: string;
-  readonly first: Issue;
-  count: number;
-}
-
-/** The issues grouped in one pass (linear in the number of issues), in order of first appearance. */
-function issueGroups(files: readonly FileQuality[]): IssueGroup[] {
-  const groups = new Map<string, IssueGroup>();
-  for (const f of files) {
-    for (const issue of f.issues) {
-      const key = JSON.stringify([f.file, issue.code, issue.column ?? '', issue.scope]);
-      const group = groups.get(key);
-      if (group) group.count++;
-      else groups.set(key, { file: f.file, first: issue, count: 1 });
-    }
-    for (const [code, n] of Object.entries(f.issuesNotListed)) {
-      const group = [...groups.values()].find((g) => g.file === f.file && g.first.code === code);
-      if (group) group.count += n;
-    }
-  }
-  return [...groups.values()];
-}
-
-/** The full data-quality report of `validate`: a table of files, the mapping applied, then every issue; data text made terminal-safe. */
-export function renderQualityTable(files: readonly FileQuality[], unread: readonly string[] = []): string {
+/**
+ * The full data-quality report of `validate`: a table of files, the mapping
+ * applied, then every problem once with how many rows have it (`groups`, by
+ * default those of the issues the files list); data text made terminal-safe.
+ */
+export function renderQualityTable(files: readonly FileQuality[], unread: readonly string[] = [], groups: readonly IssueGroup[] = IssueGroups.of(files).list()): string {
   const summary = new Table({ head: ['File', 'Kind', 'Read as', 'Header line', 'Rows read', 'Used', 'Rejected', 'Values refused'], style: { head: [], border: [] } });
   for (const f of files) {
     const refused = Object.values(f.cellIssues).reduce((a, b) => a + b, 0);
@@ -96,7 +76,6 @@ export function renderQualityTable(files: readonly FileQuality[], unread: readon
     for (const note of fileNotes(f)) lines.push(terminalText(note.trim()));
   }
   lines.push(...unreadLine(unread).map(terminalText));
-  const groups = issueGroups(files);
   if (groups.length > 0) {
     const table = new Table({ head: ['File', 'Code', 'Column', 'Effect', 'Rows', 'First at line', 'Value there', 'Message there'], style: { head: [], border: [] } });
     for (const g of groups) {

@@ -87,8 +87,8 @@ describe('a value over the size limit', () => {
     const [quality] = (await readExtract('visits', openCsv(fileWith(text), 'visits.csv'), { limits, keepRecords: true })).quality;
     expect(quality).toMatchObject({ rowsRead: 2, rowsUsed: 1, rowsRejected: 1, cellIssues: { team: 1 } });
     expect(quality!.issues).toEqual([
-      { scope: 'cell', code: 'CELL_TOO_LARGE', line: 2, column: 'team', value: `${'x'.repeat(40)}…`, message: `team "${'x'.repeat(40)}…" holds 300 characters, more than the 60 a value may have` },
-      { scope: 'row', code: 'CELL_TOO_LARGE', line: 3, column: 'child_id', value: `${'x'.repeat(40)}…`, message: 'child_id holds 300 characters, more than the 60 a value may have' },
+      { scope: 'cell', code: 'CELL_TOO_LARGE', line: 2, column: 'team', value: `${'x'.repeat(40)}…`, message: `team "${'x'.repeat(40)}…" is longer than the 60 characters a value may have` },
+      { scope: 'row', code: 'CELL_TOO_LARGE', line: 3, column: 'child_id', value: `${'x'.repeat(40)}…`, message: 'child_id is longer than the 60 characters a value may have' },
     ]);
   });
 });

@@ -1,27 +1,60 @@
 import { Option, type Command } from 'commander';
+import { IssueGroups } from '../../core/extracts/issueGroups.js';
+import type { FileQuality } from '../../core/extracts/issues.js';
+import { IssueSpool } from '../../io/issueSpool.js';
+import type { LoadedData } from '../../io/loadDataset.js';
 import { writeResult } from '../../io/output.js';
-import { qualityJsonPieces } from '../../render/json.js';
-import { qualityCsvPieces } from '../../render/qualityCsv.js';
+import { issueJsonEntry, qualityJsonPieces } from '../../render/json.js';
+import { issueCsvLine, qualityCsvPieces } from '../../render/qualityCsv.js';
 import { qualityHeadline, renderQualityTable } from '../../render/quality.js';
 import { EXIT } from '../exitCodes.js';
 import { addSettingsOptions, addSourceOptions, type SettingsFlags, type SourceFlags } from '../options.js';
 import { readData, runSettings } from '../runContext.js';
-import { createTerminal } from '../terminal.js';
+import { createTerminal, type Terminal } from '../terminal.js';
 
 interface ValidateFlags extends SourceFlags, SettingsFlags {
   format?: 'table' | 'json' | 'csv';
   out?: string;
 }
 
+type QualityFormat = NonNullable<ValidateFlags['format']>;
+
+/**
+ * Reads every extract and writes its quality report. Issues are never held
+ * in memory: the table counts them into groups as they are found; JSON and
+ * CSV spool their text to a temporary file and copy it into the output once
+ * the files' accounts are known, so millions of them are written in bounded
+ * memory, and nothing is written when reading fails.
+ */
+async function writeQuality(flags: ValidateFlags, format: QualityFormat, terminal: Terminal): Promise<readonly FileQuality[]> {
+  const run = await runSettings(flags, false);
+  if (format === 'table') {
+    const groups = new IssueGroups();
+    const loaded = await readData(flags, run, terminal, { demoByDefault: false, onIssue: groups.add });
+    const files = qualityOf(loaded);
+    await writeResult(renderQualityTable(files, loaded.unreadFiles, groups.list()), flags.out);
+    return files;
+  }
+  const spool = new IssueSpool(format === 'json' ? (issue, _table, first) => issueJsonEntry(issue, first) : issueCsvLine);
+  try {
+    const loaded = await readData(flags, run, terminal, { demoByDefault: false, onIssue: spool.add });
+    const files = qualityOf(loaded);
+    const spooled = (file: FileQuality) => spool.texts(file);
+    await writeResult(format === 'json' ? qualityJsonPieces(files, loaded.unreadFiles, spooled) : qualityCsvPieces(files, spooled), flags.out);
+    return files;
+  } finally {
+    spool.close();
+  }
+}
+
+function qualityOf(loaded: LoadedData): FileQuality[] {
+  return Object.values(loaded.data).flatMap((e) => e.quality);
+}
+
 async function runValidate(flags: ValidateFlags): Promise<number> {
   const terminal = createTerminal({ quiet: flags.quiet ?? false, color: flags.color, toFile: flags.out !== undefined });
-  const run = await runSettings(flags, false);
-  const loaded = await readData(flags, run, terminal, false);
-  const files = Object.values(loaded.data).flatMap((e) => e.quality);
   const format = flags.format ?? (flags.out?.toLowerCase().endsWith('.csv') ? 'csv' : flags.out === undefined && process.stdout.isTTY ? 'table' : 'json');
-  const text =
-    format === 'json' ? qualityJsonPieces(files, loaded.unreadFiles) : format === 'csv' ? qualityCsvPieces(files) : renderQualityTable(files, loaded.unreadFiles);
-  await writeResult(text, flags.out);
+  const files = await writeQuality(flags, format, terminal);
   if (format !== 'table' || flags.out) terminal.note(qualityHeadline(files));
   return files.some((f) => f.rowsRejected > 0) ? EXIT.data : EXIT.ok;
 }

@@ -4,7 +4,7 @@ import { DataError } from '../errors.js';
 import type { CellSink } from './columns.js';
 import type { ExtractDefinition, ExtractKind, RecordsByKind, ValidationLimits } from './definitions.js';
 import { matchHeader, type HeaderMatch } from './headerMatch.js';
-import type { FileQuality, Issue, IssueCode } from './issues.js';
+import type { FileQuality, Issue, IssueCode, IssueTable } from './issues.js';
 import type { ExtractMapping } from './mapping.js';
 import { EventLog } from './eventLog.js';
 import { rowHash } from './rowHash.js';
@@ -40,6 +40,11 @@ export interface TableOptions {
   readonly serialDates?: boolean;
   /** Issues listed per code; the rest are counted (default: all listed). */
   readonly issueCap?: number;
+  /**
+   * Takes every issue as it is found, in place of the list (which stays
+   * empty), so that millions of them need not be held.
+   */
+  readonly onIssue?: (issue: Issue, table: IssueTable) => void;
 }
 
 /** Where each canonical column sits in the file's rows (-1: absent). */
@@ -205,10 +210,10 @@ export class ExtractParser<K extends ExtractKind> {
       if (raw.length > this.cellLimit) {
         const column = header.names[i]!;
         if (this.definition.columns[column]!.required) {
-          this.reject([{ scope: 'row', code: 'CELL_TOO_LARGE', line, column, value: this.rawValue(column, fields), message: `${column} ${this.tooLarge(raw)}` }]);
+          this.reject([{ scope: 'row', code: 'CELL_TOO_LARGE', line, column, value: this.rawValue(column, fields), message: `${column} ${this.tooLarge()}` }]);
           return;
         }
-        this.refused.push({ column, code: 'CELL_TOO_LARGE', message: this.tooLarge(raw), kept: false });
+        this.refused.push({ column, code: 'CELL_TOO_LARGE', message: this.tooLarge(), kept: false });
         raw = '';
       }
       const values = header.values[i];
@@ -259,9 +264,10 @@ export class ExtractParser<K extends ExtractKind> {
     return true;
   }
 
-  /** Why a value is too long, without its column: "holds 300 characters, more than the 60 a value may have". */
-  private tooLarge(raw: string): string {
-    return `holds ${raw.length.toLocaleString('en-GB')} characters, more than the ${this.cellLimit.toLocaleString('en-GB')} a value may have`;
+  /** Why a value is too long, without its column: "is longer than the 60 characters a value may have". */
+  private tooLarge(): string {
+    // The reader may have cut the value short at one past the limit: its full length is not known.
+    return `is longer than the ${this.cellLimit.toLocaleString('en-GB')} characters a value may have`;
   }
 
   /** A row has the header's width; a workbook row may also stop early or trail empty cells. */
@@ -362,17 +368,19 @@ export class ExtractParser<K extends ExtractKind> {
 
   /** Keeps the first `issueCap` issues of each code; the rest are counted, so memory stays bounded. */
   private record(issues: readonly Issue[]): void {
+    const { onIssue } = this.options;
     const cap = this.options.issueCap ?? Infinity;
     for (const issue of issues) {
       const seen = (this.issueCounts.get(issue.code) ?? 0) + 1;
       this.issueCounts.set(issue.code, seen);
-      if (seen <= cap) this.issues.push(issue);
+      if (onIssue) onIssue(issue, { kind: this.definition.kind, file: this.file });
+      else if (seen <= cap) this.issues.push(issue);
     }
   }
 
-  /** Issues past the cap, by code: counted, not listed. */
+  /** Issues past the cap, by code: counted, not listed (none when every issue went to `onIssue`). */
   private unlisted(): Record<string, number> {
-    const cap = this.options.issueCap ?? Infinity;
+    const cap = this.options.onIssue ? Infinity : (this.options.issueCap ?? Infinity);
     const counts: Record<string, number> = {};
     for (const [code, n] of this.issueCounts) if (n > cap) counts[code] = n - cap;
     return counts;

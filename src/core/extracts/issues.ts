@@ -36,6 +36,12 @@ export interface Issue {
   readonly message: string;
 }
 
+/** The table an issue was found in, as its file's account names it. */
+export interface IssueTable {
+  readonly kind: string;
+  readonly file: string;
+}
+
 /** A header column no extract column was mapped to, with the known column it looks like. */
 export interface UnusedColumn {
   readonly header: string;
