@@ -5,7 +5,7 @@ import { EXTRACTS, type ExtractKind } from './extracts/definitions.js';
 import type { ExtractData } from './extracts/extractParser.js';
 import type { FileQuality } from './extracts/issues.js';
 import { INDICATORS } from './indicators/registry.js';
-import { extractsRead, type CaseRow, type Direction, type IndicatorDefinition, type IndicatorInput, type IndicatorKind } from './indicators/types.js';
+import { extractsRead, isException, type CaseRow, type Direction, type IndicatorDefinition, type IndicatorInput, type IndicatorKind } from './indicators/types.js';
 import { trailingPeriods, type Period } from './period.js';
 import { ragOf, type Rag } from './rag.js';
 import { byCodePoint } from './textOrder.js';
@@ -34,7 +34,7 @@ export interface SeriesPoint extends Figure {
   readonly rag: Rag;
 }
 
-/** A record in the denominator and not met (rates), or counted (counts). */
+/** A record to act on: see `isException`. */
 export interface ExceptionRow {
   readonly childId: string;
   readonly recordId: string;
@@ -106,7 +106,7 @@ export const NO_GROUP: Readonly<Record<GroupBy, string>> = { team: '(no team)', 
 export function figureOf(kind: IndicatorKind, cases: readonly CaseRow[]): Figure {
   if (kind === 'count') return { numerator: cases.length, denominator: cases.length, value: cases.length };
   let met = 0;
-  for (const row of cases) if (row.met) met++;
+  for (const row of cases) if (row.counted) met++;
   return { numerator: met, denominator: cases.length, value: cases.length === 0 ? null : met / cases.length };
 }
 
@@ -181,7 +181,7 @@ function indicatorWarnings(indicator: IndicatorDefinition, data: Dataset, maxSha
 /** Exceptions in a fixed order (team, worker, child, record) so output does not depend on the machine's locale. */
 function exceptionsOf(indicator: IndicatorDefinition, cases: readonly CaseRow[]): ExceptionRow[] {
   return cases
-    .filter((row) => indicator.kind === 'count' || !row.met)
+    .filter((row) => isException(indicator, row))
     .map(({ childId, recordId, team, worker, detail, refused, source }) => ({ childId, recordId, team, worker, detail: withRefused(detail, refused, indicator.reads[source.kind]) }))
     .sort(
       (a, b) =>
@@ -235,7 +235,7 @@ function computeIndicator(indicator: IndicatorDefinition, data: Dataset, options
     : undefined;
   return {
     id: indicator.id,
-    title: indicator.title,
+    title: indicator.title(settings),
     kind: indicator.kind,
     timescale: indicator.timescale(settings),
     ...figure,

@@ -52,8 +52,8 @@ describe('assessment-timeliness (completed within 45 working days)', () => {
     // A0002: same clock, completed Tue 20 Oct: one more -> 46 > 45: not met.
     const rows = view(casesOf(assessmentTimeliness, data, october)).filter((r) => r.recordId <= 'A0002');
     expect(rows).toEqual([
-      { recordId: 'A0001', childId: 'C00001', met: true, detail: 'completed after 45 working days' },
-      { recordId: 'A0002', childId: 'C00002', met: false, detail: 'completed after 46 working days' },
+      { recordId: 'A0001', childId: 'C00001', counted: true, detail: 'completed after 45 working days' },
+      { recordId: 'A0002', childId: 'C00002', counted: false, detail: 'completed after 46 working days' },
     ]);
   });
 
@@ -61,13 +61,13 @@ describe('assessment-timeliness (completed within 45 working days)', () => {
     // A0003: referral Sat 15 Aug (day 0). Sun 16 is not a working day, Mon 17 Aug is day 1,
     // so the count to Mon 19 Oct is the same as from Fri 14 Aug: 45 -> met.
     const row = view(casesOf(assessmentTimeliness, data, october)).find((r) => r.recordId === 'A0003');
-    expect(row).toEqual({ recordId: 'A0003', childId: 'C00003', met: true, detail: 'completed after 45 working days' });
+    expect(row).toEqual({ recordId: 'A0003', childId: 'C00003', counted: true, detail: 'completed after 45 working days' });
   });
 
   it('a blank referral_date starts the clock at start_date', () => {
     // A0004: no referral; clock Mon 17 Aug. Aug 18-21, 24-28 = 9; Sep 22 -> 31; Oct 1-20 = 14 -> 45: met.
     const row = view(casesOf(assessmentTimeliness, data, october)).find((r) => r.recordId === 'A0004');
-    expect(row).toEqual({ recordId: 'A0004', childId: 'C00004', met: true, detail: 'completed after 45 working days' });
+    expect(row).toEqual({ recordId: 'A0004', childId: 'C00004', counted: true, detail: 'completed after 45 working days' });
   });
 
   it("a completion on the period's last day is in the period; completions outside it are not", () => {
@@ -75,7 +75,7 @@ describe('assessment-timeliness (completed within 45 working days)', () => {
     // A0006 (30 Sep) and A0007 (2 Nov) are outside October; A0008-A0011 are not completed.
     const rows = view(casesOf(assessmentTimeliness, data, october));
     expect(rows.map((r) => r.recordId)).toEqual(['A0001', 'A0002', 'A0003', 'A0004', 'A0005']);
-    expect(rows[4]).toEqual({ recordId: 'A0005', childId: 'C00005', met: true, detail: 'completed after 21 working days' });
+    expect(rows[4]).toEqual({ recordId: 'A0005', childId: 'C00005', counted: true, detail: 'completed after 21 working days' });
   });
 
   it('October figure: 4 of 5 within 45 working days, red against 90 %', () => {
@@ -109,23 +109,23 @@ describe('assessment-timeliness: clocks starting on Christmas bank holidays', ()
 
   it('a referral on Christmas Day (Fri 25 Dec, a bank holiday) completed Tue 2 Mar is exactly 45: met', () => {
     const row = view(casesOf(assessmentTimeliness, data, march)).find((r) => r.recordId === 'A0101');
-    expect(row).toEqual({ recordId: 'A0101', childId: 'C00101', met: true, detail: 'completed after 45 working days' });
+    expect(row).toEqual({ recordId: 'A0101', childId: 'C00101', counted: true, detail: 'completed after 45 working days' });
   });
 
   it('a referral on Boxing Day (Sat 26 Dec) counts from that day: 45, met', () => {
     const row = view(casesOf(assessmentTimeliness, data, march)).find((r) => r.recordId === 'A0102');
-    expect(row).toEqual({ recordId: 'A0102', childId: 'C00102', met: true, detail: 'completed after 45 working days' });
+    expect(row).toEqual({ recordId: 'A0102', childId: 'C00102', counted: true, detail: 'completed after 45 working days' });
   });
 
   it('a referral on the Boxing Day substitute day (Mon 28 Dec) counts from that day: 45, met', () => {
     const row = view(casesOf(assessmentTimeliness, data, march)).find((r) => r.recordId === 'A0103');
-    expect(row).toEqual({ recordId: 'A0103', childId: 'C00103', met: true, detail: 'completed after 45 working days' });
+    expect(row).toEqual({ recordId: 'A0103', childId: 'C00103', counted: true, detail: 'completed after 45 working days' });
   });
 
   it('Christmas Eve is a working day: a referral on Wed 23 Dec to Tue 2 Mar is 46, not met', () => {
     // A0104: Thu 24 Dec counts (+1) -> 46.
     const row = view(casesOf(assessmentTimeliness, data, march)).find((r) => r.recordId === 'A0104');
-    expect(row).toEqual({ recordId: 'A0104', childId: 'C00104', met: false, detail: 'completed after 46 working days' });
+    expect(row).toEqual({ recordId: 'A0104', childId: 'C00104', counted: false, detail: 'completed after 46 working days' });
   });
 
   it('March 2027 figure: 3 of 5 (Christmas-Day clock completed Wed 3 Mar is 46)', () => {
@@ -178,7 +178,7 @@ describe('assessment-open-overdue (open assessments past 45 working days)', () =
     expect(view(casesOf(assessmentOpenOverdue, data, withAsAt(october, day('2026-11-02')))).find((r) => r.recordId === 'A0010')).toEqual({
       recordId: 'A0010',
       childId: 'C00010',
-      met: false,
+      counted: false,
       detail: 'open 55 working days (clock started 14/08/2026)',
     });
   });
@@ -189,8 +189,8 @@ describe('assessment-open-overdue (open assessments past 45 working days)', () =
     // counted A0007 and A0008 (46 each). A0009 (27 Aug -> 20 Oct = 1 + 22 + 14 = 37) and A0011 (38) are not.
     expect(casesOf(assessmentOpenOverdue, data, withAsAt(october, day('2026-10-19')))).toEqual([]);
     expect(view(casesOf(assessmentOpenOverdue, data, withAsAt(october, day('2026-10-20'))))).toEqual([
-      { recordId: 'A0007', childId: 'C00007', met: false, detail: 'open 46 working days (clock started 14/08/2026)' },
-      { recordId: 'A0008', childId: 'C00008', met: false, detail: 'open 46 working days (clock started 14/08/2026)' },
+      { recordId: 'A0007', childId: 'C00007', counted: false, detail: 'open 46 working days (clock started 14/08/2026)' },
+      { recordId: 'A0008', childId: 'C00008', counted: false, detail: 'open 46 working days (clock started 14/08/2026)' },
     ]);
   });
 });

@@ -47,14 +47,14 @@ export function casesOf(indicator: IndicatorDefinition, data: Dataset, period: P
 export interface CaseView {
   readonly recordId: string;
   readonly childId: string;
-  readonly met: boolean;
+  readonly counted: boolean;
   readonly detail: string;
 }
 
 /** Case rows reduced to what the hand working states, sorted by record id. */
 export function view(rows: readonly CaseRow[]): CaseView[] {
   return rows
-    .map(({ recordId, childId, met, detail }) => ({ recordId, childId, met, detail }))
+    .map(({ recordId, childId, counted, detail }) => ({ recordId, childId, counted, detail }))
     .sort((a, b) => (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0));
 }
 

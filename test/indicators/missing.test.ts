@@ -48,8 +48,8 @@ describe('missing-over-5-days', () => {
     // As at Mon 19 Oct: as-at - 5 = 14 Oct. M0001 (15 Oct) and M0002 (16 Oct) are too recent.
     // M0003 (returned 22 Oct) and M0004 (returned 20 Oct) are both after 19 Oct: counted, 9 days each.
     expect(view(casesOf(missingOver5Days, data, asAt('2026-10-19')))).toEqual([
-      { recordId: 'M0003', childId: 'C00303', met: false, detail: 'missing since 10/10/2026 (9 days)' },
-      { recordId: 'M0004', childId: 'C00304', met: false, detail: 'missing since 10/10/2026 (9 days)' },
+      { recordId: 'M0003', childId: 'C00303', counted: false, detail: 'missing since 10/10/2026 (9 days)' },
+      { recordId: 'M0004', childId: 'C00304', counted: false, detail: 'missing since 10/10/2026 (9 days)' },
     ]);
   });
 

@@ -46,48 +46,48 @@ function caseOf(id: string) {
 describe('rhi-within-72h', () => {
   it('exactly 72 hours is met', () => {
     // E0001: Mon 5 Oct 10:00 -> Thu 8 Oct 10:00, no clock change between: 3 x 24 = 72 h <= 72.
-    expect(caseOf('E0001')).toEqual({ recordId: 'E0001', childId: 'C00201', met: true, detail: 'interview 72 hours after return' });
+    expect(caseOf('E0001')).toEqual({ recordId: 'E0001', childId: 'C00201', counted: true, detail: 'interview 72 hours after return' });
   });
 
   it('72 hours and one minute is not met', () => {
     // E0002: 10:00 -> 10:01 three days later: 72 h 1 min > 72 h.
     const row = caseOf('E0002');
-    expect(row.met).toBe(false);
+    expect(row.counted).toBe(false);
     expect(row.detail).toMatch(/^interview 72 hours 1 minutes? after return$/);
   });
 
   it('across the October clock change Fri 12:00 -> Mon 12:00 is 73 hours: not met', () => {
     // E0003: Fri 23 Oct 12:00 BST = 11:00 UTC; Mon 26 Oct 12:00 GMT = 12:00 UTC.
     // Sun 25 Oct has 25 hours, so 72 + 1 = 73 elapsed hours > 72.
-    expect(caseOf('E0003')).toEqual({ recordId: 'E0003', childId: 'C00203', met: false, detail: 'interview 73 hours after return' });
+    expect(caseOf('E0003')).toEqual({ recordId: 'E0003', childId: 'C00203', counted: false, detail: 'interview 73 hours after return' });
   });
 
   it('across the March clock change Fri 12:00 -> Mon 12:00 is 71 hours: met', () => {
     // E0010: Fri 27 Mar 12:00 GMT = 12:00 UTC; Mon 30 Mar 12:00 BST = 11:00 UTC.
     // Sun 29 Mar has 23 hours, so 72 - 1 = 71 elapsed hours <= 72. Period March 2026: cohort is E0010 alone.
     const rows = view(casesOf(rhiWithin72h, data, parsePeriod('2026-03')));
-    expect(rows).toEqual([{ recordId: 'E0010', childId: 'C00210', met: true, detail: 'interview 71 hours after return' }]);
+    expect(rows).toEqual([{ recordId: 'E0010', childId: 'C00210', counted: true, detail: 'interview 71 hours after return' }]);
   });
 
   it('date-only return and interview: 3 calendar days is met, 4 is not', () => {
     // E0004: 12 Oct -> 15 Oct = 3 days <= 3: met. E0005: 12 Oct -> 16 Oct = 4 days > 3: not met.
-    expect(caseOf('E0004')).toEqual({ recordId: 'E0004', childId: 'C00204', met: true, detail: 'interview 3 days after return (date only)' });
-    expect(caseOf('E0005')).toEqual({ recordId: 'E0005', childId: 'C00205', met: false, detail: 'interview 4 days after return (date only)' });
+    expect(caseOf('E0004')).toEqual({ recordId: 'E0004', childId: 'C00204', counted: true, detail: 'interview 3 days after return (date only)' });
+    expect(caseOf('E0005')).toEqual({ recordId: 'E0005', childId: 'C00205', counted: false, detail: 'interview 4 days after return (date only)' });
   });
 
   it('a date on either side alone makes the comparison by calendar date', () => {
     // E0008: return 31 Oct (date only), interview 2 Nov 09:00: 2 calendar days <= 3: met.
     // E0013: return 14 Oct 23:00, interview 17 Oct (date only): 3 calendar days <= 3: met,
     //        though 17 Oct at any hour after 23:00 would be more than 72 hours.
-    expect(caseOf('E0008')).toEqual({ recordId: 'E0008', childId: 'C00208', met: true, detail: 'interview 2 days after return (date only)' });
-    expect(caseOf('E0013')).toEqual({ recordId: 'E0013', childId: 'C00213', met: true, detail: 'interview 3 days after return (date only)' });
+    expect(caseOf('E0008')).toEqual({ recordId: 'E0008', childId: 'C00208', counted: true, detail: 'interview 2 days after return (date only)' });
+    expect(caseOf('E0013')).toEqual({ recordId: 'E0013', childId: 'C00213', counted: true, detail: 'interview 3 days after return (date only)' });
   });
 
   it('no interview is not met, declined or not', () => {
     // E0006 declined; E0007 and E0012 have no interview.
-    expect(caseOf('E0006')).toEqual({ recordId: 'E0006', childId: 'C00206', met: false, detail: 'interview declined' });
-    expect(caseOf('E0007')).toEqual({ recordId: 'E0007', childId: 'C00207', met: false, detail: 'no interview recorded' });
-    expect(caseOf('E0012')).toEqual({ recordId: 'E0012', childId: 'C00212', met: false, detail: 'no interview recorded' });
+    expect(caseOf('E0006')).toEqual({ recordId: 'E0006', childId: 'C00206', counted: false, detail: 'interview declined' });
+    expect(caseOf('E0007')).toEqual({ recordId: 'E0007', childId: 'C00207', counted: false, detail: 'no interview recorded' });
+    expect(caseOf('E0012')).toEqual({ recordId: 'E0012', childId: 'C00212', counted: false, detail: 'no interview recorded' });
   });
 
   it("the cohort is the returns in the period, including one on the period's last day", () => {
@@ -127,15 +127,15 @@ describe('rhi-offered', () => {
 
   it('a completed interview counts as offered although rhi_offered is blank', () => {
     const rows = view(casesOf(rhiOffered, data, october));
-    expect(rows.find((r) => r.recordId === 'E0002')).toEqual({ recordId: 'E0002', childId: 'C00202', met: true, detail: 'interview 08/10/2026' });
-    expect(rows.find((r) => r.recordId === 'E0008')).toEqual({ recordId: 'E0008', childId: 'C00208', met: true, detail: 'interview 02/11/2026' });
-    expect(rows.find((r) => r.recordId === 'E0006')).toEqual({ recordId: 'E0006', childId: 'C00206', met: true, detail: 'offered' });
+    expect(rows.find((r) => r.recordId === 'E0002')).toEqual({ recordId: 'E0002', childId: 'C00202', counted: true, detail: 'interview 08/10/2026' });
+    expect(rows.find((r) => r.recordId === 'E0008')).toEqual({ recordId: 'E0008', childId: 'C00208', counted: true, detail: 'interview 02/11/2026' });
+    expect(rows.find((r) => r.recordId === 'E0006')).toEqual({ recordId: 'E0006', childId: 'C00206', counted: true, detail: 'offered' });
   });
 });
 
 describe('rhi-late-reason', () => {
   it('the cohort is exactly the episodes not met by rhi-within-72h', () => {
-    const notMet = casesOf(rhiWithin72h, data, october).filter((r) => !r.met).map((r) => r.recordId).sort();
+    const notMet = casesOf(rhiWithin72h, data, october).filter((r) => !r.counted).map((r) => r.recordId).sort();
     const cohort = casesOf(rhiLateReason, data, october).map((r) => r.recordId).sort();
     expect(notMet).toEqual(['E0002', 'E0003', 'E0005', 'E0006', 'E0007', 'E0012']);
     expect(cohort).toEqual(notMet);
@@ -149,11 +149,11 @@ describe('rhi-late-reason', () => {
     expect(result.exceptions.map((e) => e.recordId)).toEqual(['E0002', 'E0007', 'E0005']);
     expect(result.exceptions.find((e) => e.recordId === 'E0007')?.detail).toBe('no interview recorded; no reason recorded');
     expect(result.exceptions.find((e) => e.recordId === 'E0005')?.detail).toBe('interview 4 days after return (date only); no reason recorded');
-    const met = view(casesOf(rhiLateReason, data, october)).filter((r) => r.met);
+    const met = view(casesOf(rhiLateReason, data, october)).filter((r) => r.counted);
     expect(met).toEqual([
-      { recordId: 'E0003', childId: 'C00203', met: true, detail: 'interview 73 hours after return; reason: Child unavailable until Monday' },
-      { recordId: 'E0006', childId: 'C00206', met: true, detail: 'interview declined' },
-      { recordId: 'E0012', childId: 'C00212', met: true, detail: 'no interview recorded; reason: Family moved out of area' },
+      { recordId: 'E0003', childId: 'C00203', counted: true, detail: 'interview 73 hours after return; reason: Child unavailable until Monday' },
+      { recordId: 'E0006', childId: 'C00206', counted: true, detail: 'interview declined' },
+      { recordId: 'E0012', childId: 'C00212', counted: true, detail: 'no interview recorded; reason: Family moved out of area' },
     ]);
   });
 

@@ -39,7 +39,7 @@ describe('supervision-6-weeks (42 calendar days)', () => {
     expect(caseOf(supervision6Weeks, 'C00501')).toEqual({
       recordId: 'P0501',
       childId: 'C00501',
-      met: true,
+      counted: true,
       detail: 'last supervision 19/09/2026; next due 31/10/2026',
     });
   });
@@ -51,7 +51,7 @@ describe('supervision-6-weeks (42 calendar days)', () => {
     // One row a child, under the newest plan (P0503, Team B).
     const rows = casesOf(supervision6Weeks, data, october).filter((r) => r.childId === 'C00502');
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ recordId: 'P0503', team: 'Team B', met: false, detail: 'last supervision 01/08/2026; due 12/09/2026, 49 days overdue' });
+    expect(rows[0]).toMatchObject({ recordId: 'P0503', team: 'Team B', counted: false, detail: 'last supervision 01/08/2026; due 12/09/2026, 49 days overdue' });
   });
 
   it('a new plan without any supervision yet is in time until 42 days after its start', () => {
@@ -59,7 +59,7 @@ describe('supervision-6-weeks (42 calendar days)', () => {
     expect(caseOf(supervision6Weeks, 'C00503')).toEqual({
       recordId: 'P0504',
       childId: 'C00503',
-      met: true,
+      counted: true,
       detail: 'no supervision since plan start 01/10/2026; next due 12/11/2026',
     });
   });
@@ -70,7 +70,7 @@ describe('supervision-6-weeks (42 calendar days)', () => {
     expect(caseOf(supervision6Weeks, 'C00504')).toEqual({
       recordId: 'P0505',
       childId: 'C00504',
-      met: false,
+      counted: false,
       detail: 'no supervision since plan start 05/01/2026; due 16/02/2026, 257 days overdue',
     });
   });
@@ -100,7 +100,7 @@ describe('oversight-6-weeks (42 calendar days)', () => {
     expect(caseOf(oversight6Weeks, 'C00505')).toEqual({
       recordId: 'P0506',
       childId: 'C00505',
-      met: false,
+      counted: false,
       detail: 'no oversight since plan start 02/02/2026; due 16/03/2026, 229 days overdue',
     });
   });
@@ -110,7 +110,7 @@ describe('oversight-6-weeks (42 calendar days)', () => {
     expect(caseOf(oversight6Weeks, 'C00501')).toEqual({
       recordId: 'P0501',
       childId: 'C00501',
-      met: false,
+      counted: false,
       detail: 'last oversight 18/09/2026; due 30/10/2026, 1 day overdue',
     });
   });
@@ -125,7 +125,7 @@ describe('oversight-6-weeks (42 calendar days)', () => {
       ['C00501', 'P0501'],
       ['C00505', 'P0506'],
     ]);
-    expect(view(casesOf(oversight6Weeks, data, october)).filter((r) => r.met).map((r) => [r.childId, r.detail])).toEqual([
+    expect(view(casesOf(oversight6Weeks, data, october)).filter((r) => r.counted).map((r) => [r.childId, r.detail])).toEqual([
       ['C00502', 'last oversight 01/10/2026; next due 12/11/2026'],
       ['C00503', 'no oversight since plan start 01/10/2026; next due 12/11/2026'],
       ['C00504', 'last oversight 20/10/2026; next due 01/12/2026'],

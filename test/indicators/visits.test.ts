@@ -43,7 +43,7 @@ describe('visits-cp (10 working days)', () => {
   it('10 working days after Friday 2 October 2026 is Friday 16 October: met as at Friday 16', () => {
     // C00401: latest CP visit on or before 16 Oct is Fri 2 Oct (18 Sep is earlier).
     // 5-9 Oct = 5, 12-16 Oct = 10 -> due Fri 16 Oct >= 16 Oct: met.
-    expect(cpCase(friday16, 'C00401')).toEqual({ recordId: 'P0001', childId: 'C00401', met: true, detail: 'last visit 02/10/2026; next due 16/10/2026' });
+    expect(cpCase(friday16, 'C00401')).toEqual({ recordId: 'P0001', childId: 'C00401', counted: true, detail: 'last visit 02/10/2026; next due 16/10/2026' });
   });
 
   it('a visit due on Friday is overdue on Saturday: as-at on a Saturday', () => {
@@ -51,7 +51,7 @@ describe('visits-cp (10 working days)', () => {
     expect(cpCase(saturday17, 'C00401')).toEqual({
       recordId: 'P0001',
       childId: 'C00401',
-      met: false,
+      counted: false,
       detail: 'last visit 02/10/2026; due 16/10/2026, 1 day overdue',
     });
   });
@@ -62,7 +62,7 @@ describe('visits-cp (10 working days)', () => {
     expect(cpCase(friday16, 'C00402')).toEqual({
       recordId: 'P0002',
       childId: 'C00402',
-      met: true,
+      counted: true,
       detail: 'no visit since plan start 05/10/2026; next due 19/10/2026',
     });
   });
@@ -73,14 +73,14 @@ describe('visits-cp (10 working days)', () => {
     // (Clocked from P0003 the 20 Aug visit would have been due 3 Sep: overdue.)
     const rows = casesOf(visitsCp, data, friday16).filter((r) => r.childId === 'C00403');
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ recordId: 'P0004', team: 'Team B', worker: 'Worker 03', met: true, detail: 'no visit since plan start 05/10/2026; next due 19/10/2026' });
+    expect(rows[0]).toMatchObject({ recordId: 'P0004', team: 'Team B', worker: 'Worker 03', counted: true, detail: 'no visit since plan start 05/10/2026; next due 19/10/2026' });
   });
 
   it('a visit with a blank plan_type counts for every open plan of the child', () => {
     // C00404: CP plan P0005 has no CP visit; the blank-type visit Fri 9 Oct counts:
     // 12-16 Oct = 5, 19-23 = 10 -> due Fri 23 Oct: met. (Without it: due 10 working days after 5 Jan.)
     // The same visit counts for the CLA plan: see visits-cla below.
-    expect(cpCase(friday16, 'C00404')).toEqual({ recordId: 'P0005', childId: 'C00404', met: true, detail: 'last visit 09/10/2026; next due 23/10/2026' });
+    expect(cpCase(friday16, 'C00404')).toEqual({ recordId: 'P0005', childId: 'C00404', counted: true, detail: 'last visit 09/10/2026; next due 23/10/2026' });
   });
 
   it('a visit after the as-at date is ignored', () => {
@@ -89,7 +89,7 @@ describe('visits-cp (10 working days)', () => {
     expect(cpCase(friday16, 'C00405')).toEqual({
       recordId: 'P0007',
       childId: 'C00405',
-      met: false,
+      counted: false,
       detail: 'last visit 14/09/2026; due 28/09/2026, 18 days overdue',
     });
   });
@@ -100,7 +100,7 @@ describe('visits-cp (10 working days)', () => {
     expect(cpCase(friday16, 'C00406')).toEqual({
       recordId: 'P0008',
       childId: 'C00406',
-      met: false,
+      counted: false,
       detail: 'no visit since plan start 03/08/2026; due 17/08/2026, 60 days overdue',
     });
   });
@@ -109,7 +109,7 @@ describe('visits-cp (10 working days)', () => {
     // C00407: P0009 ends Fri 16 Oct: open as at 16 Oct (end >= as-at), not as at 17 Oct.
     // Visit Tue 6 Oct: 7-9 Oct = 3, 12-16 = 8, 19, 20 -> due Tue 20 Oct: met.
     // C00412: P0014 ended 30 Sep: never in the October cohorts.
-    expect(cpCase(friday16, 'C00407')).toEqual({ recordId: 'P0009', childId: 'C00407', met: true, detail: 'last visit 06/10/2026; next due 20/10/2026' });
+    expect(cpCase(friday16, 'C00407')).toEqual({ recordId: 'P0009', childId: 'C00407', counted: true, detail: 'last visit 06/10/2026; next due 20/10/2026' });
     expect(cpCase(saturday17, 'C00407')).toBeUndefined();
     expect(cpCase(friday16, 'C00412')).toBeUndefined();
   });
@@ -146,8 +146,8 @@ describe('visits-cin (20 working days)', () => {
     const result = resultOf(reportOf(data, friday16), 'visits-cin');
     expect(figure(result)).toEqual({ numerator: 1, denominator: 2, value: 0.5, rag: 'red' });
     expect(view(casesOf(visitsCin, data, friday16))).toEqual([
-      { recordId: 'P0010', childId: 'C00408', met: true, detail: 'last visit 18/09/2026; next due 16/10/2026' },
-      { recordId: 'P0011', childId: 'C00409', met: false, detail: 'last visit 28/08/2026; due 28/09/2026, 18 days overdue' },
+      { recordId: 'P0010', childId: 'C00408', counted: true, detail: 'last visit 18/09/2026; next due 16/10/2026' },
+      { recordId: 'P0011', childId: 'C00409', counted: false, detail: 'last visit 28/08/2026; due 28/09/2026, 18 days overdue' },
     ]);
   });
 
@@ -171,9 +171,9 @@ describe('visits-cla (42 calendar days)', () => {
     const result = resultOf(reportOf(data, friday16), 'visits-cla');
     expect(figure(result)).toEqual({ numerator: 2, denominator: 3, value: 2 / 3, rag: 'red' });
     expect(view(casesOf(visitsCla, data, friday16))).toEqual([
-      { recordId: 'P0006', childId: 'C00404', met: true, detail: 'last visit 09/10/2026; next due 20/11/2026' },
-      { recordId: 'P0012', childId: 'C00410', met: true, detail: 'last visit 04/09/2026; next due 16/10/2026' },
-      { recordId: 'P0013', childId: 'C00411', met: false, detail: 'last visit 03/09/2026; due 15/10/2026, 1 day overdue' },
+      { recordId: 'P0006', childId: 'C00404', counted: true, detail: 'last visit 09/10/2026; next due 20/11/2026' },
+      { recordId: 'P0012', childId: 'C00410', counted: true, detail: 'last visit 04/09/2026; next due 16/10/2026' },
+      { recordId: 'P0013', childId: 'C00411', counted: false, detail: 'last visit 03/09/2026; due 15/10/2026, 1 day overdue' },
     ]);
   });
 

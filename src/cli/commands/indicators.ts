@@ -21,7 +21,7 @@ async function runIndicators(flags: IndicatorsFlags): Promise<void> {
   const settings = await loadSettings(flags.config, INDICATORS);
   const catalogue = INDICATORS.map((i) => ({
     id: i.id,
-    title: i.title,
+    title: i.title(settings),
     kind: i.kind,
     direction: i.direction,
     target: targetOf(i, settings),

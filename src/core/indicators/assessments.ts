@@ -26,7 +26,7 @@ const COMPLETED_COHORT = 'assessments with completed_date in the period';
 
 export const assessmentTimeliness: IndicatorDefinition = {
   id: 'assessment-timeliness',
-  title: 'Assessments completed within 45 working days',
+  title: (s) => `Assessments completed within ${count(s.assessmentWorkingDays, 'working day')}`,
   definition: `${COMPLETED_COHORT}; met when the working days from the clock start (referral_date, else start_date) to completed_date are within the timescale`,
   kind: 'rate',
   direction: 'higher',
@@ -43,7 +43,7 @@ export const assessmentTimeliness: IndicatorDefinition = {
 
 export const assessmentOpenOverdue: IndicatorDefinition = {
   id: 'assessment-open-overdue',
-  title: 'Open assessments past 45 working days',
+  title: (s) => `Open assessments past ${count(s.assessmentWorkingDays, 'working day')}`,
   definition: 'assessments open on the as-at date (started on or before it, not completed by it) whose clock has run past the timescale',
   kind: 'count',
   direction: 'lower',
@@ -71,7 +71,7 @@ type AssessmentFlag = 'child_seen' | 'child_seen_alone' | 'child_voice_recorded'
 function flagIndicator(id: string, title: string, column: AssessmentFlag, defaultTarget: number, what: string): IndicatorDefinition {
   return {
     id,
-    title,
+    title: () => title,
     definition: `${COMPLETED_COHORT}; met when ${column} = yes (blank counts as not met)`,
     kind: 'rate',
     direction: 'higher',

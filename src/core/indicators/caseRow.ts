@@ -17,14 +17,14 @@ export function recordIdOf<K extends ExtractKind>(extract: ExtractData<K>, recor
 }
 
 /** A case row for one record of an extract. */
-export function caseOf<K extends ExtractKind>(extract: ExtractData<K>, record: RecordsByKind[K], met: boolean, detail: string): CaseRow {
+export function caseOf<K extends ExtractKind>(extract: ExtractData<K>, record: RecordsByKind[K], counted: boolean, detail: string): CaseRow {
   const r = record as unknown as AnyRecord;
   return {
     childId: r.child_id,
     recordId: recordIdOf(extract, record),
     team: r.team,
     worker: r.worker,
-    met,
+    counted,
     detail,
     source: { kind: extract.kind, file: r.file ?? extract.file, line: r.line },
     ...(r.refused ? { refused: r.refused } : {}),

@@ -5,7 +5,7 @@ import type { CaseRow, IndicatorDefinition } from './types.js';
 
 export const missingOver5Days: IndicatorDefinition = {
   id: 'missing-over-5-days',
-  title: 'Children missing for more than 5 days',
+  title: (s) => `Children missing for more than ${count(s.missingDays, 'day')}`,
   definition: 'missing episodes that began at least the set number of days before the as-at date and had not ended by it (the weekly highlight list)',
   kind: 'count',
   direction: 'lower',

@@ -53,7 +53,7 @@ const RETURNED_COHORT = 'missing episodes with returned_at in the period';
 
 export const rhiWithin72h: IndicatorDefinition = {
   id: 'rhi-within-72h',
-  title: 'Return home interviews within 72 hours',
+  title: (s) => `Return home interviews within ${count(s.rhiHours, 'hour')}`,
   definition: `${RETURNED_COHORT}; met when rhi_completed_at is within the window after returned_at (elapsed UK hours; date-only: calendar days)`,
   kind: 'rate',
   direction: 'higher',
@@ -66,7 +66,7 @@ export const rhiWithin72h: IndicatorDefinition = {
 
 export const rhiOffered: IndicatorDefinition = {
   id: 'rhi-offered',
-  title: 'Return home interview offered',
+  title: () => 'Return home interview offered',
   definition: `${RETURNED_COHORT}; met when rhi_offered = yes or rhi_completed_at is present`,
   kind: 'rate',
   direction: 'higher',
@@ -84,7 +84,7 @@ export const rhiOffered: IndicatorDefinition = {
 
 export const rhiLateReason: IndicatorDefinition = {
   id: 'rhi-late-reason',
-  title: 'Reason recorded where RHI not within 72 hours',
+  title: (s) => `Reason recorded where RHI not within ${count(s.rhiHours, 'hour')}`,
   definition: `${RETURNED_COHORT} not met by rhi-within-72h; met when late_reason is recorded or rhi_declined = yes`,
   kind: 'rate',
   direction: 'higher',

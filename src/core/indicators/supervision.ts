@@ -3,14 +3,15 @@ import type { EventLog } from '../extracts/eventLog.js';
 import { dueSnapshot } from './dueSnapshot.js';
 import { LatestEvents, memoised } from './latestEvents.js';
 import type { IndicatorDefinition } from './types.js';
+import { inWeeks } from './words.js';
 
 const recordIndex = memoised((log: EventLog) => new LatestEvents(log));
 
-function supervisionIndicator(kind: SupervisionKind, id: string, title: string, defaultTarget: number): IndicatorDefinition {
+function supervisionIndicator(kind: SupervisionKind, id: string, what: string, defaultTarget: number): IndicatorDefinition {
   const days = (s: { supervisionDays: number; oversightDays: number }) => (kind === 'supervision' ? s.supervisionDays : s.oversightDays);
   return {
     id,
-    title,
+    title: (s) => `Open cases with ${what} in the last ${inWeeks(days(s))}`,
     definition: `children with any open plan on the as-at date; met when not overdue: due = the set days after the later of the earliest open plan's start and the latest ${kind} record on or before the as-at date`,
     kind: 'rate',
     direction: 'higher',
@@ -31,5 +32,5 @@ function supervisionIndicator(kind: SupervisionKind, id: string, title: string, 
   };
 }
 
-export const supervision6Weeks = supervisionIndicator('supervision', 'supervision-6-weeks', 'Open cases with supervision in the last 6 weeks', 0.95);
-export const oversight6Weeks = supervisionIndicator('oversight', 'oversight-6-weeks', 'Open cases with management oversight in the last 6 weeks', 0.9);
+export const supervision6Weeks = supervisionIndicator('supervision', 'supervision-6-weeks', 'supervision', 0.95);
+export const oversight6Weeks = supervisionIndicator('oversight', 'oversight-6-weeks', 'management oversight', 0.9);

@@ -28,7 +28,9 @@ export interface SourceRow {
 
 /**
  * One record (or child) an indicator looked at. For a rate these are the
- * cohort, each met or not; for a count, the records counted.
+ * cohort, each counted in the numerator or not; for a count, the records
+ * counted. Whether a row is an exception follows the direction
+ * (`isException`), never `counted` alone.
  */
 export interface CaseRow {
   readonly childId: string;
@@ -36,12 +38,23 @@ export interface CaseRow {
   readonly recordId: string;
   readonly team: string | undefined;
   readonly worker: string | undefined;
-  readonly met: boolean;
+  /** In the numerator: the timescale met (higher is better), or the thing the measure is about (a plan over 18 months, lower is better). */
+  readonly counted: boolean;
   /** What a person reads: "completed after 52 working days", "due 16/10/2026, 11 days overdue". */
   readonly detail: string;
   readonly source: SourceRow;
   /** The record's refused optional values (column → text), read as not recorded. */
   readonly refused?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Whether a case row is a record to act on (catalogue.md "counted /
+ * exception"): every record a count counts; for a rate, those not counted
+ * when higher is better, those counted when lower is better.
+ */
+export function isException(indicator: Pick<IndicatorDefinition, 'kind' | 'direction'>, row: Pick<CaseRow, 'counted'>): boolean {
+  if (indicator.kind === 'count') return true;
+  return indicator.direction === 'higher' ? !row.counted : row.counted;
 }
 
 /** The extracts an indicator reads, in a fixed order. */
@@ -52,7 +65,8 @@ export function extractsRead(indicator: IndicatorDefinition): ExtractKind[] {
 /** An indicator as data: identity, meaning, target and the pure function that finds its cases. */
 export interface IndicatorDefinition {
   readonly id: string;
-  readonly title: string;
+  /** The title people read, saying the timescale in force ("within 20 working days" under a 20-day config). */
+  title(settings: Settings): string;
   /** Cohort and measure in a sentence, for `csc-metrics indicators`. */
   readonly definition: string;
   readonly kind: IndicatorKind;

@@ -12,7 +12,7 @@ const ANY_PLAN = visitCode(undefined);
 function visitsIndicator(planType: 'CP' | 'CIN' | 'CLA', name: string): IndicatorDefinition {
   return {
     id: `visits-${planType.toLowerCase()}`,
-    title: `Statutory visits in timescale (${planType})`,
+    title: () => `Statutory visits in timescale (${planType})`,
     definition: `children with an open ${name} plan on the as-at date; met when the next visit is not overdue: due = interval after the later of the plan start and the latest visit on or before the as-at date`,
     kind: 'rate',
     direction: 'higher',

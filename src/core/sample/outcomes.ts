@@ -1,6 +1,6 @@
 import { UsageError } from '../errors.js';
 import { findIndicator, INDICATORS } from '../indicators/registry.js';
-import type { CaseRow, IndicatorDefinition, IndicatorInput } from '../indicators/types.js';
+import { isException, type IndicatorDefinition, type IndicatorInput } from '../indicators/types.js';
 import { notComputedReason } from '../report.js';
 import type { SampleKind } from './kinds.js';
 
@@ -23,15 +23,21 @@ export function indicatorForSample(id: string, kind: SampleKind, only: OnlyOutco
   return indicator;
 }
 
-/** The indicator's case rows (of its subject kind, the kind sampled) by the `file:line` they cite. */
-export function casesByPlace(indicator: IndicatorDefinition, input: IndicatorInput): Map<string, CaseRow> {
-  const reason = notComputedReason(indicator, input.data, input.period);
-  if (reason) throw new UsageError(`--indicator ${indicator.id} cannot be computed: ${reason}`);
-  return new Map(indicator.cases(input).map((c) => [`${c.source.file}:${c.source.line}`, c]));
+/** What an indicator made of one sampled record: met means not an exception (whatever the direction). */
+export interface Outcome {
+  readonly met: boolean;
+  readonly detail: string;
 }
 
-/** Whether a record with this case row (none: not counted by the indicator) passes `--only`. */
-export function keeps(row: CaseRow | undefined, only: OnlyOutcome | undefined): boolean {
+/** The indicator's outcome for each record of its subject kind (the kind sampled), by the `file:line` it cites. */
+export function casesByPlace(indicator: IndicatorDefinition, input: IndicatorInput): Map<string, Outcome> {
+  const reason = notComputedReason(indicator, input.data, input.period);
+  if (reason) throw new UsageError(`--indicator ${indicator.id} cannot be computed: ${reason}`);
+  return new Map(indicator.cases(input).map((c) => [`${c.source.file}:${c.source.line}`, { met: !isException(indicator, c), detail: c.detail }]));
+}
+
+/** Whether a record with this outcome (none: not in the indicator's cohort) passes `--only`. */
+export function keeps(row: Outcome | undefined, only: OnlyOutcome | undefined): boolean {
   if (only === undefined) return true;
   return row !== undefined && row.met === (only === 'met');
 }

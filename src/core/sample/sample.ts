@@ -5,13 +5,13 @@ import { UsageError } from '../errors.js';
 import type { RecordsByKind } from '../extracts/definitions.js';
 import type { ExtractData } from '../extracts/extractParser.js';
 import { placeOf, recordIdOf } from '../indicators/caseRow.js';
-import type { CaseRow, IndicatorDefinition } from '../indicators/types.js';
+import type { IndicatorDefinition } from '../indicators/types.js';
 import type { Period } from '../period.js';
 import { NO_GROUP, type GroupBy } from '../report.js';
 import type { Settings } from '../settings.js';
 import { drawPerGroup, type Candidate } from './draw.js';
 import { asReading, ruleFor, type SampleKind } from './kinds.js';
-import { casesByPlace, keeps, type OnlyOutcome } from './outcomes.js';
+import { casesByPlace, keeps, type OnlyOutcome, type Outcome } from './outcomes.js';
 import { pseudonymise } from './pseudonym.js';
 import { recordKey } from './recordKey.js';
 
@@ -92,7 +92,7 @@ function groupOf(record: AnyRecord, by: GroupBy | undefined): string {
   return by === undefined ? '' : (record[by] ?? NO_GROUP[by]);
 }
 
-function sampledRecord(extract: ExtractData<SampleKind>, record: AnyRecord, row: CaseRow | undefined, request: SampleRequest): SampledRecord {
+function sampledRecord(extract: ExtractData<SampleKind>, record: AnyRecord, row: Outcome | undefined, request: SampleRequest): SampledRecord {
   const values = record as unknown as Record<string, unknown>;
   const notCounted = request.indicator ? `not counted by ${request.indicator.id}` : undefined;
   return {
@@ -108,12 +108,12 @@ function sampledRecord(extract: ExtractData<SampleKind>, record: AnyRecord, row:
 }
 
 /** Records of the kind that the indicator keeps under `only` but whose key date lies outside the frame. */
-function countOutsideFrame(cases: ReadonlyMap<string, CaseRow>, framed: ReadonlySet<string>, only: OnlyOutcome | undefined): number {
+function countOutsideFrame(cases: ReadonlyMap<string, Outcome>, framed: ReadonlySet<string>, only: OnlyOutcome | undefined): number {
   if (only === undefined) return 0;
-  return [...cases.values()].filter((row) => keeps(row, only) && !framed.has(`${row.source.file}:${row.source.line}`)).length;
+  return [...cases].filter(([place, row]) => keeps(row, only) && !framed.has(place)).length;
 }
 
-function candidatesOf(frame: readonly AnyRecord[], place: (record: AnyRecord) => string, cases: ReadonlyMap<string, CaseRow>, request: SampleRequest): Candidate<AnyRecord>[] {
+function candidatesOf(frame: readonly AnyRecord[], place: (record: AnyRecord) => string, cases: ReadonlyMap<string, Outcome>, request: SampleRequest): Candidate<AnyRecord>[] {
   return frame
     .filter((record) => keeps(cases.get(place(record)), request.only))
     .map((record) => ({ item: record, key: recordKey(request.kind, record), group: groupOf(record, request.by) }));
@@ -129,7 +129,7 @@ export function drawSample(data: Dataset, request: SampleRequest): Sample {
   const rule = ruleFor(request.kind);
   const cases = request.indicator
     ? casesByPlace(request.indicator, { data, period: request.period, settings: request.settings, calendar: request.calendar })
-    : new Map<string, CaseRow>();
+    : new Map<string, Outcome>();
   const frame = extract.records.filter((record) => rule.inFrame(record, request.period)) as AnyRecord[];
   const place = (record: AnyRecord) => placeOf(extract, record);
   const candidates = candidatesOf(frame, place, cases, request);
