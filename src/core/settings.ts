@@ -19,6 +19,18 @@ export interface Settings {
   readonly supervisionDays: number;
   /** Calendar days within which a case has management oversight. */
   readonly oversightDays: number;
+  /** A CP plan open longer than this many months is a long plan (WS 27: 18). */
+  readonly cpPlanLongMonths: number;
+  /** A CIN plan open longer than this many months is a long plan (WS 28: 24). */
+  readonly cinPlanLongMonths: number;
+  /** A repeat CP plan "within N months": the earlier plan ended this many months before the new start, or later (DfE: 24). */
+  readonly repeatCpPlanMonths: number;
+  /** A re-referral: an earlier referral this many months before, or less (DfE: 12). */
+  readonly reReferralMonths: number;
+  /** The most children a worker may hold and be within the caseload measure (WS 2: 18). */
+  readonly caseloadMaxChildren: number;
+  /** Calendar days after a PF plan's start within which the first visit is due (WS 19: 7). */
+  readonly pfVisitDays: number;
   /** Targets by indicator id: a fraction (0.9) for rates, a whole number for counts; null for none. */
   readonly targets: Readonly<Record<string, number | null>>;
   /** Percentage points below target still shown amber. */
@@ -45,6 +57,12 @@ export const DEFAULT_SETTINGS: Settings = {
   },
   supervisionDays: 42,
   oversightDays: 42,
+  cpPlanLongMonths: 18,
+  cinPlanLongMonths: 24,
+  repeatCpPlanMonths: 24,
+  reReferralMonths: 12,
+  caseloadMaxChildren: 18,
+  pfVisitDays: 7,
   targets: {},
   tolerance: 5,
   extracts: {},
@@ -57,6 +75,7 @@ const positiveInt = z.number().int().positive();
 // Timescales within sane bounds (a year at most), so a typo cannot push every due date past the calendar.
 const workingDays = positiveInt.max(260);
 const calendarDays = positiveInt.max(366);
+const months = positiveInt.max(120);
 const intervalSchema = z.union([
   z.object({ workingDays }).strict(),
   z.object({ calendarDays }).strict(),
@@ -91,6 +110,12 @@ export const configSchema = z
     visitIntervals: z.object({ CP: intervalSchema, CIN: intervalSchema, CLA: intervalSchema, PF: intervalSchema }).strict().partial(),
     supervisionDays: calendarDays,
     oversightDays: calendarDays,
+    cpPlanLongMonths: months,
+    cinPlanLongMonths: months,
+    repeatCpPlanMonths: months,
+    reReferralMonths: months,
+    caseloadMaxChildren: positiveInt.max(1000),
+    pfVisitDays: calendarDays,
     targets: z.record(z.string(), z.number().min(0).nullable()),
     tolerance: z.number().min(0).max(100),
     extracts: extractsSchema,

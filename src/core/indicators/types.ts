@@ -81,6 +81,13 @@ export interface IndicatorDefinition {
    * these columns is absent it is reported as not computed, with the reason.
    */
   readonly reads: Readonly<Partial<Record<ExtractKind, readonly string[]>>>;
+  /**
+   * Event extracts (visits, supervision, referrals) whose whole records it
+   * reads; of the others it reads only the compact events. Loading keeps
+   * what the indicators chosen declare, and reading records that were not
+   * kept fails loudly.
+   */
+  readonly records?: readonly ExtractKind[];
   /** The extract its case rows come from (visits-cp reads visits but judges each child's plan). */
   readonly subject: ExtractKind;
   /** The cases: the cohort with met/not met (rates), or the records counted (counts). */
