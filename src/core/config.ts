@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { EXTRACTS, type ExtractKind } from './extracts/definitions.js';
 import type { IndicatorDefinition } from './indicators/types.js';
-import { configSchema, DEFAULT_SETTINGS, type Settings } from './settings.js';
+import type { DayNumber } from './dates/localDate.js';
+import { configSchema, DEFAULT_SETTINGS, type DatedTarget, type Settings, type Target } from './settings.js';
 
 /** The settings a config file gives, or the reasons it cannot be used (one line each, naming the key). */
 export type ConfigResult = { readonly settings: Settings; readonly errors: readonly [] } | { readonly errors: readonly string[] };
@@ -25,6 +26,30 @@ function forbiddenKeys(value: unknown, path: readonly string[]): string[] {
   });
 }
 
+type ConfigTarget = number | null | readonly { readonly from: DayNumber; readonly target: number | null }[];
+
+/** One target as held (rates as fractions), or the error naming its path. Dated steps must be in date order. */
+function resolveTarget(target: ConfigTarget, indicator: IndicatorDefinition, path: string): Target | string {
+  if (target === null || typeof target === 'number') return resolveValue(target, indicator, path);
+  const steps: DatedTarget[] = [];
+  for (const [n, step] of target.entries()) {
+    if (n > 0 && step.from <= target[n - 1]!.from) return `${path}.${n}.from: dated targets must be in date order, each after the one before`;
+    const value = resolveValue(step.target, indicator, `${path}.${n}.target`);
+    if (typeof value === 'string') return value;
+    steps.push({ from: step.from, target: value });
+  }
+  return steps;
+}
+
+function resolveValue(target: number | null, indicator: IndicatorDefinition, path: string): number | null | string {
+  if (target === null) return null;
+  if (indicator.kind === 'count') return Number.isInteger(target) ? target : `${path}: a count target is a whole number, got ${target}`;
+  if (target > 100) return `${path}: a rate target is a percentage from 0 to 100, got ${target}`;
+  // 0.95 or 1 written as a fraction would silently become 0.95 % or 1 %: everything green.
+  if (target > 0 && (target < 1 || (target === 1 && indicator.direction === 'higher'))) return `${path}: targets are percentages: did you mean ${Math.round(target * 1000) / 10}?`;
+  return target / 100;
+}
+
 /**
  * Validates a parsed config file against the schema and the indicator
  * registry, and merges it over the defaults. Rate targets are written in
@@ -37,21 +62,16 @@ export function resolveConfig(raw: unknown, indicators: readonly IndicatorDefini
   if (!parsed.success) return { errors: parsed.error.issues.map(describeZodIssue) };
   const config = parsed.data;
   const errors: string[] = [];
-  const targets: Record<string, number | null> = {};
+  const targets: Record<string, Target> = {};
   for (const [id, target] of Object.entries(config.targets ?? {})) {
     const indicator = indicators.find((i) => i.id === id);
     if (!indicator) {
       errors.push(`targets.${id}: no such indicator (see \`csc-metrics indicators\`)`);
-    } else if (target !== null && indicator.kind === 'rate' && target > 100) {
-      errors.push(`targets.${id}: a rate target is a percentage from 0 to 100, got ${target}`);
-    } else if (target !== null && indicator.kind === 'rate' && target > 0 && (target < 1 || (target === 1 && indicator.direction === 'higher'))) {
-      // 0.95 or 1 written as a fraction would silently become 0.95 % or 1 %: everything green.
-      errors.push(`targets.${id}: targets are percentages: did you mean ${Math.round(target * 1000) / 10}?`);
-    } else if (target !== null && indicator.kind === 'count' && !Number.isInteger(target)) {
-      errors.push(`targets.${id}: a count target is a whole number, got ${target}`);
-    } else {
-      targets[id] = target === null || indicator.kind === 'count' ? target : target / 100;
+      continue;
     }
+    const resolved = resolveTarget(target, indicator, `targets.${id}`);
+    if (typeof resolved === 'string') errors.push(resolved);
+    else targets[id] = resolved;
   }
   for (const [kind, mapping] of Object.entries(config.extracts ?? {})) {
     if (mapping === undefined) continue;

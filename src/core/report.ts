@@ -31,6 +31,8 @@ export interface GroupFigure extends Figure {
 /** The same indicator for one earlier (or this) period of a trend. */
 export interface SeriesPoint extends Figure {
   readonly period: Period;
+  /** The target in force on the point's as-at date (dated targets change along a trend). */
+  readonly target: number | null;
   readonly rag: Rag;
 }
 
@@ -110,10 +112,18 @@ export function figureOf(kind: IndicatorKind, cases: readonly CaseRow[]): Figure
   return { numerator: met, denominator: cases.length, value: cases.length === 0 ? null : met / cases.length };
 }
 
-/** The target in force: the config's, else the indicator's default. */
-export function targetOf(indicator: IndicatorDefinition, settings: Settings): number | null {
+/**
+ * The target in force on a day: the config's, else the indicator's default.
+ * Of dated targets, the last whose `from` is on or before the day; before
+ * the first, none (a trajectory starts on its first date).
+ */
+export function targetOf(indicator: IndicatorDefinition, settings: Settings, on: DayNumber): number | null {
   const configured = settings.targets[indicator.id];
-  return configured === undefined ? indicator.defaultTarget : configured;
+  if (configured === undefined) return indicator.defaultTarget;
+  if (configured === null || typeof configured === 'number') return configured;
+  let inForce: number | null = null;
+  for (const step of configured) if (step.from <= on) inForce = step.target;
+  return inForce;
 }
 
 /** The name people know a kind's tables by: its file, or "the assessments tables" for several. */
@@ -224,13 +234,14 @@ function computeIndicator(indicator: IndicatorDefinition, data: Dataset, options
   const input: IndicatorInput = { data, period: options.period, settings, calendar };
   const cases = indicator.cases(input);
   const figure = figureOf(indicator.kind, cases);
-  const target = targetOf(indicator, settings);
+  const target = targetOf(indicator, settings, options.period.asAt);
   // A snapshot (Annex A last visits) holds for one day only: it has no trend.
   const snapshot = extractsRead(indicator).some((kind) => data[kind]?.snapshotOn !== undefined);
   const series = options.trend && !snapshot
     ? periods.map((period) => {
         const point = figureOf(indicator.kind, period === options.period ? cases : indicator.cases({ ...input, period }));
-        return { period, ...point, rag: ragOf(indicator, point.value, target, settings.tolerance) };
+        const pointTarget = targetOf(indicator, settings, period.asAt);
+        return { period, ...point, target: pointTarget, rag: ragOf(indicator, point.value, pointTarget, settings.tolerance) };
       })
     : undefined;
   return {
@@ -254,7 +265,11 @@ function latestDay(extract: ExtractData): DayNumber | undefined {
   const { openUntil } = EXTRACTS[extract.kind];
   let latest: number | undefined;
   const events = extract.events?.data();
-  if (events) for (let i = 0; i < events.length; i++) latest = Math.max(latest ?? -Infinity, events.day[i]!);
+  if (events) {
+    // An event extract has one date column, which its events hold.
+    for (let i = 0; i < events.length; i++) latest = Math.max(latest ?? -Infinity, events.day[i]!);
+    return latest as DayNumber | undefined;
+  }
   const dates = Object.entries(EXTRACTS[extract.kind].columns).filter(([, c]) => c.type === 'date' || c.type === 'datetime').map(([name]) => name);
   for (const record of extract.records as unknown as readonly Record<string, unknown>[]) {
     // An open plan or assessment reaches the day the extract was taken, whatever its dates.

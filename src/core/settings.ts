@@ -1,6 +1,17 @@
 import { z } from 'zod';
+import { parseIsoDay, type DayNumber } from './dates/localDate.js';
 import { EXTRACT_KINDS, type PlanType } from './extracts/definitions.js';
 import type { ExtractMapping, ExtractMappings } from './extracts/mapping.js';
+
+/** A target from a day on (a trajectory: interim targets, then the final one). */
+export interface DatedTarget {
+  readonly from: DayNumber;
+  /** A fraction for rates, a whole number for counts; null for none. */
+  readonly target: number | null;
+}
+
+/** A target: one for all time, or dated steps in order of `from`; null for none. */
+export type Target = number | null | readonly DatedTarget[];
 
 /** A timescale counted in working days or in calendar days. */
 export type Interval = { readonly workingDays: number } | { readonly calendarDays: number };
@@ -31,8 +42,8 @@ export interface Settings {
   readonly caseloadMaxChildren: number;
   /** Calendar days after a PF plan's start within which the first visit is due (WS 19: 7). */
   readonly pfVisitDays: number;
-  /** Targets by indicator id: a fraction (0.9) for rates, a whole number for counts; null for none. */
-  readonly targets: Readonly<Record<string, number | null>>;
+  /** Targets by indicator id: a fraction (0.9) for rates, a whole number for counts; null for none; or dated steps. */
+  readonly targets: Readonly<Record<string, Target>>;
   /** Percentage points below target still shown amber. */
   readonly tolerance: number;
   /** How to read each extract kind from an authority's own export. */
@@ -81,6 +92,24 @@ const intervalSchema = z.union([
   z.object({ calendarDays }).strict(),
 ]);
 
+const targetValue = z.number().min(0).nullable();
+const isoDay = z.string().transform((text, ctx) => {
+  const day = parseIsoDay(text);
+  if (day === null) {
+    ctx.addIssue({ code: 'custom', message: `"${text}" is not a date (expected YYYY-MM-DD)` });
+    return z.NEVER;
+  }
+  return day;
+});
+const datedTarget = z.object({ from: isoDay, target: targetValue }).strict();
+// A list is dated steps, anything else one target: each checked by its own schema so errors name the step.
+const targetSchema = z.unknown().transform((value, ctx) => {
+  const parsed = Array.isArray(value) ? z.array(datedTarget).min(1).safeParse(value) : targetValue.safeParse(value);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+  return z.NEVER;
+});
+
 const headerList = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).transform((v) => (typeof v === 'string' ? [v] : v));
 
 /** One extract kind's mapping (cli.md, "Config file"). */
@@ -116,7 +145,7 @@ export const configSchema = z
     reReferralMonths: months,
     caseloadMaxChildren: positiveInt.max(1000),
     pfVisitDays: calendarDays,
-    targets: z.record(z.string(), z.number().min(0).nullable()),
+    targets: z.record(z.string(), targetSchema),
     tolerance: z.number().min(0).max(100),
     extracts: extractsSchema,
     /** A percentage, like targets: 1 means 1 % of a file's rows. */

@@ -13,7 +13,8 @@ export type WorkerMessage =
       readonly type: 'done';
       readonly kind: ExtractKind;
       readonly file: string;
-      readonly records: readonly RecordsByKind[ExtractKind][];
+      /** Absent when only the events were kept. */
+      readonly records?: readonly RecordsByKind[ExtractKind][];
       readonly events?: EventLogData;
       readonly columns: readonly string[];
       readonly quality: readonly FileQuality[];

@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { DataError } from '../core/errors.js';
+import { recordsLoaded } from '../core/extracts/notLoaded.js';
 import type { TableJob, WorkerMessage } from './extractJob.js';
 import { readTable } from './readTable.js';
 
@@ -14,7 +15,7 @@ port.on('message', async (job: TableJob) => {
     const events = extract.events?.data();
     const buffers = events ? [events.child, events.day, events.code, events.line].map((a) => a.buffer as ArrayBuffer) : [];
     post(
-      { type: 'done', kind: extract.kind, file: extract.file, records: extract.records, ...(events ? { events } : {}), columns: extract.columns, quality: extract.quality },
+      { type: 'done', kind: extract.kind, file: extract.file, ...(recordsLoaded(extract.records) ? { records: extract.records } : {}), ...(events ? { events } : {}), columns: extract.columns, quality: extract.quality },
       buffers,
     );
   } catch (error) {

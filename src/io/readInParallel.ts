@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { EventLog } from '../core/extracts/eventLog.js';
+import { recordsNotLoaded } from '../core/extracts/notLoaded.js';
 import type { ExtractData } from '../core/extracts/extractParser.js';
 import { DataError } from '../core/errors.js';
 import type { TableJob, WorkerMessage } from './extractJob.js';
@@ -19,7 +20,7 @@ function toExtract(message: Extract<WorkerMessage, { type: 'done' }>): ExtractDa
   return {
     kind: message.kind,
     file: message.file,
-    records: message.records,
+    records: message.records ?? recordsNotLoaded(message.kind),
     ...(message.events ? { events: EventLog.from(message.events) } : {}),
     columns: message.columns,
     quality: message.quality,

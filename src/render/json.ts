@@ -35,7 +35,7 @@ function indicatorJson(result: IndicatorResult) {
     rag: result.rag,
     ...(result.groups ? { groups: result.groups.map((g) => ({ key: g.key, ...figureJson(result.kind, g), rag: g.rag })) } : {}),
     ...(result.series
-      ? { series: result.series.map((p) => ({ period: p.period.label, ...periodJson(p.period), ...figureJson(result.kind, p), rag: p.rag })) }
+      ? { series: result.series.map((p) => ({ period: p.period.label, ...periodJson(p.period), ...figureJson(result.kind, p), target: p.target, rag: p.rag })) }
       : {}),
     exceptions: result.exceptions.map(exceptionJson),
     warnings: result.warnings,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dayNumber } from '../../src/core/dates/localDate.js';
+import { recordsLoaded } from '../../src/core/extracts/notLoaded.js';
 import { readExtract } from '../../src/io/readExtract.js';
 import { openCsv } from '../../src/io/readers/csvReader.js';
 import { validationLimits } from '../../src/cli/options.js';
@@ -53,7 +54,8 @@ describe('event kinds read without their records', () => {
     // Line 3 repeats line 2 (rejected as a duplicate); line 4 has a blank plan type (code 0); CP is code 2.
     const text = 'child_id,visit_date,plan_type\nC1,2026-10-01,CP\nC1,2026-10-01,CP\nC2,05/10/2026,\n';
     const extract = await read(fileWith(text), { limits: options.limits });
-    expect(extract.records).toEqual([]);
+    expect(recordsLoaded(extract.records)).toBe(false);
+    expect(() => extract.records.length).toThrow('the visits records were not loaded');
     const events = extract.events!.data();
     expect(events.childIds).toEqual(['C1', 'C2']);
     expect([...events.child]).toEqual([0, 1]);

@@ -64,9 +64,9 @@ const timeliness: IndicatorResult = {
   ],
   series: [
     // Target 90 %, tolerance 5 points: 75 %, 81.4 % and 84.6 % are all red.
-    { period: AUGUST, numerator: 15, denominator: 20, value: 0.75, rag: 'red' },
-    { period: SEPTEMBER, numerator: 35, denominator: 43, value: 35 / 43, rag: 'red' },
-    { period: OCTOBER, numerator: 22, denominator: 26, value: 22 / 26, rag: 'red' },
+    { period: AUGUST, numerator: 15, denominator: 20, value: 0.75, target: 0.9, rag: 'red' },
+    { period: SEPTEMBER, numerator: 35, denominator: 43, value: 35 / 43, target: 0.9, rag: 'red' },
+    { period: OCTOBER, numerator: 22, denominator: 26, value: 22 / 26, target: 0.9, rag: 'red' },
   ],
 };
 
@@ -89,9 +89,9 @@ const missing: IndicatorResult = {
     { childId: 'C00011', recordId: 'M0011', team: HOSTILE.sum, worker: 'Worker 04', detail: 'missing since 22/09/2026 (39 days)' },
   ],
   series: [
-    { period: AUGUST, numerator: 0, denominator: 0, value: 0, rag: 'green' },
-    { period: SEPTEMBER, numerator: 1, denominator: 1, value: 1, rag: 'red' },
-    { period: OCTOBER, numerator: 2, denominator: 2, value: 2, rag: 'red' },
+    { period: AUGUST, numerator: 0, denominator: 0, value: 0, target: 0, rag: 'green' },
+    { period: SEPTEMBER, numerator: 1, denominator: 1, value: 1, target: 0, rag: 'red' },
+    { period: OCTOBER, numerator: 2, denominator: 2, value: 2, target: 0, rag: 'red' },
   ],
 };
 
@@ -111,9 +111,9 @@ const interviews: IndicatorResult = {
   groups: [],
   exceptions: [],
   series: [
-    { period: AUGUST, numerator: 1, denominator: 2, value: 0.5, rag: 'red' },
-    { period: SEPTEMBER, numerator: 0, denominator: 0, value: null, rag: 'none' },
-    { period: OCTOBER, numerator: 0, denominator: 0, value: null, rag: 'none' },
+    { period: AUGUST, numerator: 1, denominator: 2, value: 0.5, target: 0.75, rag: 'red' },
+    { period: SEPTEMBER, numerator: 0, denominator: 0, value: null, target: 0.75, rag: 'none' },
+    { period: OCTOBER, numerator: 0, denominator: 0, value: null, target: 0.75, rag: 'none' },
   ],
 };
 

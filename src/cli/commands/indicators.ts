@@ -6,6 +6,7 @@ import { targetOf } from '../../core/report.js';
 import { writeResult } from '../../io/output.js';
 import { formatTarget } from '../../render/format.js';
 import { loadSettings } from '../../io/readSettingsFiles.js';
+import { ukToday } from '../options.js';
 
 interface IndicatorsFlags {
   format?: 'table' | 'json';
@@ -19,12 +20,14 @@ function needs(reads: IndicatorDefinition['reads']): string {
 
 async function runIndicators(flags: IndicatorsFlags): Promise<void> {
   const settings = await loadSettings(flags.config, INDICATORS);
+  // Dated targets: the one in force today.
+  const today = ukToday();
   const catalogue = INDICATORS.map((i) => ({
     id: i.id,
     title: i.title(settings),
     kind: i.kind,
     direction: i.direction,
-    target: targetOf(i, settings),
+    target: targetOf(i, settings, today),
     timescale: i.timescale(settings),
     requires: extractsRead(i),
     columns: i.reads,

@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { INDICATORS } from '../../core/indicators/registry.js';
+import { recordsRead } from '../../core/indicators/types.js';
 import { buildReport, type GroupBy } from '../../core/report.js';
 import { breaches, parseFailUnder } from '../../core/thresholds.js';
 import { writeResult } from '../../io/output.js';
@@ -44,7 +45,7 @@ async function runReport(flags: ReportFlags): Promise<number> {
     failUnder: flags.failUnder.map((text) => parseFailUnder(text, INDICATORS)),
   };
   const format = chooseFormat(flags);
-  const run = await loadRun(flags, terminal, true);
+  const run = await loadRun(flags, terminal, true, undefined, recordsRead(INDICATORS));
   const generatedAt = flags.generatedAt === true ? new Date().toISOString() : flags.generatedAt;
   const report = buildReport(run.data, {
     period: run.period,

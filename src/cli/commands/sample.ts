@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
-import { extractsRead, type IndicatorDefinition } from '../../core/indicators/types.js';
+import { extractsRead, recordsRead, type IndicatorDefinition } from '../../core/indicators/types.js';
 import type { GroupBy } from '../../core/report.js';
 import { SAMPLE_KINDS, type SampleKind } from '../../core/sample/kinds.js';
 import { indicatorForSample, type OnlyOutcome } from '../../core/sample/outcomes.js';
@@ -64,7 +64,7 @@ async function runSample(flags: SampleFlags): Promise<number> {
   const indicator = chooseIndicator(flags);
   const key = pseudonymKey(flags);
   const seed = chooseSeed(flags);
-  const run = await loadRun(flags, terminal, false, [flags.kind, ...(indicator ? extractsRead(indicator) : [])], [flags.kind]);
+  const run = await loadRun(flags, terminal, false, [flags.kind, ...(indicator ? extractsRead(indicator) : [])], [flags.kind, ...(indicator ? recordsRead([indicator]) : [])]);
   const sample = drawSample(run.data, {
     kind: flags.kind,
     period: run.period,

@@ -7,6 +7,7 @@ import { matchHeader, type HeaderMatch } from './headerMatch.js';
 import type { FileQuality, Issue, IssueCode, IssueTable } from './issues.js';
 import type { ExtractMapping } from './mapping.js';
 import { EventLog } from './eventLog.js';
+import { recordsNotLoaded } from './notLoaded.js';
 import { rowHash } from './rowHash.js';
 import { RowIndex } from './rowIndex.js';
 import { count } from '../indicators/words.js';
@@ -338,7 +339,7 @@ export class ExtractParser<K extends ExtractKind> {
     return {
       kind: this.definition.kind as K,
       file: this.file,
-      records: this.records,
+      records: this.keepRecords ? this.records : recordsNotLoaded<RecordsByKind[K]>(this.definition.kind),
       ...(this.events ? { events: this.events } : {}),
       columns: header.match.mapping.map((m) => m.column),
       quality: [

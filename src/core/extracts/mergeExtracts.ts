@@ -1,6 +1,7 @@
-import type { ExtractKind, RecordPlace } from './definitions.js';
+import type { ExtractKind, RecordPlace, RecordsByKind } from './definitions.js';
 import { EventLog } from './eventLog.js';
 import type { ExtractData } from './extractParser.js';
+import { recordsLoaded, recordsNotLoaded } from './notLoaded.js';
 
 /**
  * One extract from the tables it was read from (a glob matching several
@@ -12,10 +13,13 @@ import type { ExtractData } from './extractParser.js';
 export function mergeExtracts<K extends ExtractKind>(parts: readonly ExtractData<K>[]): ExtractData<K> {
   if (parts.length === 1) return parts[0]!;
   const first = parts[0]!;
-  const records = parts.flatMap((part) => {
-    for (const record of part.records) (record as RecordPlace as { file?: string }).file = part.file;
-    return part.records;
-  });
+  // Every table of a kind is read for the same indicators: its records are kept in all or none.
+  const records = parts.every((part) => recordsLoaded(part.records))
+    ? parts.flatMap((part) => {
+        for (const record of part.records) (record as RecordPlace as { file?: string }).file = part.file;
+        return part.records;
+      })
+    : recordsNotLoaded<RecordsByKind[K]>(first.kind);
   let events: EventLog | undefined;
   for (const part of parts) {
     if (part.events === undefined) continue;

@@ -57,6 +57,11 @@ export function isException(indicator: Pick<IndicatorDefinition, 'kind' | 'direc
   return indicator.direction === 'higher' ? !row.counted : row.counted;
 }
 
+/** The event extracts whose whole records some of these indicators read (loading keeps those, and only events of the rest). */
+export function recordsRead(indicators: readonly IndicatorDefinition[]): ExtractKind[] {
+  return [...new Set(indicators.flatMap((indicator) => indicator.records ?? []))];
+}
+
 /** The extracts an indicator reads, in a fixed order. */
 export function extractsRead(indicator: IndicatorDefinition): ExtractKind[] {
   return Object.keys(indicator.reads) as ExtractKind[];
