@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { Option, type Command } from 'commander';
 import { dayNumber, type DayNumber } from '../core/dates/localDate.js';
+import { breakdownColumns, type Filters, type GroupBy } from '../core/breakdown.js';
 import { UsageError } from '../core/errors.js';
 import { formatIso } from '../core/dates/localDate.js';
 import type { WorkingCalendar } from '../core/calendar/workingCalendar.js';
@@ -79,6 +80,30 @@ export function addSettingsOptions(command: Command): Command {
 /** --by team|worker, described for the command at hand. */
 export function byOption(description: string): Option {
   return new Option('--by <field>', description).choices(['team', 'worker']);
+}
+
+/** --by COLUMN of `report`: any column a figure can be broken down by. */
+export function parseBy(column: string | undefined): GroupBy | undefined {
+  if (column === undefined) return undefined;
+  const columns = breakdownColumns();
+  if (!columns.includes(column)) throw new UsageError(`--by ${column}: not a column to break figures down by; choose one of ${columns.join(', ')}`);
+  return column;
+}
+
+/** --where COLUMN=VALUE, repeatable: the same column again adds a value it may have; different columns must all match. */
+export function parseWhere(texts: readonly string[]): Filters | undefined {
+  if (texts.length === 0) return undefined;
+  const columns = breakdownColumns();
+  const filters: Record<string, string[]> = {};
+  for (const text of texts) {
+    const at = text.indexOf('=');
+    const column = text.slice(0, at).trim();
+    const value = text.slice(at + 1).trim();
+    if (at === -1 || value === '') throw new UsageError(`--where ${text}: expected COLUMN=VALUE, e.g. --where category=Neglect`);
+    if (!columns.includes(column)) throw new UsageError(`--where ${text}: ${column} is not a column to filter on; choose one of ${columns.join(', ')}`);
+    (filters[column] ??= []).push(value);
+  }
+  return filters;
 }
 
 /** Today in the UK: the default extract date and the anchor of the default period. */

@@ -1,3 +1,4 @@
+import { columnMissing, columnText, noGroup, passes, type Filters, type GroupBy } from './breakdown.js';
 import { assertCovers, type WorkingCalendar } from './calendar/workingCalendar.js';
 import type { Dataset } from './dataset.js';
 import { formatIso, type DayNumber } from './dates/localDate.js';
@@ -11,8 +12,7 @@ import { ragOf, type Rag } from './rag.js';
 import { byCodePoint } from './textOrder.js';
 import type { Settings } from './settings.js';
 
-/** How results are broken down with `--by`. */
-export type GroupBy = 'team' | 'worker';
+export type { GroupBy };
 
 /** A figure: for rates numerator over denominator; for counts the count (numerator = denominator = count). */
 export interface Figure {
@@ -76,6 +76,8 @@ export interface Report {
   readonly calendar: string;
   /** What `groups` break the figures down by, when they do. */
   readonly groupBy?: GroupBy;
+  /** The filters every cohort was restricted by, when any. */
+  readonly where?: Filters;
   readonly indicators: readonly IndicatorResult[];
   readonly notComputed: readonly NotComputed[];
   /** What the reader of the whole report must know: an as-at date past the extract, data that stops before the period. */
@@ -89,6 +91,8 @@ export interface ReportOptions {
   readonly settings: Settings;
   readonly calendar: WorkingCalendar;
   readonly by?: GroupBy;
+  /** Only the case rows that pass these filters, in every cohort. */
+  readonly where?: Filters;
   /** Add a series of this many periods ending with this one (at least 2). */
   readonly trend?: number;
   readonly title?: string;
@@ -101,8 +105,6 @@ export interface ReportOptions {
   readonly absentReasons?: Readonly<Partial<Record<ExtractKind, string>>>;
 }
 
-/** The group of a case row without a team or worker. */
-export const NO_GROUP: Readonly<Record<GroupBy, string>> = { team: '(no team)', worker: '(no worker)' };
 
 /** The figure of a set of case rows. */
 export function figureOf(kind: IndicatorKind, cases: readonly CaseRow[]): Figure {
@@ -210,7 +212,7 @@ function withRefused(detail: string, refused: CaseRow['refused'], reads: readonl
 function groupsOf(indicator: IndicatorDefinition, cases: readonly CaseRow[], by: GroupBy, target: number | null, tolerance: number): GroupFigure[] {
   const byKey = new Map<string, CaseRow[]>();
   for (const row of cases) {
-    const key = row[by] ?? NO_GROUP[by];
+    const key = columnText(row, by) ?? noGroup(by);
     const list = byKey.get(key);
     if (list) list.push(row);
     else byKey.set(key, [row]);
@@ -232,14 +234,20 @@ function coverPeriods(calendar: WorkingCalendar, periods: readonly Period[]): vo
 function computeIndicator(indicator: IndicatorDefinition, data: Dataset, options: ReportOptions, periods: readonly Period[]): IndicatorResult {
   const { settings, calendar } = options;
   const input: IndicatorInput = { data, period: options.period, settings, calendar };
-  const cases = indicator.cases(input);
+  const { where } = options;
+  const casesIn = (period: Period) => {
+    const rows = indicator.cases({ ...input, period });
+    return where ? rows.filter((row) => passes(row, where)) : rows;
+  };
+  const cases = casesIn(options.period);
+  const unbroken = options.by === undefined ? null : columnMissing(indicator.subject, data[indicator.subject] as ExtractData | undefined, options.by);
   const figure = figureOf(indicator.kind, cases);
   const target = targetOf(indicator, settings, options.period.asAt);
   // A snapshot (Annex A last visits) holds for one day only: it has no trend.
   const snapshot = extractsRead(indicator).some((kind) => data[kind]?.snapshotOn !== undefined);
   const series = options.trend && !snapshot
     ? periods.map((period) => {
-        const point = figureOf(indicator.kind, period === options.period ? cases : indicator.cases({ ...input, period }));
+        const point = figureOf(indicator.kind, period === options.period ? cases : casesIn(period));
         const pointTarget = targetOf(indicator, settings, period.asAt);
         return { period, ...point, target: pointTarget, rag: ragOf(indicator, point.value, pointTarget, settings.tolerance) };
       })
@@ -253,10 +261,10 @@ function computeIndicator(indicator: IndicatorDefinition, data: Dataset, options
     target,
     direction: indicator.direction,
     rag: ragOf(indicator, figure.value, target, settings.tolerance),
-    ...(options.by ? { groups: groupsOf(indicator, cases, options.by, target, settings.tolerance) } : {}),
+    ...(options.by && unbroken === null ? { groups: groupsOf(indicator, cases, options.by, target, settings.tolerance) } : {}),
     exceptions: exceptionsOf(indicator, cases),
     ...(series ? { series } : {}),
-    warnings: indicatorWarnings(indicator, data, settings.maxRejectedShare),
+    warnings: [...indicatorWarnings(indicator, data, settings.maxRejectedShare), ...(unbroken === null ? [] : [`not broken down by ${options.by}: ${unbroken}`])],
   };
 }
 
@@ -292,6 +300,15 @@ function staleExtracts(data: Dataset, period: Period): string[] {
   });
 }
 
+/** Why a filter cannot apply to an indicator's rows (so its figure would not be the one asked for), or null. */
+function filterReason(indicator: IndicatorDefinition, data: Dataset, where: Filters | undefined): string | null {
+  for (const column of Object.keys(where ?? {})) {
+    const missing = columnMissing(indicator.subject, data[indicator.subject] as ExtractData | undefined, column);
+    if (missing) return `cannot be filtered on ${column}: ${missing}`;
+  }
+  return null;
+}
+
 /** Computes every indicator of the registry that the dataset allows. Pure: no I/O, no clock. */
 export function buildReport(data: Dataset, options: ReportOptions, indicators: readonly IndicatorDefinition[] = INDICATORS): Report {
   const periods = options.trend ? trailingPeriods(options.period, options.trend) : [options.period];
@@ -299,7 +316,7 @@ export function buildReport(data: Dataset, options: ReportOptions, indicators: r
   const results: IndicatorResult[] = [];
   const notComputed: NotComputed[] = [];
   for (const indicator of indicators) {
-    const reason = notComputedReason(indicator, data, options.period, options.absentReasons);
+    const reason = notComputedReason(indicator, data, options.period, options.absentReasons) ?? filterReason(indicator, data, options.where);
     if (reason) notComputed.push({ id: indicator.id, reason });
     else results.push(computeIndicator(indicator, data, options, periods));
   }
@@ -311,6 +328,7 @@ export function buildReport(data: Dataset, options: ReportOptions, indicators: r
     period: options.period,
     calendar: options.calendar.name,
     ...(options.by ? { groupBy: options.by } : {}),
+    ...(options.where ? { where: options.where } : {}),
     indicators: results,
     notComputed,
     warnings: [...(options.warnings ?? []), ...staleExtracts(data, options.period)],

@@ -42,6 +42,13 @@ export function asAtNote(period: Period): string {
   return period.asAtIsExtractDate ? ' (the extract date: the extracts were taken before the period ended)' : '';
 }
 
+/** "category = Neglect; plan_type = CP or CIN": the filters every cohort was restricted by; empty without any. */
+export function filtersText(report: Report): string {
+  return Object.entries(report.where ?? {})
+    .map(([column, values]) => `${column} = ${values.join(' or ')}`)
+    .join('; ');
+}
+
 /** "01/10/2026 to 31/10/2026", UK dates as people read them. */
 export function formatPeriodUk(period: Period): string {
   return `${formatUk(period.from)} to ${formatUk(period.to)}`;

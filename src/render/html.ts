@@ -1,8 +1,9 @@
 import { formatUk } from '../core/dates/localDate.js';
 import type { FileQuality } from '../core/extracts/issues.js';
 import type { Rag } from '../core/rag.js';
-import { NO_GROUP, type ExceptionRow, type GroupFigure, type IndicatorResult, type Report } from '../core/report.js';
-import { asAtNote, escapeHtml, formatCount, formatFraction, formatPeriodUk, formatTarget, formatValue, groupKeys, groupsByKey, ragWord, reportTitle } from './format.js';
+import { noGroup } from '../core/breakdown.js';
+import { type ExceptionRow, type GroupFigure, type IndicatorResult, type Report } from '../core/report.js';
+import { asAtNote, filtersText, escapeHtml, formatCount, formatFraction, formatPeriodUk, formatTarget, formatValue, groupKeys, groupsByKey, ragWord, reportTitle } from './format.js';
 import { trendChart } from './htmlChart.js';
 import { qualityHeadline } from './quality.js';
 
@@ -126,6 +127,7 @@ function headline(report: Report): string {
     fact('Period', `${formatPeriodUk(p)} (${p.label})`),
     fact('As at', `${formatUk(p.asAt)}${asAtNote(p)}`),
     fact('Calendar', report.calendar),
+    ...(report.where ? [fact('Only records with', filtersText(report))] : []),
     ...(report.generatedAt !== undefined ? [fact('Generated', report.generatedAt)] : []),
   ];
   return `<section class="headline" id="headline"><h1>${escapeHtml(reportTitle(report))}</h1><p class="muted">Performance surgery pack</p>`
@@ -242,12 +244,12 @@ function workerRows(worker: string, rows: readonly ExceptionRow[]): string {
 }
 
 function teamBody(team: string, rows: readonly ExceptionRow[]): string {
-  const workers = [...groupBy(rows, (e) => e.worker ?? NO_GROUP.worker)].map(([worker, list]) => workerRows(worker, list));
+  const workers = [...groupBy(rows, (e) => e.worker ?? noGroup('worker'))].map(([worker, list]) => workerRows(worker, list));
   return `<tbody class="team"><tr><th colspan="4">${escapeHtml(team)} · ${rows.length}</th></tr>${workers.join('')}</tbody>`;
 }
 
 function indicatorExceptions(result: IndicatorResult): string {
-  const teams = [...groupBy(result.exceptions, (e) => e.team ?? NO_GROUP.team)].map(([team, rows]) => teamBody(team, rows));
+  const teams = [...groupBy(result.exceptions, (e) => e.team ?? noGroup('team'))].map(([team, rows]) => teamBody(team, rows));
   return `<div class="exceptions" data-indicator="${escapeHtml(result.id)}"><h3>${escapeHtml(result.title)} ${badge(result.rag)} <span class="muted">${result.exceptions.length} to discuss</span></h3>`
     + `<table><thead><tr><th>Worker</th><th>Child</th><th>Record</th><th>Detail</th></tr></thead>${teams.join('')}</table></div>`;
 }

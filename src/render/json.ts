@@ -101,6 +101,7 @@ export function reportJson(report: Report): object {
     period: { ...periodJson(report.period), ...(report.period.asAtIsExtractDate ? { asAtIsExtractDate: true } : {}) },
     calendar: report.calendar,
     ...(report.groupBy ? { groupBy: report.groupBy } : {}),
+    ...(report.where ? { where: report.where } : {}),
     indicators: report.indicators.map(indicatorJson),
     notComputed: report.notComputed,
     warnings: report.warnings,

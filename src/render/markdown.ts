@@ -1,6 +1,6 @@
 import { formatUk } from '../core/dates/localDate.js';
 import type { IndicatorResult, Report } from '../core/report.js';
-import { asAtNote, formatFraction, formatPeriodUk, formatTarget, formatTrend, formatValue, groupKeys, groupsByKey, ragWord, reportTitle } from './format.js';
+import { asAtNote, filtersText, formatFraction, formatPeriodUk, formatTarget, formatTrend, formatValue, groupKeys, groupsByKey, ragWord, reportTitle } from './format.js';
 import { qualityHeadline } from './quality.js';
 import { terminalText } from './safeText.js';
 
@@ -90,7 +90,7 @@ export function renderMarkdown(report: Report): string {
   const lines = [
     `# ${markdownText(reportTitle(report))}`,
     '',
-    `Period ${formatPeriodUk(p)} (${p.label}), as at ${formatUk(p.asAt)}${asAtNote(p)}, ${markdownText(report.calendar)} calendar${report.generatedAt ? `; generated ${markdownText(report.generatedAt)}` : ''}.`,
+    `Period ${formatPeriodUk(p)} (${p.label}), as at ${formatUk(p.asAt)}${asAtNote(p)}, ${markdownText(report.calendar)} calendar${report.generatedAt ? `; generated ${markdownText(report.generatedAt)}` : ''}.${report.where ? ` Only records with ${markdownText(filtersText(report))}.` : ''}`,
     '',
     ...indicatorTable(report),
     '',

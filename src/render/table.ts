@@ -1,7 +1,7 @@
 import Table from 'cli-table3';
 import { formatIso } from '../core/dates/localDate.js';
 import type { IndicatorResult, Report } from '../core/report.js';
-import { asAtNote, formatFraction, formatTarget, formatTrend, formatValue, ragWord } from './format.js';
+import { asAtNote, filtersText, formatFraction, formatTarget, formatTrend, formatValue, ragWord } from './format.js';
 import type { Paint } from './paint.js';
 import { terminalText } from './safeText.js';
 
@@ -48,6 +48,7 @@ export function renderTable(report: Report, options: TableOptions): string {
   const p = report.period;
   const lines = [
     paint.bold(`${report.title ? `${terminalText(report.title)}: ` : ''}${formatIso(p.from)} to ${formatIso(p.to)}, as at ${formatIso(p.asAt)}${asAtNote(p)} (${terminalText(report.calendar)} calendar)`),
+    ...(report.where ? [`only records with ${terminalText(filtersText(report))}`] : []),
     ...report.warnings.map((w) => `warning: ${terminalText(w)}`),
     table.toString(),
   ];

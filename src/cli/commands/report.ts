@@ -2,17 +2,18 @@ import { Option, type Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { INDICATORS } from '../../core/indicators/registry.js';
 import { recordsRead } from '../../core/indicators/types.js';
-import { buildReport, type GroupBy } from '../../core/report.js';
+import { buildReport } from '../../core/report.js';
 import { breaches, parseFailUnder } from '../../core/thresholds.js';
 import { writeResult } from '../../io/output.js';
 import { FORMATS, formatForFile, RENDERERS, type Format } from '../../render/renderers.js';
 import { EXIT } from '../exitCodes.js';
-import { addPeriodOptions, addSourceOptions, byOption, type PeriodFlags, type SourceFlags } from '../options.js';
+import { addPeriodOptions, addSourceOptions, parseBy, parseWhere, type PeriodFlags, type SourceFlags } from '../options.js';
 import { loadRun } from '../runContext.js';
 import { createTerminal } from '../terminal.js';
 
 interface ReportFlags extends SourceFlags, PeriodFlags {
-  by?: GroupBy;
+  by?: string;
+  where: string[];
   format?: Format;
   out?: string;
   trend?: string;
@@ -45,13 +46,16 @@ async function runReport(flags: ReportFlags): Promise<number> {
     failUnder: flags.failUnder.map((text) => parseFailUnder(text, INDICATORS)),
   };
   const format = chooseFormat(flags);
+  const by = parseBy(flags.by);
+  const where = parseWhere(flags.where);
   const run = await loadRun(flags, terminal, true, undefined, recordsRead(INDICATORS));
   const generatedAt = flags.generatedAt === true ? new Date().toISOString() : flags.generatedAt;
   const report = buildReport(run.data, {
     period: run.period,
     settings: run.settings,
     calendar: run.calendar,
-    ...(flags.by ? { by: flags.by } : {}),
+    ...(by ? { by } : {}),
+    ...(where ? { where } : {}),
     ...(trend ? { trend } : {}),
     ...(flags.title !== undefined ? { title: flags.title } : {}),
     ...(generatedAt !== undefined ? { generatedAt } : {}),
@@ -72,7 +76,8 @@ export function reportCommand(program: Command): void {
   addSourceOptions(command);
   addPeriodOptions(command);
   command
-    .addOption(byOption('break each figure down by team or worker'))
+    .option('--by <column>', 'break each figure down by a column of the records judged: team, worker, category, plan_type, looked_after…')
+    .option('--where <column=value>', 'only records with this value (e.g. category=Neglect); repeatable: a column again adds a value, other columns must match too', (v: string, all: string[]) => [...all, v], [])
     .addOption(new Option('--format <format>', 'output format (default: table on a terminal, else json)').choices(FORMATS))
     .option('--out <file>', 'write the result to a file instead of stdout')
     .option('--trend <n>', 'add each indicator for the n periods ending with this one')

@@ -2,7 +2,7 @@ import { EXTRACTS, type ExtractKind, type RecordPlace, type RecordsByKind } from
 import type { ExtractData } from '../extracts/extractParser.js';
 import type { CaseRow } from './types.js';
 
-type AnyRecord = RecordPlace & { readonly child_id: string; readonly team?: string; readonly worker?: string };
+type AnyRecord = RecordPlace & { readonly child_id: string; readonly team?: string; readonly worker?: string; readonly [column: string]: unknown };
 
 /** Where a record was read: `file:line`, unique within a dataset. */
 export function placeOf(extract: { readonly file: string }, record: RecordPlace): string {
@@ -28,5 +28,6 @@ export function caseOf<K extends ExtractKind>(extract: ExtractData<K>, record: R
     detail,
     source: { kind: extract.kind, file: r.file ?? extract.file, line: r.line },
     ...(r.refused ? { refused: r.refused } : {}),
+    record: r,
   };
 }

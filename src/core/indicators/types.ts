@@ -45,6 +45,8 @@ export interface CaseRow {
   readonly source: SourceRow;
   /** The record's refused optional values (column → text), read as not recorded. */
   readonly refused?: Readonly<Record<string, string>>;
+  /** The record judged, for breakdowns and filters on its other columns (category, plan_type…). */
+  readonly record?: Readonly<Record<string, unknown>>;
 }
 
 /**

@@ -7,7 +7,10 @@ import type { ExtractData } from '../extracts/extractParser.js';
 import { placeOf, recordIdOf } from '../indicators/caseRow.js';
 import type { IndicatorDefinition } from '../indicators/types.js';
 import type { Period } from '../period.js';
-import { NO_GROUP, type GroupBy } from '../report.js';
+import { noGroup } from '../breakdown.js';
+
+/** What a sample is drawn per group of: the team or the worker of each record. */
+export type SampleGroupBy = 'team' | 'worker';
 import type { Settings } from '../settings.js';
 import { drawPerGroup, type Candidate } from './draw.js';
 import { asReading, ruleFor, type SampleKind } from './kinds.js';
@@ -23,7 +26,7 @@ export interface SampleRequest {
   readonly size: number;
   /** Any text; the same seed and records always give the same sample. */
   readonly seed: string;
-  readonly by?: GroupBy;
+  readonly by?: SampleGroupBy;
   /** The indicator whose outcome each sampled record carries. */
   readonly indicator?: IndicatorDefinition;
   /** Keep only the records the indicator counts as not met (exceptions) or met. */
@@ -64,7 +67,7 @@ export interface Sample {
   readonly period: Period;
   readonly seed: string;
   readonly size: number;
-  readonly by: GroupBy | undefined;
+  readonly by: SampleGroupBy | undefined;
   readonly indicatorId: string | undefined;
   readonly only: OnlyOutcome | undefined;
   readonly pseudonymised: boolean;
@@ -88,8 +91,8 @@ function extractOf(data: Dataset, kind: SampleKind): ExtractData<SampleKind> {
   return extract as ExtractData<SampleKind>;
 }
 
-function groupOf(record: AnyRecord, by: GroupBy | undefined): string {
-  return by === undefined ? '' : (record[by] ?? NO_GROUP[by]);
+function groupOf(record: AnyRecord, by: SampleGroupBy | undefined): string {
+  return by === undefined ? '' : (record[by] ?? noGroup(by));
 }
 
 function sampledRecord(extract: ExtractData<SampleKind>, record: AnyRecord, row: Outcome | undefined, request: SampleRequest): SampledRecord {
