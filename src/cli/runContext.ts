@@ -83,18 +83,19 @@ export async function readData(flags: SourceFlags, run: RunSettings, terminal: T
  * Resolves flags (period, calendar, config) before reading anything, then
  * reads the extracts, prints the data-quality summary on stderr, and under
  * --strict stops on any rejected row. With `demoByDefault` and no sources
- * given, reads the bundled demo authority; with `kinds`, only those
- * extracts; with `keepRecords`, the records of those event kinds.
+ * given, reads the bundled demo authority. `needs` says, from the settings
+ * (which hold the config's own indicators), which extracts to read (default:
+ * all) and the event kinds whose records to keep.
  */
 export async function loadRun(
   flags: SourceFlags & PeriodFlags,
   terminal: Terminal,
   demoByDefault: boolean,
-  kinds?: readonly ExtractKind[],
-  keepRecords?: readonly ExtractKind[],
+  needs: (settings: Settings) => { readonly kinds?: readonly ExtractKind[]; readonly keepRecords?: readonly ExtractKind[] },
 ): Promise<LoadedRun> {
   const demo = demoByDefault && usesDemo(flags);
   const run = await runSettings(flags, demo);
+  const { kinds, keepRecords } = needs(run.settings);
   const { period, warnings } = resolvePeriod(flags, demo, run.extractedOn);
   if (demo) terminal.note(`Using the bundled demo authority (synthetic data); period ${period.label}. Give --data DIR for your own extracts.`);
   const loaded = await readData(flags, run, terminal, {

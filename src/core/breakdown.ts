@@ -40,7 +40,11 @@ export function noGroup(column: GroupBy): string {
 export function columnText(row: CaseRow, column: string): string | undefined {
   if (column === 'team') return row.team;
   if (column === 'worker') return row.worker;
-  const value = row.record?.[column];
+  return valueText(row.record?.[column]);
+}
+
+/** A record's value as text: a flag as yes or no; undefined when blank or not text. */
+function valueText(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   return undefined;
@@ -60,9 +64,18 @@ export function columnMissing(subject: ExtractKind, extract: ExtractData | undef
 
 /** Whether a row passes every filter; values compare trimmed and case-insensitively, flags by meaning (Y, yes, true…). */
 export function passes(row: CaseRow, filters: Filters): boolean {
+  return matchesAll((column) => columnText(row, column), filters);
+}
+
+/** Whether a record passes every filter on its own columns (the `where` of a declarative indicator). */
+export function recordPasses(record: Readonly<Record<string, unknown>>, filters: Filters): boolean {
+  return matchesAll((column) => valueText(record[column]), filters);
+}
+
+function matchesAll(textOf: (column: string) => string | undefined, filters: Filters): boolean {
   for (const [column, allowed] of Object.entries(filters)) {
-    const text = columnText(row, column);
-    if (text === undefined || !allowed.some((value) => sameValue(text, value))) return false;
+    const text = textOf(column);
+    if (text === undefined || !allowed.some((wanted) => sameValue(text, wanted))) return false;
   }
   return true;
 }

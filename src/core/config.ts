@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { EXTRACTS, type ExtractKind } from './extracts/definitions.js';
+import { resolveShape, type IndicatorConfig } from './indicators/shapeConfig.js';
+import { shapeIndicator, type ShapeSpec } from './indicators/shapes.js';
 import type { IndicatorDefinition } from './indicators/types.js';
 import type { DayNumber } from './dates/localDate.js';
 import { configSchema, DEFAULT_SETTINGS, type DatedTarget, type Settings, type Target } from './settings.js';
@@ -50,6 +52,28 @@ function resolveValue(target: number | null, indicator: IndicatorDefinition, pat
   return target / 100;
 }
 
+interface CustomIndicator {
+  readonly spec: ShapeSpec;
+  readonly target: ConfigTarget | undefined;
+  readonly path: string;
+}
+
+/** The config's own indicators checked against the extracts and the ids already taken; problems go to `errors`. */
+function customIndicators(entries: readonly IndicatorConfig[], builtIns: readonly IndicatorDefinition[], errors: string[]): CustomIndicator[] {
+  const resolved: CustomIndicator[] = [];
+  for (const [n, entry] of entries.entries()) {
+    const path = `indicators.${n}`;
+    if (builtIns.some((i) => i.id === entry.id) || resolved.some((r) => r.spec.id === entry.id)) {
+      errors.push(`${path}.id: "${entry.id}" is already an indicator's id; choose another`);
+      continue;
+    }
+    const result = resolveShape(entry, path);
+    if ('errors' in result) errors.push(...result.errors);
+    else resolved.push({ spec: result.spec, target: entry.target, path });
+  }
+  return resolved;
+}
+
 /**
  * Validates a parsed config file against the schema and the indicator
  * registry, and merges it over the defaults. Rate targets are written in
@@ -62,9 +86,17 @@ export function resolveConfig(raw: unknown, indicators: readonly IndicatorDefini
   if (!parsed.success) return { errors: parsed.error.issues.map(describeZodIssue) };
   const config = parsed.data;
   const errors: string[] = [];
+  const custom = customIndicators(config.indicators ?? [], indicators, errors);
+  const known = [...indicators, ...custom.map(({ spec }) => shapeIndicator(spec))];
   const targets: Record<string, Target> = {};
+  for (const { spec, target, path } of custom) {
+    if (target === undefined) continue;
+    const resolved = resolveTarget(target, shapeIndicator(spec), `${path}.target`);
+    if (typeof resolved === 'string') errors.push(resolved);
+    else targets[spec.id] = resolved;
+  }
   for (const [id, target] of Object.entries(config.targets ?? {})) {
-    const indicator = indicators.find((i) => i.id === id);
+    const indicator = known.find((i) => i.id === id);
     if (!indicator) {
       errors.push(`targets.${id}: no such indicator (see \`csc-metrics indicators\`)`);
       continue;
@@ -90,6 +122,7 @@ export function resolveConfig(raw: unknown, indicators: readonly IndicatorDefini
       maxRejectedShare: config.maxRejectedShare === undefined ? DEFAULT_SETTINGS.maxRejectedShare : config.maxRejectedShare / 100,
       visitIntervals: { ...DEFAULT_SETTINGS.visitIntervals, ...config.visitIntervals },
       targets,
+      indicators: custom.map(({ spec }) => spec),
     },
     errors: [],
   };

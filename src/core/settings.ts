@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { parseIsoDay, type DayNumber } from './dates/localDate.js';
+import type { DayNumber } from './dates/localDate.js';
+import { indicatorConfigSchema } from './indicators/shapeConfig.js';
+import type { ShapeSpec } from './indicators/shapes.js';
+import { targetSchema } from './targetSchema.js';
 import { EXTRACT_KINDS, type PlanType } from './extracts/definitions.js';
 import type { ExtractMapping, ExtractMappings } from './extracts/mapping.js';
 
@@ -54,6 +57,8 @@ export interface Settings {
   readonly maxIssuesPerCode: number;
   /** Characters a value may have; a longer one is refused (no extract value is that long). */
   readonly maxCellCharacters: number;
+  /** The authority's own indicators, declared in the config's shapes. */
+  readonly indicators: readonly ShapeSpec[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -80,6 +85,7 @@ export const DEFAULT_SETTINGS: Settings = {
   maxRejectedShare: 0.01,
   maxIssuesPerCode: 1000,
   maxCellCharacters: 1_000_000,
+  indicators: [],
 };
 
 const positiveInt = z.number().int().positive();
@@ -91,24 +97,6 @@ const intervalSchema = z.union([
   z.object({ workingDays }).strict(),
   z.object({ calendarDays }).strict(),
 ]);
-
-const targetValue = z.number().min(0).nullable();
-const isoDay = z.string().transform((text, ctx) => {
-  const day = parseIsoDay(text);
-  if (day === null) {
-    ctx.addIssue({ code: 'custom', message: `"${text}" is not a date (expected YYYY-MM-DD)` });
-    return z.NEVER;
-  }
-  return day;
-});
-const datedTarget = z.object({ from: isoDay, target: targetValue }).strict();
-// A list is dated steps, anything else one target: each checked by its own schema so errors name the step.
-const targetSchema = z.unknown().transform((value, ctx) => {
-  const parsed = Array.isArray(value) ? z.array(datedTarget).min(1).safeParse(value) : targetValue.safeParse(value);
-  if (parsed.success) return parsed.data;
-  for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
-  return z.NEVER;
-});
 
 const headerList = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).transform((v) => (typeof v === 'string' ? [v] : v));
 
@@ -146,6 +134,7 @@ export const configSchema = z
     caseloadMaxChildren: positiveInt.max(1000),
     pfVisitDays: calendarDays,
     targets: z.record(z.string(), targetSchema),
+    indicators: z.array(indicatorConfigSchema),
     tolerance: z.number().min(0).max(100),
     extracts: extractsSchema,
     /** A percentage, like targets: 1 means 1 % of a file's rows. */

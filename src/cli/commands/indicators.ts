@@ -1,6 +1,6 @@
 import Table from 'cli-table3';
 import { Option, type Command } from 'commander';
-import { INDICATORS } from '../../core/indicators/registry.js';
+import { indicatorsFor, INDICATORS } from '../../core/indicators/registry.js';
 import { extractsRead, type IndicatorDefinition } from '../../core/indicators/types.js';
 import { targetOf } from '../../core/report.js';
 import { writeResult } from '../../io/output.js';
@@ -22,7 +22,7 @@ async function runIndicators(flags: IndicatorsFlags): Promise<void> {
   const settings = await loadSettings(flags.config, INDICATORS);
   // Dated targets: the one in force today.
   const today = ukToday();
-  const catalogue = INDICATORS.map((i) => ({
+  const catalogue = indicatorsFor(settings).map((i) => ({
     id: i.id,
     title: i.title(settings),
     kind: i.kind,

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
-import { INDICATORS } from '../../core/indicators/registry.js';
-import { recordsRead } from '../../core/indicators/types.js';
+import { indicatorsFor } from '../../core/indicators/registry.js';
+import { recordsRead, type IndicatorDefinition } from '../../core/indicators/types.js';
 import { buildReport } from '../../core/report.js';
 import { breaches, parseFailUnder } from '../../core/thresholds.js';
 import { writeResult } from '../../io/output.js';
@@ -41,14 +41,18 @@ function chooseFormat(flags: ReportFlags): Format {
 async function runReport(flags: ReportFlags): Promise<number> {
   const terminal = createTerminal({ quiet: flags.quiet ?? false, color: flags.color, toFile: flags.out !== undefined });
   const trend = parseTrend(flags.trend);
-  const thresholds = {
-    ...(flags.failOn ? { failOn: flags.failOn } : {}),
-    failUnder: flags.failUnder.map((text) => parseFailUnder(text, INDICATORS)),
-  };
   const format = chooseFormat(flags);
   const by = parseBy(flags.by);
   const where = parseWhere(flags.where);
-  const run = await loadRun(flags, terminal, true, undefined, recordsRead(INDICATORS));
+  let indicators: IndicatorDefinition[] = [];
+  let failUnder: ReturnType<typeof parseFailUnder>[] = [];
+  // The config's own indicators are known once the settings are read, before any extract is.
+  const run = await loadRun(flags, terminal, true, (settings) => {
+    indicators = indicatorsFor(settings);
+    failUnder = flags.failUnder.map((text) => parseFailUnder(text, indicators));
+    return { keepRecords: recordsRead(indicators) };
+  });
+  const thresholds = { ...(flags.failOn ? { failOn: flags.failOn } : {}), failUnder };
   const generatedAt = flags.generatedAt === true ? new Date().toISOString() : flags.generatedAt;
   const report = buildReport(run.data, {
     period: run.period,
@@ -62,7 +66,7 @@ async function runReport(flags: ReportFlags): Promise<number> {
     warnings: run.warnings,
     unreadFiles: run.unreadFiles,
     absentReasons: run.absentReasons,
-  });
+  }, indicators);
   await writeResult(RENDERERS[format](report, { paint: terminal.paint, exceptions: flags.exceptions ?? false }), flags.out);
   if (flags.out) terminal.note(`Wrote ${format} report to ${flags.out}`);
   const failed = breaches(report, thresholds);

@@ -3,6 +3,8 @@ import { Option, type Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { extractsRead, recordsRead, type IndicatorDefinition } from '../../core/indicators/types.js';
 import { SAMPLE_KINDS, type SampleKind } from '../../core/sample/kinds.js';
+import { indicatorsFor } from '../../core/indicators/registry.js';
+import type { Settings } from '../../core/settings.js';
 import { indicatorForSample, type OnlyOutcome } from '../../core/sample/outcomes.js';
 import { drawSample, type Sample, type SampleGroupBy } from '../../core/sample/sample.js';
 import { writeResult } from '../../io/output.js';
@@ -37,11 +39,8 @@ function parseSize(text: string): number {
   return n;
 }
 
-function chooseIndicator(flags: SampleFlags): IndicatorDefinition | undefined {
-  if (flags.only !== undefined && flags.indicator === undefined) {
-    throw new UsageError(`--only ${flags.only} needs --indicator ID: the indicator whose outcome it keeps`);
-  }
-  return flags.indicator === undefined ? undefined : indicatorForSample(flags.indicator, flags.kind, flags.only);
+function chooseIndicator(flags: SampleFlags, settings: Settings): IndicatorDefinition | undefined {
+  return flags.indicator === undefined ? undefined : indicatorForSample(flags.indicator, flags.kind, flags.only, indicatorsFor(settings));
 }
 
 function pseudonymKey(flags: SampleFlags): string | undefined {
@@ -60,10 +59,16 @@ function chooseSeed(flags: SampleFlags): string {
 async function runSample(flags: SampleFlags): Promise<number> {
   const terminal = createTerminal({ quiet: flags.quiet ?? false, color: flags.color, toFile: flags.out !== undefined });
   const size = parseSize(flags.size);
-  const indicator = chooseIndicator(flags);
+  if (flags.only !== undefined && flags.indicator === undefined) {
+    throw new UsageError(`--only ${flags.only} needs --indicator ID: the indicator whose outcome it keeps`);
+  }
   const key = pseudonymKey(flags);
   const seed = chooseSeed(flags);
-  const run = await loadRun(flags, terminal, false, [flags.kind, ...(indicator ? extractsRead(indicator) : [])], [flags.kind, ...(indicator ? recordsRead([indicator]) : [])]);
+  let indicator: IndicatorDefinition | undefined;
+  const run = await loadRun(flags, terminal, false, (settings) => {
+    indicator = chooseIndicator(flags, settings);
+    return { kinds: [flags.kind, ...(indicator ? extractsRead(indicator) : [])], keepRecords: [flags.kind, ...(indicator ? recordsRead([indicator]) : [])] };
+  });
   const sample = drawSample(run.data, {
     kind: flags.kind,
     period: run.period,

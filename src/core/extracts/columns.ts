@@ -41,6 +41,8 @@ export interface ColumnSpec<T> {
   readonly type: ColumnType;
   /** Values repeat across rows (child IDs, teams, workers): the reader keeps one copy of each. */
   readonly repeats?: boolean;
+  /** The codes a code column takes. */
+  readonly codes?: readonly string[];
   schema(options: ParseOptions, cells: CellSink, name: string): z.ZodType<T, string>;
 }
 
@@ -139,6 +141,6 @@ export const columns = {
   code: <C extends string>(required: boolean, codes: readonly C[]): ColumnSpec<C> => {
     const byLower = new Map(codes.map((c) => [c.toLowerCase(), c]));
     const invalid = new CellProblem('INVALID_CODE', `is not one of ${codes.join(', ')} (map other values in the config)`);
-    return column('code', required, (text) => byLower.get(text.toLowerCase()) ?? invalid) as ColumnSpec<C>;
+    return { ...column('code', required, (text) => byLower.get(text.toLowerCase()) ?? invalid), codes } as ColumnSpec<C>;
   },
 };

@@ -2,6 +2,8 @@ import { assessmentChildSeen, assessmentOpenOverdue, assessmentSeenAlone, assess
 import { missingOver5Days } from './missingEpisodes.js';
 import { rhiLateReason, rhiOffered, rhiWithin72h } from './returnInterviews.js';
 import { oversight6Weeks, supervision6Weeks } from './supervision.js';
+import { DEFAULT_SETTINGS, type Settings } from '../settings.js';
+import { shapeIndicator } from './shapes.js';
 import type { IndicatorDefinition } from './types.js';
 import { visitsCin, visitsCla, visitsCp } from './visits.js';
 
@@ -23,7 +25,12 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   oversight6Weeks,
 ];
 
-/** The indicator with this id, if any. */
-export function findIndicator(id: string): IndicatorDefinition | undefined {
-  return INDICATORS.find((indicator) => indicator.id === id);
+/** The built-ins and the authority's own indicators of the config, in that order. */
+export function indicatorsFor(settings: Settings): IndicatorDefinition[] {
+  return [...INDICATORS, ...settings.indicators.map(shapeIndicator)];
+}
+
+/** The indicator with this id among those of the settings, if any. */
+export function findIndicator(id: string, settings: Settings = DEFAULT_SETTINGS): IndicatorDefinition | undefined {
+  return indicatorsFor(settings).find((indicator) => indicator.id === id);
 }

@@ -11,9 +11,9 @@ export type OnlyOutcome = 'exceptions' | 'met';
  * The indicator `--indicator ID` names, checked against the kind sampled.
  * Throws a UsageError naming the valid ids, or the kinds the indicator reads.
  */
-export function indicatorForSample(id: string, kind: SampleKind, only: OnlyOutcome | undefined): IndicatorDefinition {
-  const indicator = findIndicator(id);
-  if (!indicator) throw new UsageError(`--indicator ${id}: unknown indicator; valid ids: ${INDICATORS.map((i) => i.id).join(', ')}`);
+export function indicatorForSample(id: string, kind: SampleKind, only: OnlyOutcome | undefined, indicators: readonly IndicatorDefinition[] = INDICATORS): IndicatorDefinition {
+  const indicator = indicators.find((i) => i.id === id);
+  if (!indicator) throw new UsageError(`--indicator ${id}: unknown indicator; valid ids: ${indicators.map((i) => i.id).join(', ')}`);
   if (indicator.subject !== kind) {
     throw new UsageError(`--indicator ${id} judges ${indicator.subject} records, not ${kind}: use --kind ${indicator.subject}`);
   }

@@ -1,0 +1,250 @@
+import { recordPasses, type Filters } from '../breakdown.js';
+import { formatUk, type DayNumber } from '../dates/localDate.js';
+import { EXTRACTS, type ExtractKind, type PlanRecord, type RecordPlace } from '../extracts/definitions.js';
+import type { ExtractData } from '../extracts/extractParser.js';
+import type { Period } from '../period.js';
+import { caseOf } from './caseRow.js';
+import { dueStatus } from './dueDates.js';
+import { isOpenOn, openPlansByChild } from './openPlans.js';
+import { dayOf, describeSpan, isWithin, isWithinBefore, lastDayWithin, type DateValue, type Span } from './spans.js';
+import type { CaseRow, Direction, IndicatorDefinition, IndicatorInput } from './types.js';
+
+/** What every declarative indicator says of itself (catalogue.md "Declarative indicators"). */
+interface ShapeBase {
+  readonly id: string;
+  readonly title: string;
+  readonly direction: Direction;
+}
+
+/** The records a shape judges: an extract, optionally only those passing `where`. */
+interface Subject {
+  readonly extract: ExtractKind;
+  readonly where?: Filters;
+}
+
+/** A declarative indicator, validated: one of the six shapes. */
+export type ShapeSpec = ShapeBase &
+  (
+    | (Subject & { readonly shape: 'within'; readonly date: string; readonly start: string; readonly end: string; readonly within: Span })
+    | (Subject & { readonly shape: 'flag'; readonly date: string; readonly flag: string })
+    | (Subject & { readonly shape: 'open-longer-than'; readonly start: string; readonly end?: string; readonly within: Span })
+    | (Subject & { readonly shape: 'repeat'; readonly date: string; readonly within?: Span })
+    | (Subject & { readonly shape: 'count'; readonly date?: string; readonly start?: string; readonly end?: string })
+    | {
+        readonly shape: 'due';
+        readonly plans: { readonly where?: Filters };
+        readonly records: Subject & { readonly date: string };
+        readonly within: Span;
+      }
+  );
+
+type Row = RecordPlace & { readonly child_id: string; readonly [column: string]: unknown };
+
+function rowsOf(input: IndicatorInput, subject: Subject): { extract: ExtractData; rows: Row[] } {
+  const extract = input.data[subject.extract]! as ExtractData;
+  const all = extract.records as unknown as readonly Row[];
+  return { extract, rows: subject.where ? all.filter((row) => recordPasses(row, subject.where!)) : [...all] };
+}
+
+function dateIn(row: Row, column: string): DateValue | undefined {
+  return row[column] as DateValue | undefined;
+}
+
+function inPeriod(value: DateValue | undefined, period: Period): boolean {
+  return value !== undefined && dayOf(value) >= period.from && dayOf(value) <= period.to;
+}
+
+/** Open on day d: started on or before it, and not ended before it. */
+function openOn(row: Row, start: string, end: string | undefined, day: DayNumber): boolean {
+  const from = dateIn(row, start);
+  const to = end === undefined ? undefined : dateIn(row, end);
+  return from !== undefined && dayOf(from) <= day && (to === undefined || dayOf(to) >= day);
+}
+
+type Outcome = { readonly counted: boolean; readonly detail: string } | 'pending';
+
+/** The period cohort of a shape (its `date` in the period), each judged by `judge`; pending ones left out. */
+function periodCohort(input: IndicatorInput, subject: Subject, date: string, judge: (row: Row) => Outcome): CaseRow[] {
+  const { extract, rows } = rowsOf(input, subject);
+  const cases: CaseRow[] = [];
+  for (const row of rows) {
+    if (!inPeriod(dateIn(row, date), input.period)) continue;
+    const outcome = judge(row);
+    if (outcome !== 'pending') cases.push(caseOf(extract, row as never, outcome.counted, outcome.detail));
+  }
+  return cases;
+}
+
+function withinCases(input: IndicatorInput, spec: Extract<ShapeSpec, { shape: 'within' }>): CaseRow[] {
+  return periodCohort(input, spec, spec.date, (row) => {
+    const start = dateIn(row, spec.start);
+    const end = dateIn(row, spec.end);
+    if (start === undefined) return { counted: false, detail: `no ${spec.start}` };
+    if (end !== undefined) {
+      const counted = isWithin(start, end, spec.within, input.calendar);
+      return { counted, detail: `${spec.end} ${formatUk(dayOf(end))}, ${counted ? 'within' : 'more than'} ${describeSpan(spec.within)} of ${spec.start} ${formatUk(dayOf(start))}` };
+    }
+    // Blank end: pending while the window is open on the as-at date, else not counted.
+    const last = lastDayWithin(dayOf(start), spec.within, input.calendar);
+    return input.period.asAt <= last ? 'pending' : { counted: false, detail: `no ${spec.end} by ${formatUk(last)}` };
+  });
+}
+
+function flagCases(input: IndicatorInput, spec: Extract<ShapeSpec, { shape: 'flag' }>): CaseRow[] {
+  return periodCohort(input, spec, spec.date, (row) => {
+    const value = row[spec.flag];
+    return { counted: value === true, detail: `${spec.flag}: ${value === undefined ? 'not recorded' : value ? 'yes' : 'no'}` };
+  });
+}
+
+function openLongerCases(input: IndicatorInput, spec: Extract<ShapeSpec, { shape: 'open-longer-than' }>): CaseRow[] {
+  const { extract, rows } = rowsOf(input, spec);
+  const { asAt } = input.period;
+  return rows
+    .filter((row) => openOn(row, spec.start, spec.end, asAt))
+    .map((row) => {
+      const start = dayOf(dateIn(row, spec.start)!);
+      const until = lastDayWithin(start, spec.within, input.calendar);
+      return caseOf(extract, row as never, asAt > until, `open since ${formatUk(start)}; ${describeSpan(spec.within)} on ${formatUk(until)}`);
+    });
+}
+
+function repeatCases(input: IndicatorInput, spec: Extract<ShapeSpec, { shape: 'repeat' }>): CaseRow[] {
+  const { rows } = rowsOf(input, spec);
+  const daysByChild = new Map<string, DayNumber[]>();
+  for (const row of rows) {
+    const value = dateIn(row, spec.date);
+    if (value === undefined) continue;
+    const days = daysByChild.get(row.child_id);
+    if (days) days.push(dayOf(value));
+    else daysByChild.set(row.child_id, [dayOf(value)]);
+  }
+  return periodCohort(input, spec, spec.date, (row) => {
+    const day = dayOf(dateIn(row, spec.date)!);
+    // The closest earlier record decides: if it is not within the span, none is.
+    let earlier: DayNumber | undefined;
+    for (const d of daysByChild.get(row.child_id)!) if (d < day && (earlier === undefined || d > earlier)) earlier = d;
+    if (earlier === undefined) return { counted: false, detail: 'no earlier record' };
+    const counted = spec.within === undefined || isWithinBefore(earlier, day, spec.within, input.calendar);
+    return { counted, detail: `earlier record ${formatUk(earlier)}` };
+  });
+}
+
+function countCases(input: IndicatorInput, spec: Extract<ShapeSpec, { shape: 'count' }>): CaseRow[] {
+  const { extract, rows } = rowsOf(input, spec);
+  const { period } = input;
+  const counted = spec.date !== undefined ? rows.filter((row) => inPeriod(dateIn(row, spec.date!), period)) : rows.filter((row) => openOn(row, spec.start!, spec.end, period.asAt));
+  const column = spec.date ?? spec.start!;
+  return counted.map((row) => caseOf(extract, row as never, true, `${column} ${formatUk(dayOf(dateIn(row, column)!))}`));
+}
+
+/**
+ * One row per child with an open plan passing the plan filter: the clock runs
+ * from the later of the earliest such plan's start and the child's latest
+ * record on or before the as-at date; counted when the span from it reaches
+ * the as-at date. The row is the newest such plan (its team).
+ */
+function dueCases(input: IndicatorInput, spec: Extract<ShapeSpec, { shape: 'due' }>): CaseRow[] {
+  const plans = input.data.plans!;
+  const { asAt } = input.period;
+  const wanted = spec.plans.where ? plans.records.filter((plan) => recordPasses(plan as unknown as Row, spec.plans.where!)) : plans.records;
+  const latest = new Map<string, DayNumber>();
+  for (const row of rowsOf(input, spec.records).rows) {
+    const value = dateIn(row, spec.records.date);
+    if (value === undefined || dayOf(value) > asAt) continue;
+    const known = latest.get(row.child_id);
+    if (known === undefined || dayOf(value) > known) latest.set(row.child_id, dayOf(value));
+  }
+  const cases: CaseRow[] = [];
+  for (const [childId, open] of openPlansByChild(wanted.filter((plan) => isOpenOn(plan, asAt)), asAt)) {
+    const start = open[open.length - 1]!.start_date;
+    const last = latest.get(childId);
+    const base = last !== undefined && last > start ? last : start;
+    const since = last !== undefined && last >= start ? `last ${spec.records.extract} record ${formatUk(last)}` : `none since plan start ${formatUk(start)}`;
+    const status = dueStatus(lastDayWithin(base, spec.within, input.calendar), asAt, since);
+    cases.push(caseOf(plans, open[0] as PlanRecord, status.met, status.detail));
+  }
+  return cases;
+}
+
+function casesOf(spec: ShapeSpec, input: IndicatorInput): CaseRow[] {
+  switch (spec.shape) {
+    case 'within':
+      return withinCases(input, spec);
+    case 'flag':
+      return flagCases(input, spec);
+    case 'open-longer-than':
+      return openLongerCases(input, spec);
+    case 'repeat':
+      return repeatCases(input, spec);
+    case 'count':
+      return countCases(input, spec);
+    case 'due':
+      return dueCases(input, spec);
+  }
+}
+
+/** The columns a shape reads from each extract, and the one whose records its rows are. */
+function columnsRead(spec: ShapeSpec): { subject: ExtractKind; columns: Partial<Record<ExtractKind, string[]>> } {
+  if (spec.shape === 'due') {
+    return {
+      subject: 'plans',
+      columns: {
+        plans: ['end_date', ...Object.keys(spec.plans.where ?? {})],
+        [spec.records.extract]: [spec.records.date, ...Object.keys(spec.records.where ?? {})],
+      },
+    };
+  }
+  const named = [
+    'date' in spec ? spec.date : undefined,
+    'start' in spec ? spec.start : undefined,
+    'end' in spec ? spec.end : undefined,
+    'flag' in spec ? spec.flag : undefined,
+    ...Object.keys(spec.where ?? {}),
+  ];
+  return { subject: spec.extract, columns: { [spec.extract]: named.filter((c): c is string => c !== undefined) } };
+}
+
+/** What the shape counts, in a sentence for `csc-metrics indicators`. */
+function definitionOf(spec: ShapeSpec): string {
+  const filtered = (where: Filters | undefined) =>
+    where ? ` with ${Object.entries(where).map(([column, values]) => `${column} in [${values.join(', ')}]`).join(' and ')}` : '';
+  switch (spec.shape) {
+    case 'within':
+      return `${spec.extract}${filtered(spec.where)} with ${spec.date} in the period, less pending; counted when ${spec.end} is within ${describeSpan(spec.within)} of ${spec.start}`;
+    case 'flag':
+      return `${spec.extract}${filtered(spec.where)} with ${spec.date} in the period; counted when ${spec.flag} = yes`;
+    case 'open-longer-than':
+      return `${spec.extract}${filtered(spec.where)} open on the as-at date; counted when open longer than ${describeSpan(spec.within)}`;
+    case 'repeat':
+      return `${spec.extract}${filtered(spec.where)} with ${spec.date} in the period; counted when the child has an earlier one${spec.within ? ` within ${describeSpan(spec.within)} before` : ''}`;
+    case 'count':
+      return `${spec.extract}${filtered(spec.where)} ${spec.date ? `with ${spec.date} in the period` : 'open on the as-at date'}`;
+    case 'due':
+      return `children with an open plan${filtered(spec.plans.where)} on the as-at date; counted when their latest ${spec.records.extract} record${filtered(spec.records.where)} (else the earliest such plan's start) is within ${describeSpan(spec.within)} before it`;
+  }
+}
+
+/** A declarative indicator as an indicator like any built-in (one engine for both). */
+export function shapeIndicator(spec: ShapeSpec): IndicatorDefinition {
+  const { subject, columns } = columnsRead(spec);
+  const reads: Partial<Record<ExtractKind, readonly string[]>> = {};
+  for (const [kind, names] of Object.entries(columns) as [ExtractKind, string[]][]) {
+    const definition = EXTRACTS[kind].columns;
+    reads[kind] = [...new Set(names)].filter((name) => !definition[name]!.required);
+  }
+  const recordKinds = (Object.keys(columns) as ExtractKind[]).filter((kind) => EXTRACTS[kind].event !== undefined);
+  return {
+    id: spec.id,
+    title: () => spec.title,
+    definition: definitionOf(spec),
+    kind: spec.shape === 'count' ? 'count' : 'rate',
+    direction: spec.direction,
+    defaultTarget: null,
+    timescale: () => ('within' in spec && spec.within ? describeSpan(spec.within) : spec.shape === 'repeat' ? 'ever' : 'in the period'),
+    reads,
+    ...(recordKinds.length > 0 ? { records: recordKinds } : {}),
+    subject,
+    cases: (input) => casesOf(spec, input),
+  };
+}
