@@ -1,6 +1,6 @@
-import { EXTRACTS, type ExtractKind } from './extracts/definitions.js';
+import { EXTRACTS } from './extracts/definitions.js';
 import type { ExtractData } from './extracts/extractParser.js';
-import type { CaseRow } from './indicators/types.js';
+import type { CaseRow, IndicatorDefinition } from './indicators/types.js';
 import { parseFlag } from './extracts/values.js';
 
 /**
@@ -21,7 +21,7 @@ export function breakdownColumns(): string[] {
   const names = new Set<string>();
   for (const definition of Object.values(EXTRACTS)) {
     for (const [name, spec] of Object.entries(definition.columns)) {
-      if ((spec.type === 'text' || spec.type === 'code' || spec.type === 'flag') && !NOT_A_BREAKDOWN.has(name) && name !== definition.idColumn) names.add(name);
+      if ((spec.type === 'text' || spec.type === 'code' || spec.type === 'flag') && !NOT_A_BREAKDOWN.has(name) && name !== definition.idColumn && name !== definition.nameColumn) names.add(name);
     }
   }
   return [...names];
@@ -55,9 +55,11 @@ function valueText(value: unknown): string | undefined {
  * or null: the records it judges have no such column, or the tables read
  * lack it.
  */
-export function columnMissing(subject: ExtractKind, extract: ExtractData | undefined, column: string): string | null {
+export function columnMissing(indicator: Pick<IndicatorDefinition, 'subject' | 'records'>, extract: ExtractData | undefined, column: string): string | null {
+  const { subject } = indicator;
   if (column === 'team' || column === 'worker') return null;
   if (!Object.hasOwn(EXTRACTS[subject].columns, column)) return `${subject} records have no ${column} column`;
+  if (EXTRACTS[subject].event !== undefined && !indicator.records?.includes(subject)) return `its ${subject} are read as compact events, which hold only team and worker`;
   if (extract !== undefined && !extract.columns.includes(column)) return `the ${subject} tables read have no ${column} column`;
   return null;
 }

@@ -240,7 +240,7 @@ function computeIndicator(indicator: IndicatorDefinition, data: Dataset, options
     return where ? rows.filter((row) => passes(row, where)) : rows;
   };
   const cases = casesIn(options.period);
-  const unbroken = options.by === undefined ? null : columnMissing(indicator.subject, data[indicator.subject] as ExtractData | undefined, options.by);
+  const unbroken = options.by === undefined ? null : columnMissing(indicator, data[indicator.subject] as ExtractData | undefined, options.by);
   const figure = figureOf(indicator.kind, cases);
   const target = targetOf(indicator, settings, options.period.asAt);
   // A snapshot (Annex A last visits) holds for one day only: it has no trend.
@@ -303,7 +303,7 @@ function staleExtracts(data: Dataset, period: Period): string[] {
 /** Why a filter cannot apply to an indicator's rows (so its figure would not be the one asked for), or null. */
 function filterReason(indicator: IndicatorDefinition, data: Dataset, where: Filters | undefined): string | null {
   for (const column of Object.keys(where ?? {})) {
-    const missing = columnMissing(indicator.subject, data[indicator.subject] as ExtractData | undefined, column);
+    const missing = columnMissing(indicator, data[indicator.subject] as ExtractData | undefined, column);
     if (missing) return `cannot be filtered on ${column}: ${missing}`;
   }
   return null;

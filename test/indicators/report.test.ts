@@ -102,7 +102,8 @@ describe('not computed when an extract is absent', () => {
   it('a folder without visits.csv reports the visits indicators as "no visits extract", not as 0 %', async () => {
     // fixtures/indicators/supervision/ holds plans.csv and supervision.csv only.
     const report = reportOf(await loadScenario('supervision'), october);
-    expect(report.indicators.map((r) => r.id)).toEqual(['supervision-6-weeks', 'oversight-6-weeks']);
+    // What plans and supervision alone allow: the supervision indicators and those over plans only.
+    expect(report.indicators.map((r) => r.id)).toEqual(['supervision-6-weeks', 'oversight-6-weeks', 'cp-plan-over-18-months', 'cin-plan-over-2-years', 'repeat-cp-plan', 'repeat-cp-plan-2-years', 'pf-children']);
     expect(report.notComputed).toEqual([
       { id: 'assessment-timeliness', reason: 'no assessments extract' },
       { id: 'assessment-open-overdue', reason: 'no assessments extract' },
@@ -116,6 +117,13 @@ describe('not computed when an extract is absent', () => {
       { id: 'visits-cp', reason: 'no visits extract' },
       { id: 'visits-cin', reason: 'no visits extract' },
       { id: 'visits-cla', reason: 'no visits extract' },
+      { id: 'visit-timeliness-cp', reason: 'no visits extract' },
+      { id: 'visit-timeliness-cin', reason: 'no visits extract' },
+      { id: 'visit-timeliness-cla', reason: 'no visits extract' },
+      { id: 'pf-visit-7-days', reason: 'no visits extract' },
+      { id: 're-referral-12-months', reason: 'no referrals extract' },
+      // A caseload without the open assessments would be undercounted: not computed.
+      { id: 'caseload-18-or-less', reason: 'no assessments extract' },
     ]);
   });
 
@@ -125,7 +133,7 @@ describe('not computed when an extract is absent', () => {
     expect(report.notComputed.find((n) => n.id === 'visits-cp')).toEqual({ id: 'visits-cp', reason: 'no plans or visits extract' });
     expect(report.notComputed.find((n) => n.id === 'supervision-6-weeks')).toEqual({ id: 'supervision-6-weeks', reason: 'no plans or supervision extract' });
     expect(report.indicators.length + report.notComputed.length).toBe(INDICATORS.length);
-    expect(INDICATORS).toHaveLength(14);
+    expect(INDICATORS).toHaveLength(25);
   });
 });
 

@@ -58,8 +58,13 @@ export interface ExtractDefinition<R = unknown> {
   readonly kind: ExtractKind;
   readonly fileName: string;
   readonly columns: Columns;
-  /** The column that identifies a record; else `file:line` identifies it. */
+  /** The column that identifies a record, each value once (DUPLICATE_ID); else `file:line` identifies it. */
   readonly idColumn?: string;
+  /**
+   * For event kinds (millions of rows): a column that names a record in
+   * exceptions, without the check that each value comes once.
+   */
+  readonly nameColumn?: string;
   /** The column whose blank means the record is still open (an assessment not completed, a plan not ended). */
   readonly openUntil?: string;
   /** For kinds that indicators read only as (child, day, code) events: how a record becomes one. */
@@ -84,6 +89,7 @@ function defineExtract<C extends Columns>(spec: {
   kind: ExtractKind;
   columns: C;
   idColumn?: keyof C & string;
+  nameColumn?: keyof C & string;
   openUntil?: keyof C & string;
   order: readonly Order[];
   /** Event dates that cannot lie after the day the extract was taken. */
@@ -97,6 +103,7 @@ function defineExtract<C extends Columns>(spec: {
     fileName: `${spec.kind}.csv`,
     columns: spec.columns,
     ...(spec.idColumn ? { idColumn: spec.idColumn } : {}),
+    ...(spec.nameColumn ? { nameColumn: spec.nameColumn } : {}),
     ...(spec.openUntil ? { openUntil: spec.openUntil } : {}),
     ...(spec.event ? { event: spec.event } : {}),
     schema: (limits, options, cells) => {
@@ -215,12 +222,14 @@ export const visits = defineExtract({
   kind: 'visits',
   columns: {
     child_id: columns.childId(),
+    visit_id: columns.text(),
     visit_date: columns.requiredDate(),
     plan_type: columns.code(false, PLAN_TYPES) as ColumnSpec<PlanType | undefined>,
     seen_alone: columns.flag(),
     worker: columns.label(),
     team: columns.label(),
   },
+  nameColumn: 'visit_id',
   order: [],
   notAfterExtract: ['visit_date'],
   clocks: ['visit_date'],
@@ -270,10 +279,12 @@ export const referrals = defineExtract({
   kind: 'referrals',
   columns: {
     child_id: columns.childId(),
+    referral_id: columns.text(),
     referral_date: columns.requiredDate(),
     outcome: columns.label(),
     team: columns.label(),
   },
+  nameColumn: 'referral_id',
   order: [],
   notAfterExtract: ['referral_date'],
   clocks: [],

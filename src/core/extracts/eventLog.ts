@@ -8,22 +8,76 @@ export interface EventLogData {
   readonly code: Uint8Array;
   /** The line each event was read from. */
   readonly line: Int32Array;
+  /** Team and worker of each event, as numbers into `labels` (0: blank). */
+  readonly team: Uint32Array;
+  readonly worker: Uint32Array;
+  readonly labels: readonly string[];
+  /** Each event's own record id ('' when it has none): what names it in exceptions. */
+  readonly names: readonly string[];
+  /** The table each event was read from, as a number into `tables` (an extract may come from several). */
+  readonly table: Uint16Array;
+  readonly tables: readonly string[];
   readonly length: number;
 }
 
+/** What one event holds beyond (child, day, code): where it is and who holds it. */
+export interface EventPlace {
+  readonly line: number;
+  readonly team: string | undefined;
+  readonly worker: string | undefined;
+  readonly name: string | undefined;
+}
+
+/** Strings numbered in order of first sight; 0 is blank. */
+class Interned {
+  private readonly numbers = new Map<string, number>([['', 0]]);
+  readonly strings: string[] = [''];
+
+  /** Rebuilt from its strings, number 0 kept as it was. */
+  static from(strings: readonly string[]): Interned {
+    const table = new Interned();
+    for (const s of strings.slice(1)) table.number(s);
+    table.strings[0] = strings[0] ?? '';
+    return table;
+  }
+
+  number(text: string | undefined): number {
+    if (text === undefined) return 0;
+    let n = this.numbers.get(text);
+    if (n === undefined) {
+      n = this.strings.length;
+      this.numbers.set(text, n);
+      this.strings.push(text);
+    }
+    return n;
+  }
+}
+
 /**
- * One (child, day, code) triple per record, in typed arrays: what the
- * visits and supervision indicators read of a million-row extract, at 13
- * bytes a record (with its line) instead of a record object each.
+ * One (child, day, code) triple per record, in typed arrays, with the line,
+ * team, worker and record id that name it in exceptions: what the visits,
+ * supervision and referral indicators read of a million-row extract, at
+ * about 23 bytes and one id string a record instead of a record object each.
  */
 export class EventLog {
   private readonly ids = new Map<string, number>();
   private readonly childIds: string[] = [];
+  private labels = new Interned();
+  /** Table names; number 0 is the log's own table (`file`). */
+  private tables = new Interned();
+  private names: string[] = [];
   private child: Int32Array = new Int32Array(1024);
   private day: Int32Array = new Int32Array(1024);
   private code: Uint8Array = new Uint8Array(1024);
   private line: Int32Array = new Int32Array(1024);
+  private team: Uint32Array = new Uint32Array(1024);
+  private worker: Uint32Array = new Uint32Array(1024);
+  private table: Uint16Array = new Uint16Array(1024);
   private count = 0;
+
+  constructor(private readonly file = '') {
+    this.tables.strings[0] = file;
+  }
 
   /** Rebuilds a log from its arrays (as sent from a worker thread). */
   static from(data: EventLogData): EventLog {
@@ -32,10 +86,16 @@ export class EventLog {
       log.ids.set(id, i);
       log.childIds.push(id);
     });
+    log.labels = Interned.from(data.labels);
+    log.tables = Interned.from(data.tables);
+    log.names = [...data.names];
     log.child = data.child;
     log.day = data.day;
     log.code = data.code;
     log.line = data.line;
+    log.team = data.team;
+    log.worker = data.worker;
+    log.table = data.table;
     log.count = data.length;
     return log;
   }
@@ -44,8 +104,8 @@ export class EventLog {
     return this.count;
   }
 
-  /** Appends an event read from `line`; returns its index. */
-  add(childId: string, day: DayNumber, code: number, line: number): number {
+  /** Appends an event read at `place` of this log's table (or of `file`); returns its index. */
+  add(childId: string, day: DayNumber, code: number, place: EventPlace, file = this.file): number {
     if (this.count === this.child.length) this.grow();
     let id = this.ids.get(childId);
     if (id === undefined) {
@@ -53,18 +113,22 @@ export class EventLog {
       this.ids.set(childId, id);
       this.childIds.push(childId);
     }
-    this.child[this.count] = id;
-    this.day[this.count] = day;
-    this.code[this.count] = code;
-    this.line[this.count] = line;
+    const i = this.count;
+    this.child[i] = id;
+    this.day[i] = day;
+    this.code[i] = code;
+    this.line[i] = place.line;
+    this.team[i] = this.labels.number(place.team);
+    this.worker[i] = this.labels.number(place.worker);
+    this.table[i] = file === this.file ? 0 : this.tables.number(file);
+    this.names.push(place.name ?? '');
     return this.count++;
   }
 
-  /** Appends every event of another log (an extract read from several tables). */
+  /** Appends every event of another log (an extract read from several tables), each keeping its table. */
   append(other: EventLog): void {
-    const data = other.data();
-    for (let i = 0; i < data.length; i++) {
-      this.add(data.childIds[data.child[i]!]!, data.day[i]! as DayNumber, data.code[i]!, data.line[i]!);
+    for (let i = 0; i < other.length; i++) {
+      this.add(other.childIds[other.child[i]!]!, other.day[i]! as DayNumber, other.code[i]!, other.placeOf(i), other.fileOf(i));
     }
   }
 
@@ -78,6 +142,22 @@ export class EventLog {
     return this.line[index]!;
   }
 
+  /** The table event `index` was read from. */
+  fileOf(index: number): string {
+    return this.tables.strings[this.table[index]!]!;
+  }
+
+  /** Where event `index` was read and who holds it. */
+  placeOf(index: number): EventPlace {
+    const label = (n: number) => (n === 0 ? undefined : this.labels.strings[n]);
+    return { line: this.line[index]!, team: label(this.team[index]!), worker: label(this.worker[index]!), name: this.names[index] || undefined };
+  }
+
+  /** The child of event `index`. */
+  childOf(index: number): string {
+    return this.childIds[this.child[index]!]!;
+  }
+
   /** The number a child ID has in this log, if it has any event. */
   childNumber(childId: string): number | undefined {
     return this.ids.get(childId);
@@ -85,29 +165,36 @@ export class EventLog {
 
   /** The arrays, trimmed to length. */
   data(): EventLogData {
+    const n = this.count;
     return {
       childIds: this.childIds,
-      child: this.child.subarray(0, this.count),
-      day: this.day.subarray(0, this.count),
-      code: this.code.subarray(0, this.count),
-      line: this.line.subarray(0, this.count),
-      length: this.count,
+      child: this.child.subarray(0, n),
+      day: this.day.subarray(0, n),
+      code: this.code.subarray(0, n),
+      line: this.line.subarray(0, n),
+      team: this.team.subarray(0, n),
+      worker: this.worker.subarray(0, n),
+      labels: this.labels.strings,
+      names: this.names,
+      table: this.table.subarray(0, n),
+      tables: this.tables.strings,
+      length: n,
     };
   }
 
   private grow(): void {
     const size = this.child.length * 2;
-    const child = new Int32Array(size);
-    const day = new Int32Array(size);
-    const code = new Uint8Array(size);
-    const line = new Int32Array(size);
-    child.set(this.child);
-    day.set(this.day);
-    code.set(this.code);
-    line.set(this.line);
-    this.child = child;
-    this.day = day;
-    this.code = code;
-    this.line = line;
+    this.child = grown(this.child, new Int32Array(size));
+    this.day = grown(this.day, new Int32Array(size));
+    this.code = grown(this.code, new Uint8Array(size));
+    this.line = grown(this.line, new Int32Array(size));
+    this.team = grown(this.team, new Uint32Array(size));
+    this.worker = grown(this.worker, new Uint32Array(size));
+    this.table = grown(this.table, new Uint16Array(size));
   }
+}
+
+function grown<A extends Int32Array | Uint8Array | Uint32Array | Uint16Array>(from: A, to: A): A {
+  to.set(from);
+  return to;
 }

@@ -139,7 +139,7 @@ export class ExtractParser<K extends ExtractKind> {
     const parseOptions = { dateOrder: options.mapping?.dateOrder ?? 'dmy', serialDates: options.serialDates ?? false } as const;
     this.schema = definition.schema(options.limits, parseOptions, cells);
     this.cellLimit = options.limits.maxCellCharacters ?? Infinity;
-    this.events = definition.event ? new EventLog() : undefined;
+    this.events = definition.event ? new EventLog(file) : undefined;
     this.keepRecords = (options.keepRecords ?? false) || this.events === undefined;
   }
 
@@ -243,7 +243,10 @@ export class ExtractParser<K extends ExtractKind> {
     if (this.keepRecords) this.records.push(record);
     if (this.events) {
       const event = this.definition.event!;
-      this.events.add(record.child_id, event.day(record), event.code(record), line);
+      const named = record as unknown as { team?: string; worker?: string; [column: string]: unknown };
+      const nameColumn = this.definition.nameColumn;
+      const name = nameColumn === undefined ? undefined : (named[nameColumn] as string | undefined);
+      this.events.add(record.child_id, event.day(record), event.code(record), { line, team: named.team, worker: named.worker, name });
     }
   }
 

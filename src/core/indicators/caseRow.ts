@@ -11,9 +11,17 @@ export function placeOf(extract: { readonly file: string }, record: RecordPlace)
 
 /** The identifier people use for a record: its id column, else `file:line`. */
 export function recordIdOf<K extends ExtractKind>(extract: ExtractData<K>, record: RecordsByKind[K]): string {
-  const idColumn = EXTRACTS[extract.kind].idColumn;
+  const idColumn = EXTRACTS[extract.kind].idColumn ?? EXTRACTS[extract.kind].nameColumn;
   const id = idColumn === undefined ? undefined : (record as unknown as Record<string, unknown>)[idColumn];
   return typeof id === 'string' ? id : placeOf(extract, record);
+}
+
+/** A case row for one event of an event extract (read without its records): named by its id, else `file:line`. */
+export function caseOfEvent(extract: ExtractData, index: number, counted: boolean, detail: string): CaseRow {
+  const events = extract.events!;
+  const { line, team, worker, name } = events.placeOf(index);
+  const file = events.fileOf(index) || extract.file;
+  return { childId: events.childOf(index), recordId: name ?? `${file}:${line}`, team, worker, counted, detail, source: { kind: extract.kind, file, line } };
 }
 
 /** A case row for one record of an extract. */

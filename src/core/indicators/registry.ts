@@ -1,11 +1,17 @@
 import { assessmentChildSeen, assessmentOpenOverdue, assessmentSeenAlone, assessmentTimeliness, assessmentVoiceRecorded } from './assessments.js';
+import { caseload18OrLess } from './caseload.js';
+import { cinPlanOver2Years, cpPlanOver18Months, pfChildren } from './longPlans.js';
 import { missingOver5Days } from './missingEpisodes.js';
+import { pfVisit7Days } from './pfVisits.js';
+import { repeatCpPlan, repeatCpPlan2Years } from './repeatPlans.js';
+import { reReferral12Months } from './reReferrals.js';
 import { rhiLateReason, rhiOffered, rhiWithin72h } from './returnInterviews.js';
 import { oversight6Weeks, supervision6Weeks } from './supervision.js';
 import { DEFAULT_SETTINGS, type Settings } from '../settings.js';
 import { shapeIndicator } from './shapes.js';
 import type { IndicatorDefinition } from './types.js';
 import { visitsCin, visitsCla, visitsCp } from './visits.js';
+import { visitTimelinessCin, visitTimelinessCla, visitTimelinessCp } from './visitTimeliness.js';
 
 /** Every indicator, in the order reports show them. Adding one: its file, and one line here. */
 export const INDICATORS: readonly IndicatorDefinition[] = [
@@ -23,6 +29,17 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   visitsCla,
   supervision6Weeks,
   oversight6Weeks,
+  visitTimelinessCp,
+  visitTimelinessCin,
+  visitTimelinessCla,
+  pfVisit7Days,
+  cpPlanOver18Months,
+  cinPlanOver2Years,
+  repeatCpPlan,
+  repeatCpPlan2Years,
+  reReferral12Months,
+  caseload18OrLess,
+  pfChildren,
 ];
 
 /** The built-ins and the authority's own indicators of the config, in that order. */

@@ -1,0 +1,96 @@
+import { formatUk, type DayNumber } from '../dates/localDate.js';
+import { visitCode, type PlanRecord, type PlanType } from '../extracts/definitions.js';
+import type { EventLog } from '../extracts/eventLog.js';
+import { caseOfEvent } from './caseRow.js';
+import { describeInterval, dueAfter } from './dueDates.js';
+import { LatestEvents, memoised } from './latestEvents.js';
+import { isOpenOn } from './openPlans.js';
+import type { CaseRow, IndicatorDefinition } from './types.js';
+import { count } from './words.js';
+
+/** The visits extract's days by (child, plan-type code), built once per event log and shared by the visit indicators. */
+export const visitDays = memoised((log: EventLog) => new LatestEvents(log));
+
+// A visit with a blank plan_type counts for every plan; a refused one (UNKNOWN_PLAN) for none.
+const ANY_PLAN = visitCode(undefined);
+
+/** The child's latest visit on or before the day that counts for a plan of the type (that type, or blank). */
+export function latestVisitFor(index: LatestEvents, childId: string, planType: PlanType, day: DayNumber): DayNumber | undefined {
+  const typed = index.latestOnOrBefore(childId, visitCode(planType), day);
+  const any = index.latestOnOrBefore(childId, ANY_PLAN, day);
+  return typed === undefined ? any : any === undefined ? typed : (Math.max(typed, any) as DayNumber);
+}
+
+/** A type's plans by child, built once per plans extract. */
+function plansByChild(planType: PlanType): (plans: readonly PlanRecord[]) => ReadonlyMap<string, readonly PlanRecord[]> {
+  return memoised((plans: readonly PlanRecord[]) => {
+    const byChild = new Map<string, PlanRecord[]>();
+    for (const plan of plans) {
+      if (plan.plan_type !== planType) continue;
+      const list = byChild.get(plan.child_id);
+      if (list) list.push(plan);
+      else byChild.set(plan.child_id, [plan]);
+    }
+    return byChild;
+  });
+}
+
+/**
+ * The latest start among the child's plans open on the day. Only the start
+ * is read, so two plans starting the same day give the same clock whichever
+ * is taken (no tie to break).
+ */
+function latestOpenStart(plans: readonly PlanRecord[] | undefined, day: DayNumber): DayNumber | undefined {
+  let latest: DayNumber | undefined;
+  for (const plan of plans ?? []) if (isOpenOn(plan, day) && (latest === undefined || plan.start_date > latest)) latest = plan.start_date;
+  return latest;
+}
+
+function visitTimeliness(planType: 'CP' | 'CIN' | 'CLA', name: string): IndicatorDefinition {
+  const own = visitCode(planType);
+  const plansOf = plansByChild(planType);
+  return {
+    id: `visit-timeliness-${planType.toLowerCase()}`,
+    title: (s) => `${planType} visits within ${describeInterval(s.visitIntervals[planType])} of the previous one`,
+    definition: `visits in the period that count for an open ${name} plan on their day (plan_type ${planType} or blank); met when the visit is on or before its due date: the interval after the later of the plan start (the open plan with the latest start) and the child's previous such visit on an earlier day`,
+    kind: 'rate',
+    direction: 'higher',
+    defaultTarget: 0.95,
+    timescale: (s) => describeInterval(s.visitIntervals[planType]),
+    reads: { plans: ['end_date'], visits: [] },
+    // One row per visit, grouped by the visit's own team and worker, which its event holds.
+    subject: 'visits',
+    cases: ({ data, period, settings, calendar }) => {
+      const visits = data.visits!;
+      const events = visits.events!;
+      const index = visitDays(events);
+      const plans = plansOf(data.plans!.records);
+      const interval = settings.visitIntervals[planType];
+      const { day: days, code: codes } = events.data();
+      const rows: CaseRow[] = [];
+      // Period cohorts ignore the as-at date: every visit dated in the period is judged.
+      for (let i = 0; i < events.length; i++) {
+        const day = days[i]! as DayNumber;
+        if (day < period.from || day > period.to) continue;
+        const code = codes[i]!;
+        if (code !== own && code !== ANY_PLAN) continue;
+        const childId = events.childOf(i);
+        const start = latestOpenStart(plans.get(childId), day);
+        if (start === undefined) continue;
+        // The previous visit is on a strictly earlier day, so same-day visits share one clock and one outcome.
+        const previous = latestVisitFor(index, childId, planType, (day - 1) as DayNumber);
+        const fromVisit = previous !== undefined && previous >= start;
+        const base = fromVisit ? previous : start;
+        const due = dueAfter(base, interval, calendar);
+        const since = fromVisit ? `previous visit ${formatUk(base)}` : `no earlier visit since plan start ${formatUk(start)}`;
+        const met = day <= due;
+        rows.push(caseOfEvent(visits, i, met, met ? `${since}; due ${formatUk(due)}` : `${since}; due ${formatUk(due)}, ${count(day - due, 'day')} late`));
+      }
+      return rows;
+    },
+  };
+}
+
+export const visitTimelinessCp = visitTimeliness('CP', 'child protection');
+export const visitTimelinessCin = visitTimeliness('CIN', 'child in need');
+export const visitTimelinessCla = visitTimeliness('CLA', 'looked-after child');
