@@ -101,7 +101,7 @@ const FILES = {
   referrals: {
     name: 'referrals.csv',
     eol: '\n',
-    header: ['child_id', 'referral_date', 'outcome', 'team', 'source'],
+    header: ['child_id', 'referral_id', 'referral_date', 'outcome', 'team', 'source'],
   },
 } as const;
 
@@ -288,7 +288,7 @@ interface Child {
 interface World {
   readonly rng: Rng;
   readonly staff: readonly Staff[];
-  readonly ids: { assessment: number; plan: number; visit: number; episode: number };
+  readonly ids: { assessment: number; plan: number; visit: number; episode: number; referral: number };
   badRowsPending: boolean;
 }
 
@@ -327,7 +327,7 @@ export async function generateAuthority(dir: string, options: AuthorityOptions):
   const world: World = {
     rng: new Rng(options.seed),
     staff: buildStaff(Math.max(4, Math.ceil(expectedChildren(options.size) / CHILDREN_PER_WORKER))),
-    ids: { assessment: 0, plan: 0, visit: 0, episode: 0 },
+    ids: { assessment: 0, plan: 0, visit: 0, episode: 0, referral: 0 },
     badRowsPending: options.badRows,
   };
   const visitsSink = sinks[KINDS.indexOf('visits')]!;
@@ -389,7 +389,7 @@ const REFERRAL_SOURCES = ['Police', 'School', 'Health', 'Family', 'Anonymous', '
 function referral(world: World, child: Child, day: number): number | null {
   const { rng } = world;
   const outcome = rng.weighted(REFERRAL_OUTCOMES);
-  child.out.referrals.push([child.id, rng.chance(0.05) ? uk(day) : iso(day), outcome, child.staff.team, rng.pick(REFERRAL_SOURCES)]);
+  child.out.referrals.push([child.id, `R${pad(++world.ids.referral, 5)}`, rng.chance(0.05) ? uk(day) : iso(day), outcome, child.staff.team, rng.pick(REFERRAL_SOURCES)]);
   let closed: number | null = day;
   if (outcome === 'Assessment') closed = assessment(world, child, day);
   else if (outcome === 'Private fostering') closed = planChain(world, child, 'PF', day + rng.int(1, 5));

@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { builtInCalendar } from '../../src/core/calendar/workingCalendar.js';
 import type { Dataset } from '../../src/core/dataset.js';
+import type { ExtractKind } from '../../src/core/extracts/definitions.js';
 import { parseIsoDay, type DayNumber } from '../../src/core/dates/localDate.js';
+import { INDICATORS } from '../../src/core/indicators/registry.js';
 import type { CaseRow, IndicatorDefinition } from '../../src/core/indicators/types.js';
 import type { Period } from '../../src/core/period.js';
 import { buildReport, type IndicatorResult, type Report, type ReportOptions } from '../../src/core/report.js';
@@ -26,10 +28,10 @@ export function day(iso: string): DayNumber {
   return parsed;
 }
 
-/** Reads `fixtures/indicators/<scenario>/` and checks every row was used (the fixtures are clean on purpose). */
-export async function loadScenario(scenario: string): Promise<Dataset> {
+/** Reads `fixtures/indicators/<scenario>/` (keeping the records of `keepRecords`) and checks every row was used (the fixtures are clean on purpose). */
+export async function loadScenario(scenario: string, keepRecords: readonly ExtractKind[] = []): Promise<Dataset> {
   const dir = fileURLToPath(new URL(`../../fixtures/indicators/${scenario}/`, import.meta.url));
-  const { data } = await loadDataset({ dir, files: {} }, { limits: validationLimits(EXTRACTED_ON, calendar) });
+  const { data } = await loadDataset({ dir, files: {} }, { limits: validationLimits(EXTRACTED_ON, calendar), keepRecords });
   for (const extract of Object.values(data)) {
     const [quality] = extract.quality;
     expect(quality!.issues, `${scenario}/${extract.file}`).toEqual([]);
@@ -59,8 +61,8 @@ export function view(rows: readonly CaseRow[]): CaseView[] {
 }
 
 /** buildReport with the england-and-wales calendar and the default settings unless given. */
-export function reportOf(data: Dataset, period: Period, options: Partial<ReportOptions> = {}): Report {
-  return buildReport(data, { period, settings: DEFAULT_SETTINGS, calendar, ...options });
+export function reportOf(data: Dataset, period: Period, options: Partial<ReportOptions> = {}, indicators: readonly IndicatorDefinition[] = INDICATORS): Report {
+  return buildReport(data, { period, settings: DEFAULT_SETTINGS, calendar, ...options }, indicators);
 }
 
 /** The result of one indicator in a report (fails the test when it was not computed). */

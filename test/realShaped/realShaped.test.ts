@@ -159,8 +159,20 @@ const ANNEX_A_FIGURES: Figures = {
   'visits-cla': '2/3',
 };
 
+/**
+ * The figures of the indicators worked by hand on this fixture (the first
+ * wave's); the second wave's are hand-worked on their own fixtures under
+ * fixtures/indicators/.
+ */
 function figures(report: Report): Figures {
-  return Object.fromEntries(report.indicators.map((r) => [r.id, r.kind === 'count' ? r.numerator : `${r.numerator}/${r.denominator}`]));
+  return Object.fromEntries(
+    report.indicators.filter((r) => Object.hasOwn(CLEAN_FIGURES, r.id)).map((r) => [r.id, r.kind === 'count' ? r.numerator : `${r.numerator}/${r.denominator}`]),
+  );
+}
+
+/** The indicators with every `file:line` record id (of a record with no id of its own) replaced by a mark. */
+function withoutPlaces(indicators: Report['indicators']): unknown {
+  return indicators.map((r) => ({ ...r, exceptions: r.exceptions.map((e) => ({ ...e, recordId: /:\d+$/.test(e.recordId) ? '(place)' : e.recordId })) }));
 }
 
 interface Loaded {
@@ -225,7 +237,8 @@ describe('export/ read with csc-metrics.config.json', () => {
   });
 
   it('gives exactly the clean report: figures, RAG and every exception (team Équipe Nord, worker S O’Neill included)', () => {
-    expect(run.report.indicators).toEqual(cleanRun.report.indicators);
+    // A record without its own id (a visit, a referral) is named by its place, which differs between the two layouts.
+    expect(withoutPlaces(run.report.indicators)).toEqual(withoutPlaces(cleanRun.report.indicators));
     expect(run.report.warnings).toEqual([]);
     expect(run.report.dataQuality.unreadFiles).toEqual([]);
   });
@@ -329,7 +342,8 @@ describe('the built CLI in the generated folder (config found by default)', () =
     expect(result.status, result.stderr).toBe(0);
     const report = JSON.parse(result.stdout) as { indicators: { id: string; kind: string; numerator?: number; denominator?: number; count?: number }[]; notComputed: unknown[] };
     expect(report.notComputed).toEqual([]);
-    expect(Object.fromEntries(report.indicators.map((r) => [r.id, r.kind === 'count' ? r.count! : `${r.numerator}/${r.denominator}`]))).toEqual(CLEAN_FIGURES);
+    const handWorked = report.indicators.filter((r) => Object.hasOwn(CLEAN_FIGURES, r.id));
+    expect(Object.fromEntries(handWorked.map((r) => [r.id, r.kind === 'count' ? r.count! : `${r.numerator}/${r.denominator}`]))).toEqual(CLEAN_FIGURES);
     expect(result.stderr).toContain('Assessments.csv: read as Windows-1252');
     expect(result.stderr).toContain('PLANS.csv: semicolon-separated');
   });
