@@ -2,6 +2,7 @@ import { formatUk, type DayNumber } from '../dates/localDate.js';
 import type { AssessmentRecord } from '../extracts/definitions.js';
 import { caseOf } from './caseRow.js';
 import { count } from './words.js';
+import { shapeIndicator } from './shapes.js';
 import type { CaseRow, IndicatorDefinition, IndicatorInput } from './types.js';
 
 /** The assessment clock starts at the referral, else at the assessment's start. */
@@ -67,23 +68,18 @@ export const assessmentOpenOverdue: IndicatorDefinition = {
 
 type AssessmentFlag = 'child_seen' | 'child_seen_alone' | 'child_voice_recorded';
 
-/** A rate over completed assessments whose measure is one flag being yes (blank counts as not met). */
+/**
+ * A rate over completed assessments whose measure is one flag being yes
+ * (blank counts as not met): the declarative `flag` shape, as an authority
+ * would write it in its config.
+ */
 function flagIndicator(id: string, title: string, column: AssessmentFlag, defaultTarget: number, what: string): IndicatorDefinition {
+  const shape = shapeIndicator({ id, title, direction: 'higher', shape: 'flag', extract: 'assessments', date: 'completed_date', flag: column, label: what });
   return {
-    id,
-    title: () => title,
+    ...shape,
     definition: `${COMPLETED_COHORT}; met when ${column} = yes (blank counts as not met)`,
-    kind: 'rate',
-    direction: 'higher',
     defaultTarget,
     timescale: () => 'during the assessment',
-    reads: { assessments: ['completed_date', column] },
-    subject: 'assessments',
-    cases: (input) =>
-      completedInPeriod(input, (a) => {
-        const value = a[column];
-        return { met: value === true, detail: `${what}: ${value === undefined ? 'not recorded' : value ? 'yes' : 'no'}` };
-      }),
   };
 }
 

@@ -26,7 +26,7 @@ interface Subject {
 export type ShapeSpec = ShapeBase &
   (
     | (Subject & { readonly shape: 'within'; readonly date: string; readonly start: string; readonly end: string; readonly within: Span })
-    | (Subject & { readonly shape: 'flag'; readonly date: string; readonly flag: string })
+    | (Subject & { readonly shape: 'flag'; readonly date: string; readonly flag: string; readonly label?: string })
     | (Subject & { readonly shape: 'open-longer-than'; readonly start: string; readonly end?: string; readonly within: Span })
     | (Subject & { readonly shape: 'repeat'; readonly date: string; readonly within?: Span })
     | (Subject & { readonly shape: 'count'; readonly date?: string; readonly start?: string; readonly end?: string })
@@ -93,7 +93,7 @@ function withinCases(input: IndicatorInput, spec: Extract<ShapeSpec, { shape: 'w
 function flagCases(input: IndicatorInput, spec: Extract<ShapeSpec, { shape: 'flag' }>): CaseRow[] {
   return periodCohort(input, spec, spec.date, (row) => {
     const value = row[spec.flag];
-    return { counted: value === true, detail: `${spec.flag}: ${value === undefined ? 'not recorded' : value ? 'yes' : 'no'}` };
+    return { counted: value === true, detail: `${spec.label ?? spec.flag}: ${value === undefined ? 'not recorded' : value ? 'yes' : 'no'}` };
   });
 }
 
