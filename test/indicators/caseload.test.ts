@@ -26,19 +26,14 @@
 // (blank)      PB01 (plan), AB02 (assessment): a blank worker makes no case
 //
 // As at 31 Oct: cohort Worker Over, Worker At, worker at, Worker Tie = 4; counted 3 -> 3/4.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { validationLimits } from '../../src/cli/options.js';
 import type { Dataset } from '../../src/core/dataset.js';
 import { caseload18OrLess } from '../../src/core/indicators/caseload.js';
 import type { CaseRow } from '../../src/core/indicators/types.js';
 import { parsePeriod, withAsAt, type Period } from '../../src/core/period.js';
 import { buildReport } from '../../src/core/report.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings.js';
-import { loadDataset } from '../../src/io/loadDataset.js';
-import { calendar, casesOf, day, EXTRACTED_ON, figure, resultOf } from './helpers.js';
+import { calendar, casesOf, day, figure, resultOf, loadTables } from './helpers.js';
 
 const two = (n: number) => String(n).padStart(2, '0');
 const rows = (n: number, row: (i: string) => string) => Array.from({ length: n }, (_, i) => `${row(two(i + 1))}\n`).join('');
@@ -65,17 +60,6 @@ A21,AA21,,2026-11-02,,Team A,Worker At,,,
 B02,AB02,,2026-10-01,,Team A,,,,
 `;
 
-/** Writes the tables to a temporary folder and loads it as the CLI does. */
-async function loadTables(tables: Readonly<Record<string, string>>): Promise<Dataset> {
-  const dir = await mkdtemp(join(tmpdir(), 'csc-caseload-'));
-  try {
-    for (const [name, text] of Object.entries(tables)) await writeFile(join(dir, name), text);
-    const { data } = await loadDataset({ dir, files: {} }, { limits: validationLimits(EXTRACTED_ON, calendar) });
-    return data;
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
 
 const october = parsePeriod('2026-10');
 let data: Dataset;

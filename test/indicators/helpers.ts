@@ -2,6 +2,9 @@
 // CLI does (loadDataset over `fixtures/indicators/<scenario>/`), then compute
 // with the real indicator code, the england-and-wales calendar and the
 // default settings.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { builtInCalendar } from '../../src/core/calendar/workingCalendar.js';
@@ -38,6 +41,18 @@ export async function loadScenario(scenario: string, keepRecords: readonly Extra
     expect(quality!.rowsRejected).toBe(0);
   }
   return data;
+}
+
+/** Writes tables (file name → CSV text) to a temporary folder and loads it as the CLI does, keeping the records of `keepRecords`. */
+export async function loadTables(tables: Readonly<Record<string, string>>, keepRecords: readonly ExtractKind[] = []): Promise<Dataset> {
+  const dir = await mkdtemp(join(tmpdir(), 'csc-indicator-'));
+  try {
+    for (const [name, text] of Object.entries(tables)) await writeFile(join(dir, name), text);
+    const { data } = await loadDataset({ dir, files: {} }, { limits: validationLimits(EXTRACTED_ON, calendar), keepRecords });
+    return data;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 /** An indicator's case rows for a period (and as-at date), with the england-and-wales calendar. */

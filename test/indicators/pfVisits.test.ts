@@ -19,18 +19,13 @@
 // PF11  C11   Sat 24 Oct 24 Oct .. 31 Oct           -                         pending: the window's last day is the as-at date
 //
 // As at 31 Oct: cohort PF01, PF02, PF04, PF05, PF06, PF07, PF08 = 7; met PF01, PF05, PF06, PF08 = 4 -> 4/7.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { validationLimits } from '../../src/cli/options.js';
 import type { Dataset } from '../../src/core/dataset.js';
 import { pfVisit7Days } from '../../src/core/indicators/pfVisits.js';
 import { parsePeriod, withAsAt, type Period } from '../../src/core/period.js';
 import { buildReport } from '../../src/core/report.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings.js';
-import { loadDataset } from '../../src/io/loadDataset.js';
-import { calendar, casesOf, day, EXTRACTED_ON, figure, resultOf, view } from './helpers.js';
+import { calendar, casesOf, day, figure, resultOf, view, loadTables } from './helpers.js';
 
 const PLANS = `child_id,plan_id,plan_type,start_date,end_date,category,team,worker
 C1,PF01,PF,2026-10-01,,,Team A,Worker 1
@@ -58,17 +53,6 @@ C8,2026-10-28,PF,Y,Worker 2,Team B
 C10,2026-10-06,PF,Y,Worker 2,Team B
 `;
 
-/** Writes the tables to a temporary folder and loads it as the CLI does (visits as events only: what this indicator declares). */
-async function loadTables(tables: Readonly<Record<string, string>>): Promise<Dataset> {
-  const dir = await mkdtemp(join(tmpdir(), 'csc-pf-visits-'));
-  try {
-    for (const [name, text] of Object.entries(tables)) await writeFile(join(dir, name), text);
-    const { data } = await loadDataset({ dir, files: {} }, { limits: validationLimits(EXTRACTED_ON, calendar) });
-    return data;
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
 
 const october = parsePeriod('2026-10');
 let data: Dataset;

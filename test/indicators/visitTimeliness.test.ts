@@ -53,11 +53,7 @@
 // visit-timeliness-cp:  lines 3, 4, 6, 7, 9, 10, 12, 13, 14, 18, 20 = 11; met 3, 4, 6, 7, 9, 20 = 6 -> 6/11
 // visit-timeliness-cin: line 16 = 1; met 1 -> 1/1
 // visit-timeliness-cla: line 14 = 1; met 1 -> 1/1
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { validationLimits } from '../../src/cli/options.js';
 import type { Dataset } from '../../src/core/dataset.js';
 import { addDays, dayNumber, type DayNumber } from '../../src/core/dates/localDate.js';
 import { EventLog } from '../../src/core/extracts/eventLog.js';
@@ -70,9 +66,8 @@ import { visitTimelinessCin, visitTimelinessCla, visitTimelinessCp } from '../..
 import { parsePeriod, rangePeriod, withAsAt, type Period } from '../../src/core/period.js';
 import { buildReport } from '../../src/core/report.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings.js';
-import { loadDataset } from '../../src/io/loadDataset.js';
 import { Rng } from '../../src/scripts/syntheticAuthority.js';
-import { calendar, casesOf, day, EXTRACTED_ON, figure, resultOf, view } from './helpers.js';
+import { calendar, casesOf, day, figure, resultOf, view, loadTables } from './helpers.js';
 
 const PLANS = `child_id,plan_id,plan_type,start_date,end_date,category,team,worker
 C1,P01,CP,2026-11-02,,Neglect,Team P,Worker P
@@ -111,22 +106,12 @@ C8,2026-12-10,CP,Y,Worker 2,Team V2
 C9,2026-12-02,CP,Y,Worker 2,Team V2
 `;
 
-/** Writes the tables to a temporary folder and loads it as the CLI does, keeping the visit records. */
-async function loadTables(tables: Readonly<Record<string, string>>): Promise<Dataset> {
-  const dir = await mkdtemp(join(tmpdir(), 'csc-visit-timeliness-'));
-  try {
-    for (const [name, text] of Object.entries(tables)) await writeFile(join(dir, name), text);
-    const { data } = await loadDataset({ dir, files: {} }, { limits: validationLimits(EXTRACTED_ON, calendar), keepRecords: ['visits'] });
-    return data;
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
 
 const december = parsePeriod('2026-12');
 let data: Dataset;
 beforeAll(async () => {
-  data = await loadTables({ 'plans.csv': PLANS, 'visits.csv': VISITS });
+  // The records are kept only because a test below reads a refused value from them; the indicator reads events.
+  data = await loadTables({ 'plans.csv': PLANS, 'visits.csv': VISITS }, ['visits']);
 });
 
 const line = (n: number) => `visits.csv:${n}`;
