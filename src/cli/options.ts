@@ -1,12 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { Option, type Command } from 'commander';
-import { dayNumber, type DayNumber } from '../core/dates/localDate.js';
+import { dayNumber, parseIsoDay, type DayNumber } from '../core/dates/localDate.js';
 import { breakdownColumns, type Filters, type GroupBy } from '../core/breakdown.js';
 import { UsageError } from '../core/errors.js';
 import { formatIso } from '../core/dates/localDate.js';
 import type { WorkingCalendar } from '../core/calendar/workingCalendar.js';
 import { EXTRACT_KINDS, type ExtractKind, type ValidationLimits } from '../core/extracts/definitions.js';
-import { asAtExtract, monthOf, parseDateOption, parsePeriod, previousPeriod, rangePeriod, withAsAt, type Period } from '../core/period.js';
+import { DEFAULT_PROFILE, PROFILE_NAMES } from '../core/profiles.js';
+import { asAtExtract, monthOf, parsePeriod, previousPeriod, rangePeriod, withAsAt, type Period } from '../core/period.js';
 import type { ExtractSources } from '../io/loadDataset.js';
 
 /** The bundled synthetic authority that `report` uses when no --data is given. */
@@ -32,11 +33,13 @@ export interface SourceFlags {
   color: boolean;
 }
 
-/** Flags that choose the calendar and the config. */
+/** Flags that choose the profile, the calendar and the config. */
 export interface SettingsFlags {
-  calendar: string;
+  /** Absent unless given: the calendar then is the profile's. */
+  calendar?: string;
   holidays?: string;
   config?: string;
+  profile?: string;
 }
 
 /** Flags that choose the period. */
@@ -69,10 +72,17 @@ export function addPeriodOptions(command: Command): Command {
   return addSettingsOptions(command);
 }
 
-/** Adds --calendar, --holidays and --config. */
+/** --profile NAME: a built-in profile; any other name is a usage error listing them. */
+export function profileOption(): Option {
+  return new Option('--profile <name>', `the timescales, targets and calendar to start from (default: the config's "profile", else ${DEFAULT_PROFILE})`).choices(PROFILE_NAMES);
+}
+
+/** Adds --profile, --calendar, --holidays and --config. */
 export function addSettingsOptions(command: Command): Command {
+  // No default for --calendar: when it is not given, the profile's calendar is used.
   return command
-    .option('--calendar <name|file>', 'england-and-wales, jersey, or a file of holiday dates', 'england-and-wales')
+    .addOption(profileOption())
+    .option('--calendar <name|file>', "england-and-wales, jersey, or a file of holiday dates (default: the profile's, england-and-wales for England)")
     .option('--holidays <file>', "an authority's own holiday list: one ISO date a line, or gov.uk bank-holidays.json")
     .option('--config <file>', `JSON file of targets, timescales and how to read each extract (default: ${CONFIG_FILE} here, if present)`);
 }
@@ -172,14 +182,36 @@ export function resolvePeriod(flags: PeriodFlags, demo: boolean, extractedOn: Da
   return { period: withAsAt(period, asAt), warnings };
 }
 
+/** Parses an ISO date given on the command line; `flag` names it in the error. */
+export function parseDateOption(text: string, flag: string): DayNumber {
+  const day = parseIsoDay(text);
+  if (day === null) throw new UsageError(`${flag} ${text}: expected a date like 2026-10-31`);
+  return day;
+}
+
+/** Runs a core parse, naming the flag the user typed in its usage error. */
+function withFlag<T>(flag: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof UsageError) throw new UsageError(`${flag} ${error.message}`);
+    throw error;
+  }
+}
+
 function choosePeriod(flags: PeriodFlags, demo: boolean, extractedOn: DayNumber): Period {
   if (flags.period !== undefined && (flags.from !== undefined || flags.to !== undefined)) {
     throw new UsageError('give either --period or --from/--to, not both');
   }
   if ((flags.from === undefined) !== (flags.to === undefined)) throw new UsageError('--from and --to go together');
   let period: Period;
-  if (flags.period !== undefined) period = parsePeriod(flags.period);
-  else if (flags.from !== undefined) period = rangePeriod(parseDateOption(flags.from, '--from'), parseDateOption(flags.to!, '--to'));
+  if (flags.period !== undefined) period = withFlag('--period', () => parsePeriod(flags.period!));
+  else if (flags.from !== undefined) {
+    const from = parseDateOption(flags.from, '--from');
+    const to = parseDateOption(flags.to!, '--to');
+    if (to < from) throw new UsageError(`--to ${formatIso(to)} is before --from ${formatIso(from)}`);
+    period = rangePeriod(from, to);
+  }
   else if (demo) period = parsePeriod(DEMO_PERIOD);
   else period = previousPeriod(monthOf(extractedOn));
   return period;

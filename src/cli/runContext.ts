@@ -8,7 +8,7 @@ import type { WorkingCalendar } from '../core/calendar/workingCalendar.js';
 import type { Period } from '../core/period.js';
 import type { Settings } from '../core/settings.js';
 import { loadDataset, type LoadedData, type LoadOptions } from '../io/loadDataset.js';
-import { loadCalendar, loadSettings } from '../io/readSettingsFiles.js';
+import { loadCalendar, resolveSettings } from '../io/readSettingsFiles.js';
 import { renderQualitySummary } from '../render/quality.js';
 import { CONFIG_FILE, extractDate, extractSources, resolvePeriod, ukToday, usesDemo, validationLimits, type PeriodFlags, type SettingsFlags, type SourceFlags } from './options.js';
 import { rowProgress, type Terminal } from './terminal.js';
@@ -39,17 +39,23 @@ function rejectedRows(data: Dataset): number {
 }
 
 /** --config FILE, else the config file in the working directory when there is one. */
-function configPath(flags: SettingsFlags): string | undefined {
+export function configPath(flags: Pick<SettingsFlags, 'config'>): string | undefined {
   return flags.config ?? (existsSync(CONFIG_FILE) ? CONFIG_FILE : undefined);
 }
 
-/** Resolves the calendar, config and extract date before anything is read, so a usage error is reported at once. */
+/**
+ * Resolves the profile, config, calendar and extract date before anything is
+ * read, so a usage error is reported at once. The calendar is --holidays or
+ * --calendar when given, else the profile's (--profile, else the config's).
+ */
 export async function runSettings(flags: SourceFlags & SettingsFlags, demo: boolean): Promise<RunSettings> {
-  if (flags.holidays !== undefined && flags.calendar !== 'england-and-wales') {
+  if (flags.holidays !== undefined && flags.calendar !== undefined) {
     throw new UsageError('give either --calendar or --holidays, not both');
   }
-  const calendar = await loadCalendar(flags.holidays ?? flags.calendar, flags.holidays !== undefined ? '--holidays' : '--calendar');
-  const settings = await loadSettings(configPath(flags), INDICATORS);
+  // The config first: its profile names the calendar when no flag does.
+  const resolved = await resolveSettings(configPath(flags), INDICATORS, flags.profile);
+  const { settings } = resolved;
+  const calendar = flags.holidays !== undefined ? await loadCalendar(flags.holidays, '--holidays') : await loadCalendar(flags.calendar ?? resolved.calendar, '--calendar');
   // The demo is checked against the day it was taken, whatever this machine's clock says.
   const extractedOn = extractDate(flags, demo, ukToday());
   return { calendar, settings, extractedOn, limits: validationLimits(extractedOn, calendar, settings.maxCellCharacters) };

@@ -4,10 +4,31 @@ import { resolveShape, type IndicatorConfig } from './indicators/shapeConfig.js'
 import { shapeIndicator, type ShapeSpec } from './indicators/shapes.js';
 import type { IndicatorDefinition } from './indicators/types.js';
 import type { DayNumber } from './dates/localDate.js';
-import { configSchema, DEFAULT_SETTINGS, type DatedTarget, type Settings, type Target } from './settings.js';
+import { DEFAULT_CALENDAR, DEFAULT_PROFILE, findProfile, PROFILE_NAMES, profileBase, type Profile } from './profiles.js';
+import { configSchema, type DatedTarget, type Interval, type Settings, type SettingSource, type Target } from './settings.js';
+
+/** What chose the profile in force: nothing (the default), the config's `profile` key, or the command line. */
+export type ProfileOrigin = 'default' | 'config' | 'command line';
+
+/** The settings of a run, with the profile they extend and where each came from. */
+export interface ResolvedSettings {
+  readonly settings: Settings;
+  /** The profile in force and what chose it. */
+  readonly profile: { readonly name: string; readonly from: ProfileOrigin };
+  /** The profile's working-day calendar (a built-in name). */
+  readonly calendar: string;
+  /** Where each setting the profile or the config gives came from, by path ("oversightDays", "visitIntervals.CP", "targets.visits-cp", "calendar"); a path not here is a default. */
+  readonly sources: Readonly<Record<string, SettingSource>>;
+}
 
 /** The settings a config file gives, or the reasons it cannot be used (one line each, naming the key). */
-export type ConfigResult = { readonly settings: Settings; readonly errors: readonly [] } | { readonly errors: readonly string[] };
+export type ConfigResult = (ResolvedSettings & { readonly errors: readonly [] }) | { readonly errors: readonly string[] };
+
+/** What the caller decides beyond the config file. */
+export interface ResolveOptions {
+  /** A profile chosen outside the config (on the command line): it wins over the config's `profile` key. */
+  readonly profile?: string;
+}
 
 function describeZodIssue(issue: z.core.$ZodIssue): string {
   const path = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
@@ -74,18 +95,42 @@ function customIndicators(entries: readonly IndicatorConfig[], builtIns: readonl
   return resolved;
 }
 
+// Settings whose value is a map: each entry is a setting of its own ("targets.visits-cp", "visitIntervals.CP").
+const KEYED = new Set(['visitIntervals', 'targets', 'extracts']);
+
+/** The setting paths a partial settings object gives a value to: top-level keys, and a map's entries as `key.entry`. */
+export function settingPaths(partial: Readonly<Record<string, unknown>>): string[] {
+  return Object.entries(partial).flatMap(([key, value]) => {
+    if (value === undefined) return [];
+    if (KEYED.has(key) && typeof value === 'object' && value !== null) return Object.keys(value).map((entry) => `${key}.${entry}`);
+    return [key];
+  });
+}
+
+/** The profile named, or the reason it cannot be used, listing the profiles. */
+function chooseProfile(name: string, what: string): Profile | string {
+  return findProfile(name) ?? `${what}: "${name}" is not a profile; choose one of ${PROFILE_NAMES.join(', ')}`;
+}
+
 /**
  * Validates a parsed config file against the schema and the indicator
- * registry, and merges it over the defaults. Rate targets are written in
- * percent (90) and held as fractions (0.9).
+ * registry, and merges it over the settings of its profile: the caller's
+ * profile, else the config's `profile` key, else England's (the defaults).
+ * Rate targets are written in percent (90) and held as fractions (0.9).
+ * Each setting the profile or the config gives is recorded in `sources`.
  */
-export function resolveConfig(raw: unknown, indicators: readonly IndicatorDefinition[]): ConfigResult {
+export function resolveConfig(raw: unknown, indicators: readonly IndicatorDefinition[], options: ResolveOptions = {}): ConfigResult {
   const forbidden = forbiddenKeys(raw, []);
   if (forbidden.length > 0) return { errors: forbidden };
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) return { errors: parsed.error.issues.map(describeZodIssue) };
-  const config = parsed.data;
+  const { profile: configProfile, ...config } = parsed.data;
   const errors: string[] = [];
+  // A config's key naming no profile is an error even when the caller's choice overrides it.
+  const fromConfig = configProfile === undefined ? undefined : chooseProfile(configProfile, 'profile');
+  if (typeof fromConfig === 'string') errors.push(fromConfig);
+  const fromCaller = options.profile === undefined ? undefined : chooseProfile(options.profile, 'the profile chosen');
+  if (typeof fromCaller === 'string') errors.push(fromCaller);
   const custom = customIndicators(config.indicators ?? [], indicators, errors);
   const known = [...indicators, ...custom.map(({ spec }) => shapeIndicator(spec))];
   const targets: Record<string, Target> = {};
@@ -113,17 +158,102 @@ export function resolveConfig(raw: unknown, indicators: readonly IndicatorDefini
       }
     }
   }
-  if (errors.length > 0) return { errors };
+  // The profile checks are in `errors` already; testing them again tells the compiler they are profiles below.
+  if (errors.length > 0 || typeof fromConfig === 'string' || typeof fromCaller === 'string') return { errors };
+  const profile = fromCaller ?? fromConfig ?? findProfile(DEFAULT_PROFILE)!;
+  const base = profileBase(profile);
+  const sources: Record<string, SettingSource> = {};
+  for (const path of settingPaths(profile.settings)) sources[path] = 'profile';
+  if (profile.calendar !== undefined) sources.calendar = 'profile';
+  for (const path of settingPaths({ ...config, targets })) sources[path] = 'config';
   return {
     settings: {
-      ...DEFAULT_SETTINGS,
+      ...base,
       ...config,
       extracts: config.extracts ?? {},
-      maxRejectedShare: config.maxRejectedShare === undefined ? DEFAULT_SETTINGS.maxRejectedShare : config.maxRejectedShare / 100,
-      visitIntervals: { ...DEFAULT_SETTINGS.visitIntervals, ...config.visitIntervals },
-      targets,
+      maxRejectedShare: config.maxRejectedShare === undefined ? base.maxRejectedShare : config.maxRejectedShare / 100,
+      visitIntervals: { ...base.visitIntervals, ...config.visitIntervals },
+      targets: { ...base.targets, ...targets },
       indicators: custom.map(({ spec }) => spec),
     },
+    profile: { name: profile.name, from: fromCaller ? 'command line' : fromConfig ? 'config' : 'default' },
+    calendar: profile.calendar ?? DEFAULT_CALENDAR,
+    sources,
     errors: [],
   };
+}
+
+const RANK: Readonly<Record<SettingSource, number>> = { default: 0, profile: 1, config: 2 };
+
+/** The source of a value made from several settings: the latest layer any of them comes from (config over profile over default). */
+export function sourceOf(sources: Readonly<Record<string, SettingSource>>, paths: Iterable<string>): SettingSource {
+  let source: SettingSource = 'default';
+  for (const path of paths) {
+    const own = sources[path] ?? 'default';
+    if (RANK[own] > RANK[source]) source = own;
+  }
+  return source;
+}
+
+/**
+ * The setting paths a function of the settings reads ("oversightDays",
+ * "visitIntervals.CP"), found by running it on a watching copy: what an
+ * indicator's timescale is made of, without a list to keep in step.
+ */
+export function settingsRead(read: (settings: Settings) => unknown, settings: Settings): string[] {
+  const paths = new Set<string>();
+  // Copies: a proxy of a frozen object may not hand out anything but the property itself.
+  const watch = <T extends object>(target: T, prefix: string): T =>
+    new Proxy({ ...target }, {
+      get(object, key, receiver) {
+        const value: unknown = Reflect.get(object, key, receiver);
+        if (typeof key !== 'string') return value;
+        if (prefix === '' && KEYED.has(key) && typeof value === 'object' && value !== null) return watch(value, `${key}.`);
+        paths.add(`${prefix}${key}`);
+        return value;
+      },
+    });
+  read(watch(settings, ''));
+  return [...paths];
+}
+
+/** Whether an indicator is one of the config's own (everything about it comes from the config). */
+function isOwn(resolved: ResolvedSettings, id: string): boolean {
+  return resolved.settings.indicators.some((spec) => spec.id === id);
+}
+
+/** Where the target of an indicator comes from. */
+export function targetSource(resolved: ResolvedSettings, indicator: IndicatorDefinition): SettingSource {
+  return resolved.sources[`targets.${indicator.id}`] ?? (isOwn(resolved, indicator.id) ? 'config' : 'default');
+}
+
+/** Where the timescale of an indicator comes from: the settings it is made of. */
+export function timescaleSource(resolved: ResolvedSettings, indicator: IndicatorDefinition): SettingSource {
+  if (isOwn(resolved, indicator.id)) return 'config';
+  return sourceOf(resolved.sources, settingsRead((settings) => indicator.timescale(settings), resolved.settings));
+}
+
+/** One setting in force: its path, value as held (rates as fractions) and source. */
+export interface SettingInForce {
+  readonly setting: string;
+  readonly value: string | number | Interval;
+  readonly source: SettingSource;
+}
+
+// Shown elsewhere or not one value: targets go with their indicator; extract mappings and the config's own indicators are the config's by nature.
+const NOT_LISTED = new Set(['targets', 'extracts', 'indicators']);
+
+/** The calendar, then every timescale and limit in force (a map's entries one by one), with its source. */
+export function settingsInForce(resolved: ResolvedSettings): SettingInForce[] {
+  const source = (path: string): SettingSource => resolved.sources[path] ?? 'default';
+  const list: SettingInForce[] = [{ setting: 'calendar', value: resolved.calendar, source: source('calendar') }];
+  for (const [key, value] of Object.entries(resolved.settings)) {
+    if (NOT_LISTED.has(key)) continue;
+    if (KEYED.has(key)) {
+      for (const [entry, inner] of Object.entries(value as Record<string, Interval>)) list.push({ setting: `${key}.${entry}`, value: inner, source: source(`${key}.${entry}`) });
+    } else {
+      list.push({ setting: key, value: value as number, source: source(key) });
+    }
+  }
+  return list;
 }

@@ -61,7 +61,7 @@ function isoWeekOf(day: DayNumber): [number, number] {
   return [year, Math.floor((day - isoWeekOneMonday(year)) / 7) + 1];
 }
 
-/** Parses `--period`: `2026-10` (a month) or `2026-W43` (an ISO week). */
+/** Parses a period's name: `2026-10` (a month) or `2026-W43` (an ISO week). */
 export function parsePeriod(text: string): Period {
   const month = /^(\d{4})-(\d{2})$/.exec(text);
   if (month) {
@@ -73,21 +73,14 @@ export function parsePeriod(text: string): Period {
     const year = Number(week[1]);
     const w = Number(week[2]);
     if (w >= 1 && w <= isoWeeksInYear(year)) return weekPeriod(year, w);
-    throw new UsageError(`--period ${text}: ${year} has ${isoWeeksInYear(year)} ISO weeks`);
+    throw new UsageError(`${text}: ${year} has ${isoWeeksInYear(year)} ISO weeks`);
   }
-  throw new UsageError(`--period ${text}: expected a month like 2026-10 or an ISO week like 2026-W43`);
+  throw new UsageError(`${text}: expected a month like 2026-10 or an ISO week like 2026-W43`);
 }
 
-/** Parses an ISO date given on the command line; `flag` names it in the error. */
-export function parseDateOption(text: string, flag: string): DayNumber {
-  const day = parseIsoDay(text);
-  if (day === null) throw new UsageError(`${flag} ${text}: expected a date like 2026-10-31`);
-  return day;
-}
-
-/** A period from `--from` and `--to`, inclusive. */
+/** A period from its first to its last day, inclusive. */
 export function rangePeriod(from: DayNumber, to: DayNumber): Period {
-  if (to < from) throw new UsageError(`--to ${formatIso(to)} is before --from ${formatIso(from)}`);
+  if (to < from) throw new UsageError(`the period ends (${formatIso(to)}) before it starts (${formatIso(from)})`);
   return { from, to, asAt: to, unit: 'range', label: `${formatIso(from)}..${formatIso(to)}` };
 }
 

@@ -121,6 +121,8 @@ const extractsSchema = z.object(Object.fromEntries(EXTRACT_KINDS.map((kind) => [
  */
 export const configSchema = z
   .object({
+    /** The profile whose timescales and targets the rest of the file extends (`england` when absent). */
+    profile: z.string().min(1),
     assessmentWorkingDays: workingDays,
     rhiHours: positiveInt.max(8784),
     missingDays: calendarDays,
@@ -144,6 +146,9 @@ export const configSchema = z
   })
   .strict()
   .partial();
+
+/** Where a setting in force came from: the built-in default, the profile chosen, or the config file. */
+export type SettingSource = 'default' | 'profile' | 'config';
 
 /** A config file's contents after validation. */
 export type Config = z.infer<typeof configSchema>;

@@ -124,7 +124,7 @@ describe('calendar range', () => {
   test('1999-12-31 throws a UsageError naming the date, the calendar and its years', () => {
     expect(() => between('1999-12-31', '2000-01-05')).toThrow(UsageError);
     expect(() => between('1999-12-31', '2000-01-05')).toThrow(
-      'Date 1999-12-31 is outside the england-and-wales calendar (2000–2035); use --holidays FILE',
+      'Date 1999-12-31 is outside the england-and-wales calendar (2000–2035); an authority holiday list',
     );
     expect(() => ew.isWorkingDay(d('1999-12-31'))).toThrow(UsageError);
     expect(() => after('1999-12-31', 1)).toThrow(UsageError);
@@ -158,7 +158,7 @@ describe('calendar range', () => {
   test('assertCovers names what was checked', () => {
     expect(() => assertCovers(ew, d('2026-10-05'), 'Referral date')).not.toThrow();
     expect(() => assertCovers(ew, d('2036-01-05'), 'Referral date')).toThrow(
-      'Referral date 2036-01-05 is outside the england-and-wales calendar (2000–2035); use --holidays FILE',
+      'Referral date 2036-01-05 is outside the england-and-wales calendar (2000–2035); an authority holiday list',
     );
   });
 });

@@ -30,6 +30,6 @@ describe('periods', () => {
   it('rejects malformed periods and reversed ranges', () => {
     expect(() => parsePeriod('2026-00')).toThrow('expected a month like 2026-10');
     expect(() => parsePeriod('2025-W53')).toThrow('2025 has 52 ISO weeks');
-    expect(() => rangePeriod(parseIsoDay('2026-10-02')!, parseIsoDay('2026-10-01')!)).toThrow('--to 2026-10-01 is before --from 2026-10-02');
+    expect(() => rangePeriod(parseIsoDay('2026-10-02')!, parseIsoDay('2026-10-01')!)).toThrow('the period ends (2026-10-01) before it starts (2026-10-02)');
   });
 });

@@ -154,7 +154,7 @@ describe('4. a clock date outside the calendar rejects the row, naming file, lin
     line: 3,
     column: 'referral_date',
     value: '02/03/1998',
-    message: 'referral_date "02/03/1998" is outside the england-and-wales calendar (2000-01-01 to 2035-12-31), so working days cannot be counted for child C00002; use --holidays FILE with dates that cover it',
+    message: 'referral_date "02/03/1998" is outside the england-and-wales calendar (2000-01-01 to 2035-12-31), so working days cannot be counted for child C00002; an authority holiday list that covers it is needed',
   };
 
   it('validate exits 2 and reports the row', () => {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import type { Dataset } from '../../src/core/dataset.js';
 import { UsageError } from '../../src/core/errors.js';
 import { findIndicator } from '../../src/core/indicators/registry.js';
-import { indicatorForSample } from '../../src/core/sample/outcomes.js';
+import { indicatorForSample } from '../../src/cli/sampleIndicator.js';
 import type { Sample } from '../../src/core/sample/sample.js';
 import { draw, idsOf, loadScenario } from './helpers.js';
 
@@ -91,10 +91,10 @@ describe('indicator checks (usage errors)', () => {
   });
 
   test('an indicator whose other extract is absent cannot be computed', () => {
-    expect(() => draw({ plans: data.plans! }, { kind: 'plans', indicator: indicator('visits-cp') })).toThrow('--indicator visits-cp cannot be computed: no visits extract');
+    expect(() => draw({ plans: data.plans! }, { kind: 'plans', indicator: indicator('visits-cp') })).toThrow('visits-cp cannot be computed: no visits extract');
   });
 
   test('a kind whose extract was not given', () => {
-    expect(() => draw({ plans: data.plans! }, { kind: 'assessments' })).toThrow(/--kind assessments: no assessments extract was given/);
+    expect(() => draw({ plans: data.plans! }, { kind: 'assessments' })).toThrow('no assessments extract to sample from');
   });
 });

@@ -3,7 +3,7 @@ import { UsageError } from '../../core/errors.js';
 import { indicatorsFor } from '../../core/indicators/registry.js';
 import { recordsRead, type IndicatorDefinition } from '../../core/indicators/types.js';
 import { buildReport } from '../../core/report.js';
-import { breaches, parseFailUnder } from '../../core/thresholds.js';
+import { breaches, parseFailUnder } from '../thresholds.js';
 import { writeResult } from '../../io/output.js';
 import { FORMATS, formatForFile, RENDERERS, type Format } from '../../render/renderers.js';
 import { EXIT } from '../exitCodes.js';

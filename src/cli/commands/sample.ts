@@ -5,8 +5,10 @@ import { extractsRead, recordsRead, type IndicatorDefinition } from '../../core/
 import { SAMPLE_KINDS, type SampleKind } from '../../core/sample/kinds.js';
 import { indicatorsFor } from '../../core/indicators/registry.js';
 import type { Settings } from '../../core/settings.js';
-import { indicatorForSample, type OnlyOutcome } from '../../core/sample/outcomes.js';
+import type { OnlyOutcome } from '../../core/sample/outcomes.js';
+import { indicatorForSample } from '../sampleIndicator.js';
 import { drawSample, type Sample, type SampleGroupBy } from '../../core/sample/sample.js';
+import { notComputedReason } from '../../core/report.js';
 import { writeResult } from '../../io/output.js';
 import { renderSampleCsv, renderSampleJson, renderSampleSummary } from '../../render/sample.js';
 import { EXIT } from '../exitCodes.js';
@@ -69,6 +71,9 @@ async function runSample(flags: SampleFlags): Promise<number> {
     indicator = chooseIndicator(flags, settings);
     return { kinds: [flags.kind, ...(indicator ? extractsRead(indicator) : [])], keepRecords: [flags.kind, ...(indicator ? recordsRead([indicator]) : [])] };
   });
+  if (run.data[flags.kind] === undefined) throw new UsageError(`--kind ${flags.kind}: no ${flags.kind} extract was given (${flags.kind}.csv in --data DIR, or --${flags.kind} FILE)`);
+  const reason = indicator ? notComputedReason(indicator, run.data, run.period, run.absentReasons) : null;
+  if (reason) throw new UsageError(`--indicator ${indicator!.id} cannot be computed: ${reason}`);
   const sample = drawSample(run.data, {
     kind: flags.kind,
     period: run.period,

@@ -24,7 +24,7 @@ export interface WorkingCalendar {
 /** Names accepted by `builtInCalendar`. */
 export const BUILT_IN_CALENDARS: readonly string[] = ['england-and-wales', 'jersey'];
 
-const HOLIDAYS_HINT = 'use --holidays FILE with a list of holiday dates that covers it';
+const HOLIDAYS_HINT = 'an authority holiday list that covers it is needed';
 
 function yearsOf(calendar: WorkingCalendar): string {
   return `${calendar.firstYear}–${calendar.lastYear}`;
@@ -139,7 +139,7 @@ function buildBuiltIn(name: string): WorkingCalendar {
 export function builtInCalendar(name: string): WorkingCalendar {
   if (!BUILT_IN_CALENDARS.includes(name)) {
     throw new UsageError(
-      `Unknown calendar "${name}": use one of ${BUILT_IN_CALENDARS.join(', ')}, or --holidays FILE for a list of dates`,
+      `Unknown calendar "${name}": use one of ${BUILT_IN_CALENDARS.join(', ')}, or an authority holiday list`,
     );
   }
   let calendar = builtIns.get(name);

@@ -169,7 +169,7 @@ function logicalIssues(row: Record<string, unknown>, rules: LogicalRules, limits
       (found ??= []).push({
         code: 'OUTSIDE_CALENDAR',
         column: name,
-        message: `is outside the ${calendar.name} calendar (${formatIso(calendar.first)} to ${formatIso(calendar.last)}), so working days cannot be counted for child ${String(row.child_id)}; use --holidays FILE with dates that cover it`,
+        message: `is outside the ${calendar.name} calendar (${formatIso(calendar.first)} to ${formatIso(calendar.last)}), so working days cannot be counted for child ${String(row.child_id)}; an authority holiday list that covers it is needed`,
       });
     }
   }

@@ -1,27 +1,9 @@
 import { UsageError } from '../errors.js';
-import { findIndicator, INDICATORS } from '../indicators/registry.js';
 import { isException, type IndicatorDefinition, type IndicatorInput } from '../indicators/types.js';
 import { notComputedReason } from '../report.js';
-import type { SampleKind } from './kinds.js';
 
 /** Which records an indicator's outcome keeps: those it counts as not met, or as met. */
 export type OnlyOutcome = 'exceptions' | 'met';
-
-/**
- * The indicator `--indicator ID` names, checked against the kind sampled.
- * Throws a UsageError naming the valid ids, or the kinds the indicator reads.
- */
-export function indicatorForSample(id: string, kind: SampleKind, only: OnlyOutcome | undefined, indicators: readonly IndicatorDefinition[] = INDICATORS): IndicatorDefinition {
-  const indicator = indicators.find((i) => i.id === id);
-  if (!indicator) throw new UsageError(`--indicator ${id}: unknown indicator; valid ids: ${indicators.map((i) => i.id).join(', ')}`);
-  if (indicator.subject !== kind) {
-    throw new UsageError(`--indicator ${id} judges ${indicator.subject} records, not ${kind}: use --kind ${indicator.subject}`);
-  }
-  if (only === 'met' && indicator.kind === 'count') {
-    throw new UsageError(`--only met: ${id} is a count, and every record it counts is an exception; use --only exceptions`);
-  }
-  return indicator;
-}
 
 /** What an indicator made of one sampled record: met means not an exception (whatever the direction). */
 export interface Outcome {
@@ -32,7 +14,7 @@ export interface Outcome {
 /** The indicator's outcome for each record of its subject kind (the kind sampled), by the `file:line` it cites. */
 export function casesByPlace(indicator: IndicatorDefinition, input: IndicatorInput): Map<string, Outcome> {
   const reason = notComputedReason(indicator, input.data, input.period);
-  if (reason) throw new UsageError(`--indicator ${indicator.id} cannot be computed: ${reason}`);
+  if (reason) throw new UsageError(`${indicator.id} cannot be computed: ${reason}`);
   return new Map(indicator.cases(input).map((c) => [`${c.source.file}:${c.source.line}`, { met: !isException(indicator, c), detail: c.detail }]));
 }
 

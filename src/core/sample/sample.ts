@@ -87,7 +87,7 @@ type AnyRecord = RecordsByKind[SampleKind] & { readonly team?: string; readonly 
 
 function extractOf(data: Dataset, kind: SampleKind): ExtractData<SampleKind> {
   const extract = data[kind];
-  if (!extract) throw new UsageError(`--kind ${kind}: no ${kind} extract was given (${kind}.csv in --data DIR, or --${kind} FILE)`);
+  if (!extract) throw new UsageError(`no ${kind} extract to sample from`);
   return extract as ExtractData<SampleKind>;
 }
 

@@ -1,6 +1,6 @@
-import { UsageError } from './errors.js';
-import type { IndicatorDefinition } from './indicators/types.js';
-import type { Report } from './report.js';
+import { UsageError } from '../core/errors.js';
+import type { IndicatorDefinition } from '../core/indicators/types.js';
+import type { Report } from '../core/report.js';
 
 /** `--fail-under ID=VALUE`: the indicator must be no worse than VALUE (a percentage for rates). */
 export interface FailUnder {

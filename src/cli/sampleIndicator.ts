@@ -1,0 +1,22 @@
+import { UsageError } from '../core/errors.js';
+import { INDICATORS } from '../core/indicators/registry.js';
+import type { IndicatorDefinition } from '../core/indicators/types.js';
+import type { SampleKind } from '../core/sample/kinds.js';
+import type { OnlyOutcome } from '../core/sample/outcomes.js';
+
+/**
+ * The indicator `--indicator ID` names, checked against the kind sampled.
+ * Throws a UsageError naming the valid ids, or the kinds the indicator reads.
+ */
+export function indicatorForSample(id: string, kind: SampleKind, only: OnlyOutcome | undefined, indicators: readonly IndicatorDefinition[] = INDICATORS): IndicatorDefinition {
+  const indicator = indicators.find((i) => i.id === id);
+  if (!indicator) throw new UsageError(`--indicator ${id}: unknown indicator; valid ids: ${indicators.map((i) => i.id).join(', ')}`);
+  if (indicator.subject !== kind) {
+    throw new UsageError(`--indicator ${id} judges ${indicator.subject} records, not ${kind}: use --kind ${indicator.subject}`);
+  }
+  if (only === 'met' && indicator.kind === 'count') {
+    throw new UsageError(`--only met: ${id} is a count, and every record it counts is an exception; use --only exceptions`);
+  }
+  return indicator;
+}
+
