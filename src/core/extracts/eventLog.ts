@@ -12,8 +12,13 @@ export interface EventLogData {
   readonly team: Uint32Array;
   readonly worker: Uint32Array;
   readonly labels: readonly string[];
-  /** Each event's own record id ('' when it has none): what names it in exceptions. */
-  readonly names: readonly string[];
+  /**
+   * Each event's own record id, end to end in one string (a million ids cross
+   * a thread boundary as one string, not a million): event i's id ends at
+   * `nameEnds[i]` and starts where the one before ends; empty when it has none.
+   */
+  readonly names: string;
+  readonly nameEnds: Uint32Array;
   /** The table each event was read from, as a number into `tables` (an extract may come from several). */
   readonly table: Uint16Array;
   readonly tables: readonly string[];
@@ -66,6 +71,10 @@ export class EventLog {
   /** Table names; number 0 is the log's own table (`file`). */
   private tables = new Interned();
   private names: string[] = [];
+  /** The names once joined (a log rebuilt from data, or after `data()`); `names` is then empty. */
+  private namesText = '';
+  private nameEnds: Uint32Array = new Uint32Array(1024);
+  private namesLength = 0;
   private child: Int32Array = new Int32Array(1024);
   private day: Int32Array = new Int32Array(1024);
   private code: Uint8Array = new Uint8Array(1024);
@@ -74,6 +83,9 @@ export class EventLog {
   private worker: Uint32Array = new Uint32Array(1024);
   private table: Uint16Array = new Uint16Array(1024);
   private count = 0;
+  /** The team and worker of the last event added; null before any (a rebuilt log has none). */
+  private lastTeam: string | undefined | null = null;
+  private lastWorker: string | undefined | null = null;
 
   constructor(private readonly file = '') {
     this.tables.strings[0] = file;
@@ -88,7 +100,8 @@ export class EventLog {
     });
     log.labels = Interned.from(data.labels);
     log.tables = Interned.from(data.tables);
-    log.names = [...data.names];
+    log.namesText = data.names;
+    log.nameEnds = data.nameEnds;
     log.child = data.child;
     log.day = data.day;
     log.code = data.code;
@@ -118,10 +131,16 @@ export class EventLog {
     this.day[i] = day;
     this.code[i] = code;
     this.line[i] = place.line;
-    this.team[i] = this.labels.number(place.team);
-    this.worker[i] = this.labels.number(place.worker);
+    // A child's rows come together and share their team and worker: most rows repeat the row before.
+    this.team[i] = place.team === this.lastTeam ? this.team[i - 1]! : this.labels.number(place.team);
+    this.worker[i] = place.worker === this.lastWorker ? this.worker[i - 1]! : this.labels.number(place.worker);
+    this.lastTeam = place.team;
+    this.lastWorker = place.worker;
     this.table[i] = file === this.file ? 0 : this.tables.number(file);
-    this.names.push(place.name ?? '');
+    const name = place.name ?? '';
+    this.names.push(name);
+    this.namesLength += name.length;
+    this.nameEnds[i] = this.namesLength;
     return this.count++;
   }
 
@@ -150,7 +169,9 @@ export class EventLog {
   /** Where event `index` was read and who holds it. */
   placeOf(index: number): EventPlace {
     const label = (n: number) => (n === 0 ? undefined : this.labels.strings[n]);
-    return { line: this.line[index]!, team: label(this.team[index]!), worker: label(this.worker[index]!), name: this.names[index] || undefined };
+    this.joinNames();
+    const name = this.namesText.slice(index === 0 ? 0 : this.nameEnds[index - 1], this.nameEnds[index]);
+    return { line: this.line[index]!, team: label(this.team[index]!), worker: label(this.worker[index]!), name: name || undefined };
   }
 
   /** The child of event `index`. */
@@ -165,6 +186,7 @@ export class EventLog {
 
   /** The arrays, trimmed to length. */
   data(): EventLogData {
+    this.joinNames();
     const n = this.count;
     return {
       childIds: this.childIds,
@@ -175,11 +197,19 @@ export class EventLog {
       team: this.team.subarray(0, n),
       worker: this.worker.subarray(0, n),
       labels: this.labels.strings,
-      names: this.names,
+      names: this.namesText,
+      nameEnds: this.nameEnds.subarray(0, n),
       table: this.table.subarray(0, n),
       tables: this.tables.strings,
       length: n,
     };
+  }
+
+  /** Appends the names added since the last join to the joined text. */
+  private joinNames(): void {
+    if (this.names.length === 0) return;
+    this.namesText += this.names.join('');
+    this.names = [];
   }
 
   private grow(): void {
@@ -191,6 +221,7 @@ export class EventLog {
     this.team = grown(this.team, new Uint32Array(size));
     this.worker = grown(this.worker, new Uint32Array(size));
     this.table = grown(this.table, new Uint16Array(size));
+    this.nameEnds = grown(this.nameEnds, new Uint32Array(size));
   }
 }
 

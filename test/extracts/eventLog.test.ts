@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { DayNumber } from '../../src/core/dates/localDate.js';
+import { EventLog, type EventPlace } from '../../src/core/extracts/eventLog.js';
+import { Rng } from '../../src/scripts/syntheticAuthority.js';
+
+interface PlainEvent extends EventPlace {
+  readonly child: string;
+  readonly day: number;
+  readonly code: number;
+  readonly file: string;
+}
+
+/** Random events: runs of one child's rows sharing team and worker (as exports come), blanks, names with and without ids. */
+function randomEvents(seed: number, n: number): PlainEvent[] {
+  const rng = new Rng(seed);
+  const pick = <T>(items: readonly T[]) => items[rng.int(0, items.length - 1)]!;
+  const events: PlainEvent[] = [];
+  while (events.length < n) {
+    const child = `C${rng.int(1, 40)}`;
+    const team = pick([undefined, 'Team A', 'Team B', 'Équipe Nord']);
+    const worker = pick([undefined, 'W1', 'W2', 'S O’Neill']);
+    for (let run = rng.int(1, 4); run > 0; run--) {
+      events.push({ child, day: rng.int(20000, 20500), code: rng.int(0, 5), line: events.length + 2, team, worker, name: rng.chance(0.3) ? undefined : `V${rng.int(1, 99999)}`, file: 'visits.csv' });
+    }
+  }
+  return events;
+}
+
+function logOf(events: readonly PlainEvent[], file: string): EventLog {
+  const log = new EventLog(file);
+  for (const e of events) log.add(e.child, e.day as DayNumber, e.code, e);
+  return log;
+}
+
+function read(log: EventLog): PlainEvent[] {
+  const { day, code } = log.data();
+  return Array.from({ length: log.length }, (_, i) => ({ child: log.childOf(i), day: day[i]!, code: code[i]!, ...log.placeOf(i), file: log.fileOf(i) }));
+}
+
+describe('the event log against a plain list of events (random, seeded)', () => {
+  it.each([1, 2, 3])('seed %i: every event reads back as added, after a thread crossing and after merging two tables', (seed) => {
+    const first = randomEvents(seed, 3000);
+    const second = randomEvents(seed + 100, 1500).map((e) => ({ ...e, file: 'visits (2).csv' }));
+    const log = logOf(first, 'visits.csv');
+    expect(read(log)).toEqual(first);
+    // As sent from a worker thread: the plain arrays, then rebuilt.
+    expect(read(EventLog.from(structuredClone(log.data())))).toEqual(first);
+    // Merged as an extract read from two tables: each event keeps its table.
+    const merged = new EventLog();
+    merged.append(EventLog.from(log.data()));
+    merged.append(logOf(second, 'visits (2).csv'));
+    expect(read(merged)).toEqual([...first, ...second]);
+  });
+});
