@@ -80,6 +80,11 @@ export interface ExtractDefinition<R = unknown> {
 export interface EventSpec<R> {
   day(record: R): DayNumber;
   code(record: R): number;
+  /** The column `day` reads. */
+  readonly dayColumn: string;
+  /** The column the code stands for, and the code of each of its values (blank included): filters on it can read events. */
+  readonly codeColumn?: string;
+  codeOf?(value: string | undefined): number;
 }
 
 /** [earlier, later]: the later column may not be before the earlier one. */
@@ -234,7 +239,13 @@ export const visits = defineExtract({
   notAfterExtract: ['visit_date'],
   clocks: ['visit_date'],
   // A refused plan type is not a blank one (which counts for every plan): the visit counts for none.
-  event: { day: (v) => v.visit_date, code: (v) => (v.refused?.plan_type !== undefined ? UNKNOWN_PLAN : visitCode(v.plan_type)) },
+  event: {
+    day: (v) => v.visit_date,
+    dayColumn: 'visit_date',
+    code: (v) => (v.refused?.plan_type !== undefined ? UNKNOWN_PLAN : visitCode(v.plan_type)),
+    codeColumn: 'plan_type',
+    codeOf: (value) => visitCode(value as PlanType | undefined),
+  },
 });
 
 export const missing = defineExtract({
@@ -272,7 +283,7 @@ export const supervision = defineExtract({
   order: [],
   notAfterExtract: ['recorded_date'],
   clocks: [],
-  event: { day: (r) => r.recorded_date, code: (r) => SUPERVISION_KINDS.indexOf(r.kind) },
+  event: { day: (r) => r.recorded_date, dayColumn: 'recorded_date', code: (r) => SUPERVISION_KINDS.indexOf(r.kind), codeColumn: 'kind', codeOf: (value) => SUPERVISION_KINDS.indexOf(value as SupervisionKind) },
 });
 
 export const referrals = defineExtract({
@@ -288,7 +299,7 @@ export const referrals = defineExtract({
   order: [],
   notAfterExtract: ['referral_date'],
   clocks: [],
-  event: { day: (r) => r.referral_date, code: () => 0 },
+  event: { day: (r) => r.referral_date, dayColumn: 'referral_date', code: () => 0 },
 });
 
 export type AssessmentRecord = z.output<ReturnType<typeof assessments.schema>>;

@@ -66,3 +66,6 @@ export function memoised<T extends object, R>(build: (source: T) => R): (source:
     return value;
   };
 }
+
+/** The one index of an event log, shared by every indicator that reads it. */
+export const latestEventsOf = memoised((log: EventLog) => new LatestEvents(log));

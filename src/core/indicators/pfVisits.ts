@@ -1,7 +1,8 @@
 import { addDays, formatUk, type DayNumber } from '../dates/localDate.js';
 import { caseOf } from './caseRow.js';
 import type { CaseRow, IndicatorDefinition } from './types.js';
-import { latestVisitFor, visitDays } from './visitTimeliness.js';
+import { latestEventsOf } from './latestEvents.js';
+import { latestVisitFor } from './visitTimeliness.js';
 import { count } from './words.js';
 
 export const pfVisit7Days: IndicatorDefinition = {
@@ -18,7 +19,7 @@ export const pfVisit7Days: IndicatorDefinition = {
   subject: 'plans',
   cases: ({ data, period, settings }) => {
     const plans = data.plans!;
-    const index = visitDays(data.visits!.events!);
+    const index = latestEventsOf(data.visits!.events!);
     const rows: CaseRow[] = [];
     for (const plan of plans.records) {
       const start = plan.start_date;

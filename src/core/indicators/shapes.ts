@@ -33,7 +33,7 @@ export type ShapeSpec = ShapeBase &
     | {
         readonly shape: 'due';
         readonly plans: { readonly where?: Filters };
-        readonly records: Subject & { readonly date: string };
+        readonly records: Subject & { readonly date: string; readonly label?: string };
         readonly within: Span;
       }
   );
@@ -144,23 +144,59 @@ function countCases(input: IndicatorInput, spec: Extract<ShapeSpec, { shape: 'co
  * record on or before the as-at date; counted when the span from it reaches
  * the as-at date. The row is the newest such plan (its team).
  */
+/**
+ * Whether a shape's records can be read from their extract's compact events:
+ * an event extract, dated by its event day, filtered (if at all) on the
+ * column its event code stands for (supervision kind, visit plan type).
+ */
+function readsEvents(records: Subject & { readonly date: string }): boolean {
+  const event = EXTRACTS[records.extract].event;
+  return event !== undefined && records.date === event.dayColumn && Object.keys(records.where ?? {}).every((column) => column === event.codeColumn);
+}
+
+/** The event codes a filter on the code column allows (values matched like the column reads them); undefined for all. */
+function allowedCodes(records: Subject): ReadonlySet<number> | undefined {
+  const event = EXTRACTS[records.extract].event!;
+  const values = event.codeColumn === undefined ? undefined : records.where?.[event.codeColumn];
+  if (values === undefined) return undefined;
+  const codes = EXTRACTS[records.extract].columns[event.codeColumn!]!.codes ?? [];
+  return new Set(values.map((value) => event.codeOf!(codes.find((code) => code.toLowerCase() === value.toLowerCase()))));
+}
+
+/** Each child's latest record (passing the filter) on or before the day: from the events when they hold it, else the records. */
+function latestByChild(input: IndicatorInput, records: Subject & { readonly date: string }, asAt: DayNumber): Map<string, DayNumber> {
+  const latest = new Map<string, DayNumber>();
+  const keep = (childId: string, day: DayNumber) => {
+    if (day > asAt) return;
+    const known = latest.get(childId);
+    if (known === undefined || day > known) latest.set(childId, day);
+  };
+  if (readsEvents(records)) {
+    const events = input.data[records.extract]!.events!;
+    const { day, code } = events.data();
+    const allowed = allowedCodes(records);
+    for (let i = 0; i < events.length; i++) if (allowed === undefined || allowed.has(code[i]!)) keep(events.childOf(i), day[i]! as DayNumber);
+    return latest;
+  }
+  for (const row of rowsOf(input, records).rows) {
+    const value = dateIn(row, records.date);
+    if (value !== undefined) keep(row.child_id, dayOf(value));
+  }
+  return latest;
+}
+
 function dueCases(input: IndicatorInput, spec: Extract<ShapeSpec, { shape: 'due' }>): CaseRow[] {
   const plans = input.data.plans!;
   const { asAt } = input.period;
   const wanted = spec.plans.where ? plans.records.filter((plan) => recordPasses(plan as unknown as Row, spec.plans.where!)) : plans.records;
-  const latest = new Map<string, DayNumber>();
-  for (const row of rowsOf(input, spec.records).rows) {
-    const value = dateIn(row, spec.records.date);
-    if (value === undefined || dayOf(value) > asAt) continue;
-    const known = latest.get(row.child_id);
-    if (known === undefined || dayOf(value) > known) latest.set(row.child_id, dayOf(value));
-  }
+  const latest = latestByChild(input, spec.records, asAt);
+  const noun = spec.records.label ?? `${spec.records.extract} record`;
   const cases: CaseRow[] = [];
   for (const [childId, open] of openPlansByChild(wanted.filter((plan) => isOpenOn(plan, asAt)), asAt)) {
     const start = open[open.length - 1]!.start_date;
     const last = latest.get(childId);
     const base = last !== undefined && last > start ? last : start;
-    const since = last !== undefined && last >= start ? `last ${spec.records.extract} record ${formatUk(last)}` : `none since plan start ${formatUk(start)}`;
+    const since = last !== undefined && last >= start ? `last ${noun} ${formatUk(last)}` : `no ${noun} since plan start ${formatUk(start)}`;
     const status = dueStatus(lastDayWithin(base, spec.within, input.calendar), asAt, since);
     cases.push(caseOf(plans, open[0] as PlanRecord, status.met, status.detail));
   }
@@ -233,7 +269,8 @@ export function shapeIndicator(spec: ShapeSpec): IndicatorDefinition {
     const definition = EXTRACTS[kind].columns;
     reads[kind] = [...new Set(names)].filter((name) => !definition[name]!.required);
   }
-  const recordKinds = (Object.keys(columns) as ExtractKind[]).filter((kind) => EXTRACTS[kind].event !== undefined);
+  const eventsSuffice = spec.shape === 'due' && readsEvents(spec.records);
+  const recordKinds = (Object.keys(columns) as ExtractKind[]).filter((kind) => EXTRACTS[kind].event !== undefined && !eventsSuffice);
   return {
     id: spec.id,
     title: () => spec.title,

@@ -1,34 +1,34 @@
-import { SUPERVISION_KINDS, type SupervisionKind } from '../extracts/definitions.js';
-import type { EventLog } from '../extracts/eventLog.js';
-import { dueSnapshot } from './dueSnapshot.js';
-import { LatestEvents, memoised } from './latestEvents.js';
+import type { SupervisionKind } from '../extracts/definitions.js';
+import { DEFAULT_SETTINGS, type Settings } from '../settings.js';
+import { shapeIndicator, type ShapeSpec } from './shapes.js';
 import type { IndicatorDefinition } from './types.js';
 import { inWeeks } from './words.js';
 
-const recordIndex = memoised((log: EventLog) => new LatestEvents(log));
-
+/**
+ * Supervision and oversight of open cases: the declarative `due` shape over
+ * every open plan and the supervision records of one kind, its span taken
+ * from the settings in force.
+ */
 function supervisionIndicator(kind: SupervisionKind, id: string, what: string, defaultTarget: number): IndicatorDefinition {
-  const days = (s: { supervisionDays: number; oversightDays: number }) => (kind === 'supervision' ? s.supervisionDays : s.oversightDays);
-  return {
+  const days = (s: Settings) => (kind === 'supervision' ? s.supervisionDays : s.oversightDays);
+  const title = (s: Settings) => `Open cases with ${what} in the last ${inWeeks(days(s))}`;
+  const spec = (s: Settings): ShapeSpec => ({
     id,
-    title: (s) => `Open cases with ${what} in the last ${inWeeks(days(s))}`,
-    definition: `children with any open plan on the as-at date; met when not overdue: due = the set days after the later of the earliest open plan's start and the latest ${kind} record on or before the as-at date`,
-    kind: 'rate',
+    title: title(s),
     direction: 'higher',
+    shape: 'due',
+    plans: {},
+    records: { extract: 'supervision', date: 'recorded_date', where: { kind: [kind] }, label: kind },
+    within: { calendarDays: days(s) },
+  });
+  const shape = (s: Settings) => shapeIndicator(spec(s));
+  return {
+    ...shape(DEFAULT_SETTINGS),
+    title,
+    definition: `children with any open plan on the as-at date; met when not overdue: due = the set days after the later of the earliest open plan's start and the latest ${kind} record on or before the as-at date`,
     defaultTarget,
     timescale: (s) => `${days(s)} days`,
-    reads: { plans: ['end_date'], supervision: [] },
-    subject: 'plans',
-    cases: (input) => {
-      const index = recordIndex(input.data.supervision!.events!);
-      const code = SUPERVISION_KINDS.indexOf(kind);
-      return dueSnapshot(input, {
-        startFrom: 'oldest-plan',
-        interval: { calendarDays: days(input.settings) },
-        event: kind,
-        lastEvent: (childId, asAt) => index.latestOnOrBefore(childId, code, asAt),
-      });
-    },
+    cases: (input) => shape(input.settings).cases(input),
   };
 }
 

@@ -1,15 +1,12 @@
 import { formatUk, type DayNumber } from '../dates/localDate.js';
 import { visitCode, type PlanRecord, type PlanType } from '../extracts/definitions.js';
-import type { EventLog } from '../extracts/eventLog.js';
 import { caseOfEvent } from './caseRow.js';
 import { describeInterval, dueAfter } from './dueDates.js';
-import { LatestEvents, memoised } from './latestEvents.js';
+import { latestEventsOf, memoised, type LatestEvents } from './latestEvents.js';
 import { isOpenOn } from './openPlans.js';
 import type { CaseRow, IndicatorDefinition } from './types.js';
 import { count } from './words.js';
 
-/** The visits extract's days by (child, plan-type code), built once per event log and shared by the visit indicators. */
-export const visitDays = memoised((log: EventLog) => new LatestEvents(log));
 
 // A visit with a blank plan_type counts for every plan; a refused one (UNKNOWN_PLAN) for none.
 const ANY_PLAN = visitCode(undefined);
@@ -63,7 +60,7 @@ function visitTimeliness(planType: 'CP' | 'CIN' | 'CLA', name: string): Indicato
     cases: ({ data, period, settings, calendar }) => {
       const visits = data.visits!;
       const events = visits.events!;
-      const index = visitDays(events);
+      const index = latestEventsOf(events);
       const plans = plansOf(data.plans!.records);
       const interval = settings.visitIntervals[planType];
       const { day: days, code: codes } = events.data();

@@ -1,11 +1,9 @@
 import { visitCode } from '../extracts/definitions.js';
 import { describeInterval } from './dueDates.js';
 import { dueSnapshot } from './dueSnapshot.js';
-import type { EventLog } from '../extracts/eventLog.js';
-import { LatestEvents, memoised } from './latestEvents.js';
+import { latestEventsOf } from './latestEvents.js';
 import type { IndicatorDefinition } from './types.js';
 
-const visitIndex = memoised((log: EventLog) => new LatestEvents(log));
 // A visit with a blank plan_type counts for every open plan of the child.
 const ANY_PLAN = visitCode(undefined);
 
@@ -21,7 +19,7 @@ function visitsIndicator(planType: 'CP' | 'CIN' | 'CLA', name: string): Indicato
     reads: { plans: ['end_date'], visits: [] },
     subject: 'plans',
     cases: (input) => {
-      const index = visitIndex(input.data.visits!.events!);
+      const index = latestEventsOf(input.data.visits!.events!);
       const own = visitCode(planType);
       return dueSnapshot(input, {
         planType,
