@@ -4,7 +4,7 @@ import { openTable, type TableJob } from './tableSource.js';
 
 /** Reads one table job (on this thread or a worker's; `onIssue` only on this one). */
 export function readTable(job: TableJob, onProgress?: RowProgress, onIssue?: TableOptions['onIssue']): Promise<ExtractData> {
-  return readExtract(job.kind, openTable(job.source), {
+  return readExtract(job.kind, openTable(job.source, job.limits.maxCellCharacters), {
     limits: job.limits,
     keepRecords: job.keepRecords,
     ...(job.mapping ? { mapping: job.mapping } : {}),

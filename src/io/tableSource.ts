@@ -41,14 +41,14 @@ export interface TableJob {
   readonly issueCap?: number;
 }
 
-/** The reader for a table source. */
-export function openTable(source: TableSource): RowReader {
+/** The reader for a table source; a CSV reader cuts cells longer than `maxCellCharacters` short (see `openCsv`). */
+export function openTable(source: TableSource, maxCellCharacters?: number): RowReader {
   switch (source.format) {
     case 'csv':
-      return openCsv(source.path, source.name);
+      return openCsv(source.path, source.name, maxCellCharacters);
     case 'xlsx':
       return openXlsxSheet(source.path, source.name, source.sheet);
     case 'annex-a':
-      return openAnnexAList(openTable(source.file), `List ${source.list}`, annexAYield(source)!);
+      return openAnnexAList(openTable(source.file, maxCellCharacters), `List ${source.list}`, annexAYield(source)!);
   }
 }

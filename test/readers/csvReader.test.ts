@@ -238,7 +238,7 @@ describe('failures', () => {
 
 describe('a record too long to be an extract row', () => {
   it('stops the file with RECORD_TOO_LARGE and its line, before it exhausts memory', async () => {
-    // 17 M characters in one quoted cell on line 3, past the 16 M limit.
+    // 17 M characters in one quoted cell on line 3, past the 16 M limit, read with no cell cap (with one, the cell is cut: cellCap.test.ts).
     const error = await read(fileWith(`team,visit_date\nNord,2026-10-01\nSud,"${'x'.repeat(17 * 1_048_576)}"\n`)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DataError);
     expect(error).toMatchObject({ code: 'RECORD_TOO_LARGE', location: { file: 'teams.csv', line: 3 } });

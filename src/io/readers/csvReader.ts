@@ -1,10 +1,12 @@
 import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { TextDecoder } from 'node:util';
 import { parse } from 'csv-parse';
 import { DataError } from '../../core/errors.js';
+import { CellCap } from './cellCap.js';
 import type { ReadNotes, RowReader, RowSink } from './rowReader.js';
 import { refuseIrregular } from './regularFile.js';
 
@@ -48,9 +50,12 @@ const LINE_BREAKS: readonly string[] = ['\r\n', '\n', '\r'];
  * streaming passes: the first decides the encoding (a BOM; else UTF-8 when
  * every byte sequence is valid UTF-8, else Windows-1252) and the delimiter
  * (from the header line); the second parses with csv-parse and counts
- * physical lines itself.
+ * physical lines itself. With `maxCellCharacters`, a `CellCap` between the
+ * bytes and csv-parse cuts each longer field to one character past it, so a
+ * huge cell is never held whole but still reaches the extract parser as too
+ * long (CELL_TOO_LARGE, a cell or row issue, not a file error).
  */
-export function openCsv(path: string, name: string): RowReader {
+export function openCsv(path: string, name: string, maxCellCharacters?: number): RowReader {
   return {
     name,
     serialDates: false,
@@ -59,7 +64,7 @@ export function openCsv(path: string, name: string): RowReader {
       const sniffed = await sniff(path).catch((error: unknown) => {
         throw unreadable(name, error);
       });
-      await parseRows(path, name, sniffed, sink);
+      await parseRows(path, name, sniffed, sink, maxCellCharacters);
       return readNotes(sniffed);
     },
   };
@@ -219,6 +224,21 @@ function mostUsed(commas: number, semicolons: number, tabs: number): Delimiter {
   return ',';
 }
 
+/** A record this long is no extract row: stop with a clear error before it exhausts memory. */
+const MAX_RECORD_CHARACTERS = 16 * 1_048_576;
+/** The most bytes a character takes in UTF-8. */
+const UTF8_CHARACTER_BYTES = 4;
+
+/**
+ * csv-parse's `max_record_size`: 16 M, with room for one cell cut at
+ * `maxCellCharacters + 1` characters (csv-parse counts the field it is
+ * reading in bytes), so that such a cell alone does not stop the file
+ * unless the line breaks it keeps fill the 16 M.
+ */
+function maxRecordSize(maxCellCharacters: number | undefined): number {
+  return MAX_RECORD_CHARACTERS + (maxCellCharacters === undefined ? 0 : UTF8_CHARACTER_BYTES * (maxCellCharacters + 1));
+}
+
 /**
  * Streams the file through csv-parse into the sink. Physical line numbers are
  * counted here (each record takes one line plus its quoted line breaks), so
@@ -226,17 +246,15 @@ function mostUsed(commas: number, semicolons: number, tabs: number): Delimiter {
  * in Python's csv module: a quote inside an unquoted field (`ab"c`) is kept
  * as it is, and so is text after a closing quote (`"ab"c` reads `"ab"c`).
  */
-/** A record this long is no extract row: stop with a clear error before it exhausts memory. */
-const MAX_RECORD_CHARACTERS = 16 * 1_048_576;
-
-async function parseRows(path: string, name: string, { encoding, delimiter, recordDelimiters }: Sniffed, sink: RowSink): Promise<void> {
+async function parseRows(path: string, name: string, sniffed: Sniffed, sink: RowSink, maxCellCharacters: number | undefined): Promise<void> {
+  const { delimiter, recordDelimiters } = sniffed;
   const csv = parse({
     bom: true,
     relax_column_count: true,
     relax_quotes: true,
     delimiter,
     record_delimiter: [...recordDelimiters],
-    max_record_size: MAX_RECORD_CHARACTERS,
+    max_record_size: maxRecordSize(maxCellCharacters),
   });
   let nextLine = 1;
   let sinkFailure: { readonly error: unknown } | undefined;
@@ -252,9 +270,9 @@ async function parseRows(path: string, name: string, { encoding, delimiter, reco
       csv.destroy(error as Error);
     }
   });
+  const bytes = utf8Bytes(path, sniffed);
   try {
-    if (encoding === 'utf-8' || encoding === 'utf-8 (BOM)') await pipeline(createReadStream(path), csv);
-    else await pipeline(createReadStream(path), decodeAs(encoding), csv);
+    await pipeline(maxCellCharacters === undefined ? [bytes, csv] : [bytes, new CellCap(maxCellCharacters, delimiter), csv]);
   } catch (error) {
     if (sinkFailure) throw sinkFailure.error;
     throw parseFailure(name, error, nextLine, unfinishedFields(csv));
@@ -285,17 +303,26 @@ function lineBreaks(fields: readonly string[]): number {
   return breaks;
 }
 
-/** Decodes UTF-16 or Windows-1252 bytes to text, which csv-parse reads as UTF-8. */
-function decodeAs(encoding: 'utf-16le' | 'utf-16be' | 'windows-1252') {
-  return async function* (chunks: AsyncIterable<Buffer>): AsyncGenerator<string> {
-    const decoder = new TextDecoder(encoding);
-    for await (const chunk of chunks) {
-      const text = decoder.decode(chunk, { stream: true });
-      if (text) yield text;
-    }
-    const rest = decoder.decode();
-    if (rest) yield rest;
-  };
+/**
+ * The file as UTF-8 bytes, for csv-parse and the cell cap: as they are, or
+ * decoded and encoded again. A file with a UTF-8 BOM but bytes that are not
+ * UTF-8 is decoded too (each bad sequence becoming U+FFFD, as csv-parse would
+ * make it), so that the cap counts the characters the parser gets.
+ */
+function utf8Bytes(path: string, { encoding, validUtf8 }: Sniffed): Readable {
+  const bytes = createReadStream(path);
+  if (encoding === 'utf-8' || (encoding === 'utf-8 (BOM)' && validUtf8)) return bytes;
+  return Readable.from(reencoded(bytes, encoding === 'utf-8 (BOM)' ? 'utf-8' : encoding), { objectMode: false });
+}
+
+async function* reencoded(chunks: AsyncIterable<Buffer>, encoding: string): AsyncGenerator<Buffer> {
+  const decoder = new TextDecoder(encoding);
+  for await (const chunk of chunks) {
+    const text = decoder.decode(chunk, { stream: true });
+    if (text) yield Buffer.from(text, 'utf8');
+  }
+  const rest = decoder.decode();
+  if (rest) yield Buffer.from(rest, 'utf8');
 }
 
 function readNotes({ encoding, delimiter, validUtf8 }: Sniffed): ReadNotes {
