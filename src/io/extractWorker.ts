@@ -13,7 +13,7 @@ port.on('message', async (job: TableJob) => {
   try {
     const extract = await readTable(job, (kind, rows) => post({ type: 'progress', kind, rows }));
     const events = extract.events?.data();
-    const buffers = events ? [events.child, events.day, events.code, events.line, events.team, events.worker, events.table, events.nameEnds].map((a) => a.buffer as ArrayBuffer) : [];
+    const buffers = events ? [events.child, events.day, events.code, events.line, events.team, events.worker, events.table, events.nameEnds, events.names].map((a) => a.buffer as ArrayBuffer) : [];
     post(
       { type: 'done', kind: extract.kind, file: extract.file, ...(recordsLoaded(extract.records) ? { records: extract.records } : {}), ...(events ? { events } : {}), columns: extract.columns, quality: extract.quality },
       buffers,

@@ -13,11 +13,11 @@ export interface EventLogData {
   readonly worker: Uint32Array;
   readonly labels: readonly string[];
   /**
-   * Each event's own record id, end to end in one string (a million ids cross
-   * a thread boundary as one string, not a million): event i's id ends at
+   * Each event's own record id, as UTF-8 bytes end to end (a million ids are
+   * one buffer, not a million strings): event i's id ends at byte
    * `nameEnds[i]` and starts where the one before ends; empty when it has none.
    */
-  readonly names: string;
+  readonly names: Uint8Array;
   readonly nameEnds: Uint32Array;
   /** The table each event was read from, as a number into `tables` (an extract may come from several). */
   readonly table: Uint16Array;
@@ -32,6 +32,9 @@ export interface EventPlace {
   readonly worker: string | undefined;
   readonly name: string | undefined;
 }
+
+const UTF8_ENCODER = new TextEncoder();
+const UTF8_DECODER = new TextDecoder();
 
 /** Strings numbered in order of first sight; 0 is blank. */
 class Interned {
@@ -70,9 +73,7 @@ export class EventLog {
   private labels = new Interned();
   /** Table names; number 0 is the log's own table (`file`). */
   private tables = new Interned();
-  private names: string[] = [];
-  /** The names once joined (a log rebuilt from data, or after `data()`); `names` is then empty. */
-  private namesText = '';
+  private names: Uint8Array = new Uint8Array(1 << 16);
   private nameEnds: Uint32Array = new Uint32Array(1024);
   private namesLength = 0;
   private child: Int32Array = new Int32Array(1024);
@@ -100,7 +101,8 @@ export class EventLog {
     });
     log.labels = Interned.from(data.labels);
     log.tables = Interned.from(data.tables);
-    log.namesText = data.names;
+    log.names = data.names;
+    log.namesLength = data.names.length;
     log.nameEnds = data.nameEnds;
     log.child = data.child;
     log.day = data.day;
@@ -137,9 +139,7 @@ export class EventLog {
     this.lastTeam = place.team;
     this.lastWorker = place.worker;
     this.table[i] = file === this.file ? 0 : this.tables.number(file);
-    const name = place.name ?? '';
-    this.names.push(name);
-    this.namesLength += name.length;
+    if (place.name) this.addName(place.name);
     this.nameEnds[i] = this.namesLength;
     return this.count++;
   }
@@ -169,8 +169,7 @@ export class EventLog {
   /** Where event `index` was read and who holds it. */
   placeOf(index: number): EventPlace {
     const label = (n: number) => (n === 0 ? undefined : this.labels.strings[n]);
-    this.joinNames();
-    const name = this.namesText.slice(index === 0 ? 0 : this.nameEnds[index - 1], this.nameEnds[index]);
+    const name = UTF8_DECODER.decode(this.names.subarray(index === 0 ? 0 : this.nameEnds[index - 1], this.nameEnds[index]));
     return { line: this.line[index]!, team: label(this.team[index]!), worker: label(this.worker[index]!), name: name || undefined };
   }
 
@@ -186,7 +185,6 @@ export class EventLog {
 
   /** The arrays, trimmed to length. */
   data(): EventLogData {
-    this.joinNames();
     const n = this.count;
     return {
       childIds: this.childIds,
@@ -197,7 +195,7 @@ export class EventLog {
       team: this.team.subarray(0, n),
       worker: this.worker.subarray(0, n),
       labels: this.labels.strings,
-      names: this.namesText,
+      names: this.names.subarray(0, this.namesLength),
       nameEnds: this.nameEnds.subarray(0, n),
       table: this.table.subarray(0, n),
       tables: this.tables.strings,
@@ -205,11 +203,12 @@ export class EventLog {
     };
   }
 
-  /** Appends the names added since the last join to the joined text. */
-  private joinNames(): void {
-    if (this.names.length === 0) return;
-    this.namesText += this.names.join('');
-    this.names = [];
+  private addName(name: string): void {
+    // A UTF-8 character takes at most 3 bytes per UTF-16 unit.
+    if (this.namesLength + name.length * 3 > this.names.length) {
+      this.names = grown(this.names, new Uint8Array(Math.max(this.names.length * 2, this.namesLength + name.length * 3)));
+    }
+    this.namesLength += UTF8_ENCODER.encodeInto(name, this.names.subarray(this.namesLength)).written;
   }
 
   private grow(): void {
