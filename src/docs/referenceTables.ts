@@ -41,7 +41,7 @@ export const DATA_ERROR_MEANINGS = {
   DUPLICATE_COLUMN: 'a file has two header columns that mean the same column',
   EMPTY_FILE: 'a file has no header row',
   MALFORMED_CSV: 'a file cannot be read as CSV: an unclosed quote, with the line where it opens',
-  RECORD_TOO_LARGE: 'a file holds a record of more than 16 M characters (no extract row is that long), with its line',
+  RECORD_TOO_LARGE: 'a file holds a record whose fields together pass 16 M characters (no extract row is that long), with its line; one cell over `maxCellCharacters` is cut as it is read and refused as `CELL_TOO_LARGE` instead',
   UNREADABLE_FILE: 'a file or folder does not exist, cannot be read, or is not a regular file (a FIFO, a device, a folder)',
   REJECTED_ROWS: 'under `--strict`, a row was rejected; no figure is printed',
   UNWRITABLE_FILE: 'the `--out` file cannot be written (disk full, no permission…)',
