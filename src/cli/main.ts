@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { EXTRACT_KINDS } from '../core/extracts/definitions.js';
+import { applySavedRun } from './savedRun.js';
 import { assertNotInput, writeStdout, type RunInput } from '../io/output.js';
 import { indicatorsCommand } from './commands/indicators.js';
 import { initCommand } from './commands/init.js';
@@ -31,10 +32,17 @@ process.on('unhandledRejection', fail);
 /** Flags whose value is a file or folder the run reads. */
 const INPUT_FLAGS = new Set(['--data', '--annex-a', ...EXTRACT_KINDS.map((kind) => `--${kind}`), '--config', '--holidays', '--calendar']);
 
-/** Refuses an --out that names one of the command's inputs, before anything is read. */
+/** Flags whose value is a file the run writes. */
+const OUTPUT_FLAGS = [
+  ['out', '--out'],
+  ['exceptionsOut', '--exceptions-out'],
+] as const;
+
+/** Refuses an --out (or --exceptions-out) that names one of the command's inputs, before anything is read. */
 function checkOut(command: Command): void {
   const flags = command.opts<Record<string, unknown>>();
-  if (typeof flags.out !== 'string') return;
+  const outputs = OUTPUT_FLAGS.filter(([key]) => typeof flags[key] === 'string');
+  if (outputs.length === 0) return;
   const inputs: RunInput[] = [];
   for (const option of command.options) {
     const value = flags[option.attributeName()];
@@ -43,7 +51,7 @@ function checkOut(command: Command): void {
   const has = (long: string) => command.options.some((option) => option.long === long);
   if (has('--config') && flags.config === undefined && existsSync(CONFIG_FILE)) inputs.push({ flag: `the default config ${CONFIG_FILE}`, path: CONFIG_FILE });
   if (has('--data') && usesDemo(flags as unknown as SourceFlags)) inputs.push({ flag: 'the bundled demo authority', path: DEMO_DIR });
-  assertNotInput(flags.out, inputs);
+  for (const [key, flag] of outputs) assertNotInput(flags[key] as string, inputs, flag);
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -53,7 +61,10 @@ async function main(argv: readonly string[]): Promise<number> {
     .exitOverride()
     .showHelpAfterError('(add --help for usage)')
     .configureOutput({ writeOut: writeStdout, writeErr: (text) => process.stderr.write(text) })
-    .hook('preAction', (_program, command) => checkOut(command));
+    .hook('preAction', async (_program, command) => {
+      await applySavedRun(command);
+      checkOut(command);
+    });
   reportCommand(program);
   validateCommand(program);
   sampleCommand(program);

@@ -7,7 +7,7 @@ import { formatIso } from '../core/dates/localDate.js';
 import type { WorkingCalendar } from '../core/calendar/workingCalendar.js';
 import { EXTRACT_KINDS, type ExtractKind, type ValidationLimits } from '../core/extracts/definitions.js';
 import { DEFAULT_PROFILE, PROFILE_NAMES } from '../core/profiles.js';
-import { asAtExtract, monthOf, parsePeriod, previousPeriod, rangePeriod, withAsAt, type Period } from '../core/period.js';
+import { asAtExtract, monthOf, parsePeriod, previousPeriod, rangePeriod, relativePeriod, withAsAt, type Period } from '../core/period.js';
 import type { ExtractSources } from '../io/loadDataset.js';
 
 /** The bundled synthetic authority that `report` uses when no --data is given. */
@@ -205,7 +205,7 @@ function choosePeriod(flags: PeriodFlags, demo: boolean, extractedOn: DayNumber)
   }
   if ((flags.from === undefined) !== (flags.to === undefined)) throw new UsageError('--from and --to go together');
   let period: Period;
-  if (flags.period !== undefined) period = withFlag('--period', () => parsePeriod(flags.period!));
+  if (flags.period !== undefined) period = relativePeriod(flags.period, extractedOn) ?? withFlag('--period', () => parsePeriod(flags.period!));
   else if (flags.from !== undefined) {
     const from = parseDateOption(flags.from, '--from');
     const to = parseDateOption(flags.to!, '--to');

@@ -61,6 +61,30 @@ function isoWeekOf(day: DayNumber): [number, number] {
   return [year, Math.floor((day - isoWeekOneMonday(year)) / 7) + 1];
 }
 
+/** The periods named relative to the day the extracts were taken. */
+export const RELATIVE_PERIODS = ['last-month', 'last-week', 'this-month-to-date'] as const;
+
+/**
+ * A period named relative to the extract date: the last complete month or
+ * ISO week before the week or month the extract was taken in, or the
+ * extract's month up to and including the extract date. Undefined for any
+ * other name.
+ */
+export function relativePeriod(name: string, extractedOn: DayNumber): Period | undefined {
+  switch (name) {
+    case 'last-month':
+      return previousPeriod(monthOf(extractedOn));
+    case 'last-week': {
+      const [year, week] = isoWeekOf(extractedOn);
+      return previousPeriod(weekPeriod(year, week));
+    }
+    case 'this-month-to-date':
+      return { ...rangePeriod(monthOf(extractedOn).from, extractedOn), label: `${monthOf(extractedOn).label} to date` };
+    default:
+      return undefined;
+  }
+}
+
 /** Parses a period's name: `2026-10` (a month) or `2026-W43` (an ISO week). */
 export function parsePeriod(text: string): Period {
   const month = /^(\d{4})-(\d{2})$/.exec(text);
@@ -75,7 +99,7 @@ export function parsePeriod(text: string): Period {
     if (w >= 1 && w <= isoWeeksInYear(year)) return weekPeriod(year, w);
     throw new UsageError(`${text}: ${year} has ${isoWeeksInYear(year)} ISO weeks`);
   }
-  throw new UsageError(`${text}: expected a month like 2026-10 or an ISO week like 2026-W43`);
+  throw new UsageError(`${text}: expected a month like 2026-10, an ISO week like 2026-W43, or ${RELATIVE_PERIODS.join(', ')}`);
 }
 
 /** A period from its first to its last day, inclusive. */

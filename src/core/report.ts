@@ -8,7 +8,7 @@ import type { FileQuality } from './extracts/issues.js';
 import { INDICATORS } from './indicators/registry.js';
 import { extractsRead, isException, type CaseRow, type Direction, type IndicatorDefinition, type IndicatorInput, type IndicatorKind } from './indicators/types.js';
 import { trailingPeriods, type Period } from './period.js';
-import { ragOf, type Rag } from './rag.js';
+import { ragOfFigure, type Rag } from './rag.js';
 import { byCodePoint } from './textOrder.js';
 import type { Settings } from './settings.js';
 
@@ -26,6 +26,8 @@ export interface Figure {
 export interface GroupFigure extends Figure {
   readonly key: string;
   readonly rag: Rag;
+  /** Why the RAG is `none` though there is a value: "n < 5" when the group's cohort is under `minCohort`. */
+  readonly ragReason?: string;
 }
 
 /** The same indicator for one earlier (or this) period of a trend. */
@@ -34,6 +36,8 @@ export interface SeriesPoint extends Figure {
   /** The target in force on the point's as-at date (dated targets change along a trend). */
   readonly target: number | null;
   readonly rag: Rag;
+  /** Why the RAG is `none` though there is a value: "n < 5" when the point's cohort is under `minCohort`. */
+  readonly ragReason?: string;
 }
 
 /** A record to act on: see `isException`. */
@@ -43,6 +47,8 @@ export interface ExceptionRow {
   readonly team: string | undefined;
   readonly worker: string | undefined;
   readonly detail: string;
+  /** The record's dates (column → ISO date), for lists a manager filters; absent for a row with no record (an event, a worker). */
+  readonly dates?: Readonly<Record<string, string>>;
 }
 
 /** One computed indicator of a report. */
@@ -54,6 +60,8 @@ export interface IndicatorResult extends Figure {
   readonly target: number | null;
   readonly direction: Direction;
   readonly rag: Rag;
+  /** Why the RAG is `none` though there is a value: "n < 5" when the cohort is under `minCohort` (rates only; counts have no cohort). */
+  readonly ragReason?: string;
   readonly groups?: readonly GroupFigure[];
   readonly exceptions: readonly ExceptionRow[];
   readonly series?: readonly SeriesPoint[];
@@ -80,6 +88,8 @@ export interface Report {
   readonly where?: Filters;
   readonly indicators: readonly IndicatorResult[];
   readonly notComputed: readonly NotComputed[];
+  /** The RAG rules in force, for a key to the colours: amber within `tolerance` points of the target; no RAG for a rate with n under `minCohort`. */
+  readonly ragRules?: { readonly tolerance: number; readonly minCohort: number };
   /** What the reader of the whole report must know: an as-at date past the extract, data that stops before the period. */
   readonly warnings: readonly string[];
   readonly dataQuality: { readonly files: readonly FileQuality[]; readonly unreadFiles: readonly string[] };
@@ -194,11 +204,29 @@ function indicatorWarnings(indicator: IndicatorDefinition, data: Dataset, maxSha
 function exceptionsOf(indicator: IndicatorDefinition, cases: readonly CaseRow[]): ExceptionRow[] {
   return cases
     .filter((row) => isException(indicator, row))
-    .map(({ childId, recordId, team, worker, detail, refused, source }) => ({ childId, recordId, team, worker, detail: withRefused(detail, refused, indicator.reads[source.kind]) }))
+    .map(({ childId, recordId, team, worker, detail, refused, source, record }) => ({
+      childId,
+      recordId,
+      team,
+      worker,
+      detail: withRefused(detail, refused, indicator.reads[source.kind]),
+      ...(record ? { dates: recordDates(source.kind, record) } : {}),
+    }))
     .sort(
       (a, b) =>
         byCodePoint(a.team, b.team) || byCodePoint(a.worker, b.worker) || byCodePoint(a.childId, b.childId) || byCodePoint(a.recordId, b.recordId) || byCodePoint(a.detail, b.detail),
     );
+}
+
+/** A record's dates (date and date-time columns, as ISO days) in its extract's column order. */
+function recordDates(kind: ExtractKind, record: Readonly<Record<string, unknown>>): Record<string, string> {
+  const dates: Record<string, string> = {};
+  for (const [name, column] of Object.entries(EXTRACTS[kind].columns)) {
+    if (column.type !== 'date' && column.type !== 'datetime') continue;
+    const value = record[name] as number | { day: number } | undefined;
+    if (value !== undefined) dates[name] = formatIso((typeof value === 'number' ? value : value.day) as DayNumber);
+  }
+  return dates;
 }
 
 /** An exception's detail, saying which of the values the indicator reads were refused. */
@@ -209,7 +237,7 @@ function withRefused(detail: string, refused: CaseRow['refused'], reads: readonl
   return `${detail} (${read.map((column) => `${column} ${JSON.stringify(refused[column])} refused, read as not recorded`).join('; ')})`;
 }
 
-function groupsOf(indicator: IndicatorDefinition, cases: readonly CaseRow[], by: GroupBy, target: number | null, tolerance: number): GroupFigure[] {
+function groupsOf(indicator: IndicatorDefinition, cases: readonly CaseRow[], by: GroupBy, target: number | null, rules: Settings): GroupFigure[] {
   const byKey = new Map<string, CaseRow[]>();
   for (const row of cases) {
     const key = columnText(row, by) ?? noGroup(by);
@@ -219,7 +247,7 @@ function groupsOf(indicator: IndicatorDefinition, cases: readonly CaseRow[], by:
   }
   return [...byKey.keys()].sort(byCodePoint).map((key) => {
     const figure = figureOf(indicator.kind, byKey.get(key)!);
-    return { key, ...figure, rag: ragOf(indicator, figure.value, target, tolerance) };
+    return { key, ...figure, ...ragOfFigure(indicator, figure, target, rules) };
   });
 }
 
@@ -249,7 +277,7 @@ function computeIndicator(indicator: IndicatorDefinition, data: Dataset, options
     ? periods.map((period) => {
         const point = figureOf(indicator.kind, period === options.period ? cases : casesIn(period));
         const pointTarget = targetOf(indicator, settings, period.asAt);
-        return { period, ...point, target: pointTarget, rag: ragOf(indicator, point.value, pointTarget, settings.tolerance) };
+        return { period, ...point, target: pointTarget, ...ragOfFigure(indicator, point, pointTarget, settings) };
       })
     : undefined;
   return {
@@ -260,8 +288,9 @@ function computeIndicator(indicator: IndicatorDefinition, data: Dataset, options
     ...figure,
     target,
     direction: indicator.direction,
-    rag: ragOf(indicator, figure.value, target, settings.tolerance),
-    ...(options.by && unbroken === null ? { groups: groupsOf(indicator, cases, options.by, target, settings.tolerance) } : {}),
+    // A small cohort has no RAG, and says why: 1 of 1 is 100 % but tells nothing about practice.
+    ...ragOfFigure(indicator, figure, target, settings),
+    ...(options.by && unbroken === null ? { groups: groupsOf(indicator, cases, options.by, target, settings) } : {}),
     exceptions: exceptionsOf(indicator, cases),
     ...(series ? { series } : {}),
     warnings: [...indicatorWarnings(indicator, data, settings.maxRejectedShare), ...(unbroken === null ? [] : [`not broken down by ${options.by}: ${unbroken}`])],
@@ -331,6 +360,7 @@ export function buildReport(data: Dataset, options: ReportOptions, indicators: r
     ...(options.where ? { where: options.where } : {}),
     indicators: results,
     notComputed,
+    ragRules: { tolerance: options.settings.tolerance, minCohort: options.settings.minCohort },
     warnings: [...(options.warnings ?? []), ...staleExtracts(data, options.period)],
     dataQuality: { files, unreadFiles: options.unreadFiles ?? [] },
   };

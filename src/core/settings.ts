@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { DayNumber } from './dates/localDate.js';
 import { indicatorConfigSchema } from './indicators/shapeConfig.js';
 import type { ShapeSpec } from './indicators/shapes.js';
+import { SAVED_RUN_NAME, savedRunSchema, type SavedRun } from './savedRuns.js';
 import { targetSchema } from './targetSchema.js';
 import { EXTRACT_KINDS, type PlanType } from './extracts/definitions.js';
 import type { ExtractMapping, ExtractMappings } from './extracts/mapping.js';
@@ -49,6 +50,8 @@ export interface Settings {
   readonly targets: Readonly<Record<string, Target>>;
   /** Percentage points below target still shown amber. */
   readonly tolerance: number;
+  /** A rate whose cohort (n) is smaller than this has no RAG ("n < 5") and no change arrow: too few to judge. */
+  readonly minCohort: number;
   /** How to read each extract kind from an authority's own export. */
   readonly extracts: ExtractMappings;
   /** A file that loses more than this fraction of its rows marks every indicator that reads it. */
@@ -59,6 +62,8 @@ export interface Settings {
   readonly maxCellCharacters: number;
   /** The authority's own indicators, declared in the config's shapes. */
   readonly indicators: readonly ShapeSpec[];
+  /** Named report runs (`csc-metrics report NAME`). */
+  readonly reports: Readonly<Record<string, SavedRun>>;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -81,11 +86,13 @@ export const DEFAULT_SETTINGS: Settings = {
   pfVisitDays: 7,
   targets: {},
   tolerance: 5,
+  minCohort: 5,
   extracts: {},
   maxRejectedShare: 0.01,
   maxIssuesPerCode: 1000,
   maxCellCharacters: 1_000_000,
   indicators: [],
+  reports: {},
 };
 
 const positiveInt = z.number().int().positive();
@@ -137,7 +144,10 @@ export const configSchema = z
     pfVisitDays: calendarDays,
     targets: z.record(z.string(), targetSchema),
     indicators: z.array(indicatorConfigSchema),
+    reports: z.record(z.string().regex(SAVED_RUN_NAME, 'a run name is lower-case letters, digits and hyphens, e.g. weekly'), savedRunSchema),
     tolerance: z.number().min(0).max(100),
+    /** The smallest cohort a rate is judged on: a whole number, at least 1 (1 judges every figure). */
+    minCohort: positiveInt.max(1000),
     extracts: extractsSchema,
     /** A percentage, like targets: 1 means 1 % of a file's rows. */
     maxRejectedShare: z.number().min(0).max(100),

@@ -46,16 +46,19 @@ export function writeAll(fd: number, data: Uint8Array, write: SyncWriter = write
 /** Set once the reader of stdout has gone (`| head`, a pager quit): what is left is dropped. */
 let stdoutClosed = false;
 
+/** What is written: text (UTF-8) or bytes (a workbook), whole or as pieces (a large result is never one string). */
+export type Output = string | Uint8Array | Iterable<string | Uint8Array>;
+
 /**
- * Writes text to standard output, checking every byte is taken. A reader that
- * closed early (EPIPE) is not an error: the rest is dropped silently. Any other
- * failure (ENOSPC…) throws an OutputError.
+ * Writes text or bytes to standard output, checking every byte is taken. A
+ * reader that closed early (EPIPE) is not an error: the rest is dropped
+ * silently. Any other failure (ENOSPC…) throws an OutputError.
  */
-export function writeStdout(text: string | Iterable<string>): void {
+export function writeStdout(text: Output): void {
   if (stdoutClosed) return;
   try {
     for (const piece of pieces(text)) {
-      writeAll(1, Buffer.from(piece, 'utf8'));
+      writeAll(1, bytesOf(piece));
     }
   } catch (error) {
     if (isCode(error, 'EPIPE')) {
@@ -72,13 +75,13 @@ export type ChunkWriter = (handle: FileHandle, data: Uint8Array, offset: number)
 const writeChunk: ChunkWriter = async (handle, data, offset) => (await handle.write(data, offset)).bytesWritten;
 
 /**
- * Replaces `path` with `text` all at once: writes a temporary file beside it
+ * Replaces `path` with `text` (text or bytes) all at once: writes a temporary file beside it
  * (`.NAME.<pid>.tmp`), fsyncs it and renames it into place, keeping an
  * existing file's permissions. A failure, or SIGINT/SIGTERM meanwhile,
  * removes the temporary file and leaves any earlier file untouched; after a
  * signal the process ends by that signal.
  */
-export async function writeFileAtomic(path: string, text: string | Iterable<string>, write: ChunkWriter = writeChunk): Promise<void> {
+export async function writeFileAtomic(path: string, text: Output, write: ChunkWriter = writeChunk): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   const mode = statSync(path, { throwIfNoEntry: false })?.mode;
   const onSignal = (signal: NodeJS.Signals): void => {
@@ -97,7 +100,7 @@ export async function writeFileAtomic(path: string, text: string | Iterable<stri
     handle = await open(temp, 'wx', 0o666);
     if (mode !== undefined) await handle.chmod(mode & 0o777);
     for (const piece of pieces(text)) {
-      const data = Buffer.from(piece, 'utf8');
+      const data = bytesOf(piece);
       for (let offset = 0; offset < data.length; ) {
         const written = await write(handle, data, offset);
         if (written <= 0) throw Object.assign(new Error('EIO: nothing was written'), { code: 'EIO' });
@@ -117,13 +120,17 @@ export async function writeFileAtomic(path: string, text: string | Iterable<stri
   }
 }
 
-/** A result as the pieces it is written in: one string, or many (a large result is never one string). */
-function pieces(text: string | Iterable<string>): Iterable<string> {
-  return typeof text === 'string' ? [text] : text;
+/** A result as the pieces it is written in. Bytes are one piece: a Uint8Array is iterable too, but by number. */
+function pieces(text: Output): Iterable<string | Uint8Array> {
+  return typeof text === 'string' || text instanceof Uint8Array ? [text] : text;
 }
 
-/** Writes the result to --out FILE (complete or not at all), or to stdout; a large result comes as pieces. */
-export async function writeResult(text: string | Iterable<string>, out: string | undefined): Promise<void> {
+function bytesOf(piece: string | Uint8Array): Uint8Array {
+  return typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+}
+
+/** Writes the result (text or bytes) to --out FILE (complete or not at all), or to stdout; a large result comes as pieces. */
+export async function writeResult(text: Output, out: string | undefined): Promise<void> {
   if (out === undefined) {
     writeStdout(text);
     return;
@@ -162,14 +169,14 @@ function inputFiles(path: string): string[] {
  * overwrites what it was computed from. An --out that does not exist yet is
  * no input.
  */
-export function assertNotInput(out: string, inputs: readonly RunInput[]): void {
+export function assertNotInput(out: string, inputs: readonly RunInput[], flag = '--out'): void {
   const target = realPath(out);
   if (target === undefined) return;
   for (const input of inputs) {
     for (const file of inputFiles(input.path)) {
       if (realPath(file) !== target) continue;
       const what = file === input.path ? `the file given as ${input.flag}` : `${file}, read through ${input.flag}`;
-      throw new UsageError(`--out ${out} is an input of this run (${what}): choose another --out so the input is not overwritten`);
+      throw new UsageError(`${flag} ${out} is an input of this run (${what}): choose another ${flag} so the input is not overwritten`);
     }
   }
 }

@@ -25,3 +25,6 @@ export function csvCell(value: string | number | null | undefined): string {
 export function csvLine(cells: readonly (string | number | null | undefined)[]): string {
   return `${cells.map(csvCell).join(',')}\r\n`;
 }
+
+/** The byte-order mark that tells Excel on Windows a CSV file is UTF-8 (without it, it reads ANSI and garbles names). */
+export const UTF8_BOM = '\uFEFF';

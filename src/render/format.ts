@@ -32,6 +32,16 @@ export function ragWord(rag: Rag): string {
   return rag === 'none' ? 'NO RAG' : rag.toUpperCase();
 }
 
+/** The RAG as a word with, when a figure is too small to judge, the reason: "NO RAG (n < 5)". */
+export function ragText(figure: { readonly rag: Rag; readonly ragReason?: string }): string {
+  return figure.ragReason === undefined ? ragWord(figure.rag) : `${ragWord(figure.rag)} (${figure.ragReason})`;
+}
+
+/** "n = 26": the cohort a rate stands on; empty for a count, whose figure is its own n. */
+export function formatN(kind: IndicatorKind, figure: Figure): string {
+  return kind === 'count' ? '' : `n = ${formatCount(figure.denominator)}`;
+}
+
 /** The report's heading: the authority name given with --title, else a generic one. */
 export function reportTitle(report: Report): string {
   return report.title?.trim() || 'csc-metrics report';
@@ -54,9 +64,9 @@ export function formatPeriodUk(period: Period): string {
   return `${formatUk(period.from)} to ${formatUk(period.to)}`;
 }
 
-/** The series values oldest first, "73.3 % → 75.0 %"; empty without a series. */
+/** The series values oldest first with each rate's n, "73.3 % of 30 → 75.0 % of 4"; empty without a series. */
 export function formatTrend(result: IndicatorResult): string {
-  return (result.series ?? []).map((p) => formatValue(result.kind, p.value)).join(' → ');
+  return (result.series ?? []).map((p) => (result.kind === 'rate' && p.value !== null ? `${formatValue(result.kind, p.value)} of ${formatCount(p.denominator)}` : formatValue(result.kind, p.value))).join(' → ');
 }
 
 /** Every group key of the report's breakdowns, in code-point order (as the core orders groups). */

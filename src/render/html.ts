@@ -1,9 +1,9 @@
 import { formatUk } from '../core/dates/localDate.js';
 import type { FileQuality } from '../core/extracts/issues.js';
-import type { Rag } from '../core/rag.js';
+import { isSmallCohort, smallCohortReason, type Rag } from '../core/rag.js';
 import { noGroup } from '../core/breakdown.js';
 import { type ExceptionRow, type GroupFigure, type IndicatorResult, type Report } from '../core/report.js';
-import { asAtNote, filtersText, escapeHtml, formatCount, formatFraction, formatPeriodUk, formatTarget, formatValue, groupKeys, groupsByKey, ragWord, reportTitle } from './format.js';
+import { asAtNote, filtersText, escapeHtml, formatCount, formatFraction, formatPeriodUk, formatN, formatTarget, formatValue, groupKeys, groupsByKey, ragText, ragWord, reportTitle } from './format.js';
 import { trendChart } from './htmlChart.js';
 import { qualityHeadline } from './quality.js';
 
@@ -33,6 +33,9 @@ p { margin: 4px 0; }
 .facts dd { margin: 0; font-weight: 600; }
 .rag-count { display: flex; flex-wrap: wrap; gap: 8px; margin: 12px 0; }
 .rag-count span { padding: 4px 12px; border-radius: 999px; font-weight: 700; }
+.rag-key { display: grid; grid-template-columns: auto 1fr; gap: 4px 10px; margin: 8px 0 12px; font-size: 13px; align-items: baseline; }
+.rag-key dt { margin: 0; }
+.rag-key dd { margin: 0; }
 table { border-collapse: collapse; width: 100%; font-size: 13px; }
 th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
 thead th { background: #f0f3f6; font-weight: 600; }
@@ -49,6 +52,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .tile h3 { min-height: 2.8em; }
 .tile .figure { display: flex; align-items: center; gap: 10px; }
 .tile .value { font-size: 28px; font-weight: 700; color: var(--rag); font-variant-numeric: tabular-nums; }
+.tile .n { color: var(--muted); font-size: 13px; font-variant-numeric: tabular-nums; }
 .tile dl { display: grid; grid-template-columns: auto 1fr; gap: 0 10px; margin: 6px 0; font-size: 13px; }
 .tile dt { color: var(--muted); }
 .tile dd { margin: 0; }
@@ -67,6 +71,8 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .chart-svg .target { stroke: #3c4043; stroke-width: 1.5; stroke-dasharray: 6 4; }
 .chart-svg .line { fill: none; stroke: var(--accent); stroke-width: 2; }
 .chart-svg .dot { fill: var(--accent); }
+.chart-svg .dot.small { fill: #fff; stroke: var(--accent); stroke-width: 1.5; }
+.chart-svg .n-tick { font-size: 9px; fill: var(--muted); }
 .chart-svg .dot.now { fill: var(--rag); stroke: #fff; stroke-width: 2; }
 .chart-svg .now-label { font-size: 11px; font-weight: 700; fill: var(--ink); paint-order: stroke; stroke: #fff; stroke-width: 3px; }
 .breakdown td.rag-red, .breakdown td.rag-amber, .breakdown td.rag-green, .breakdown td.rag-none { background: var(--rag-bg); border-left: 4px solid var(--rag); }
@@ -94,8 +100,9 @@ footer { color: var(--muted); font-size: 12px; text-align: center; padding: 8px 
 }
 `;
 
-function badge(rag: Rag): string {
-  return `<span class="badge rag-${rag}">${ragWord(rag)}</span>`;
+/** A RAG badge, with the reason a figure too small to judge has none: "NO RAG (n < 5)". */
+function badge(figure: { readonly rag: Rag; readonly ragReason?: string }): string {
+  return `<span class="badge rag-${figure.rag}">${escapeHtml(ragText(figure))}</span>`;
 }
 
 function fact(term: string, value: string): string {
@@ -108,6 +115,24 @@ function ragCounts(report: Report): string {
     return count === 0 ? [] : [`<span class="rag-${rag}">${count} ${ragWord(rag)}</span>`];
   });
   return `<div class="rag-count" aria-label="indicators by RAG">${chips.join('')}</div>`;
+}
+
+/**
+ * What the colours mean, with the numbers in force: amber is a rate within
+ * the tolerance below its target; a rate on fewer than the minimum cohort is
+ * not judged at all (1 of 1 is 100 % and says nothing about practice).
+ */
+function ragKey(report: Report): string {
+  const rules = report.ragRules;
+  const tolerance = rules ? `${rules.tolerance} percentage point${rules.tolerance === 1 ? '' : 's'}` : 'the tolerance';
+  const small = rules ? `n &lt; ${rules.minCohort}: a rate on fewer than ${rules.minCohort} records is not judged` : 'a rate on fewer records than the minimum cohort is not judged';
+  const rows: readonly (readonly [Rag, string])[] = [
+    ['green', 'meets the target'],
+    ['amber', `a rate below its target by no more than ${tolerance}`],
+    ['red', 'further below the target, or a count over it (counts have no amber)'],
+    ['none', `no target, no value (no records), or ${small}`],
+  ];
+  return `<dl class="rag-key" aria-label="RAG key">${rows.map(([rag, meaning]) => `<dt>${badge({ rag })}</dt><dd>${meaning}</dd>`).join('')}</dl>`;
 }
 
 function qualityRow(f: FileQuality): string {
@@ -131,7 +156,7 @@ function headline(report: Report): string {
     ...(report.generatedAt !== undefined ? [fact('Generated', report.generatedAt)] : []),
   ];
   return `<section class="headline" id="headline"><h1>${escapeHtml(reportTitle(report))}</h1><p class="muted">Performance surgery pack</p>`
-    + `<dl class="facts">${facts.join('')}</dl>${warnings(report.warnings)}${ragCounts(report)}${quality(report.dataQuality.files)}</section>`;
+    + `<dl class="facts">${facts.join('')}</dl>${warnings(report.warnings)}${ragCounts(report)}${ragKey(report)}${quality(report.dataQuality.files)}</section>`;
 }
 
 function exceptionTable(rows: readonly ExceptionRow[]): string {
@@ -146,7 +171,7 @@ function missingBody(report: Report): string {
     return `<p class="muted">Not computed${reason ? `: ${escapeHtml(reason)}` : ''}.</p>`;
   }
   if (result.exceptions.length === 0) return '<p>None.</p>';
-  return `<p>${badge(result.rag)} ${result.exceptions.length} missing as at ${formatUk(report.period.asAt)}.</p>${exceptionTable(result.exceptions)}`;
+  return `<p>${badge(result)} ${result.exceptions.length} missing as at ${formatUk(report.period.asAt)}.</p>${exceptionTable(result.exceptions)}`;
 }
 
 function missingSection(report: Report): string {
@@ -154,14 +179,28 @@ function missingSection(report: Report): string {
   return `<section id="missing" class="rag-${rag}"><h2>Children missing for more than 5 days</h2>${missingBody(report)}</section>`;
 }
 
+/**
+ * Why a figure is too small to compare ("n < 5"), or undefined: its
+ * ragReason, else (for a figure with no target, so no RAG to withhold) its n
+ * against the report's minimum cohort.
+ */
+function tooSmall(kind: IndicatorResult['kind'], figure: { readonly denominator: number; readonly ragReason?: string }, report: Report): string | undefined {
+  if (figure.ragReason !== undefined) return figure.ragReason;
+  const rules = report.ragRules;
+  return rules && isSmallCohort(kind, figure.denominator, rules.minCohort) ? smallCohortReason(rules.minCohort) : undefined;
+}
+
 /** Change on the previous period, as displayed (so 84.6 % after 81.4 % reads "3.2 pts"), with better/worse in words. */
-function change(result: IndicatorResult): string {
+function change(result: IndicatorResult, report: Report): string {
   const series = result.series ?? [];
   const previous = series[series.length - 2];
   const current = series[series.length - 1];
   if (!previous || !current) return '';
   const label = escapeHtml(previous.period.label);
   if (previous.value === null || current.value === null) return `<p class="change same">no figure to compare on ${label}</p>`;
+  // A move from 1 of 1 to 1 of 2 is "▼ 50 pts" of nothing: no arrow when either period is too small to judge.
+  const small = tooSmall(result.kind, current, report) ?? tooSmall(result.kind, previous, report);
+  if (small !== undefined) return `<p class="change same">not compared with ${label}: ${escapeHtml(small)}</p>`;
   const delta = result.kind === 'rate' ? (Math.round(current.value * 1000) - Math.round(previous.value * 1000)) / 10 : current.value - previous.value;
   if (delta === 0) return `<p class="change same">no change on ${label}</p>`;
   const better = delta > 0 === (result.direction === 'higher');
@@ -173,12 +212,18 @@ function warnings(texts: readonly string[]): string {
   return texts.map((text) => `<p class="warning" role="note">Warning: ${escapeHtml(text)}</p>`).join('');
 }
 
-function tile(result: IndicatorResult): string {
+/** "n = 26" beside a rate's value; nothing for a count, whose value is its own n. */
+function nOf(result: IndicatorResult): string {
+  const n = formatN(result.kind, result);
+  return n === '' ? '' : `<span class="n">${n}</span>`;
+}
+
+function tile(result: IndicatorResult, report: Report): string {
   const fractionLabel = result.kind === 'rate' ? 'Met / cohort' : 'Records';
   return `<article class="tile rag-${result.rag}" data-indicator="${escapeHtml(result.id)}"><h3>${escapeHtml(result.title)}</h3>`
-    + `<div class="figure"><span class="value">${formatValue(result.kind, result.value)}</span>${badge(result.rag)}</div>`
+    + `<div class="figure"><span class="value">${formatValue(result.kind, result.value)}</span>${badge(result)}${nOf(result)}</div>`
     + `<dl><dt>Target</dt><dd>${escapeHtml(formatTarget(result.kind, result.direction, result.target))}</dd>`
-    + `<dt>${fractionLabel}</dt><dd>${formatFraction(result.kind, result)}</dd><dt>Timescale</dt><dd>${escapeHtml(result.timescale)}</dd></dl>${change(result)}${warnings(result.warnings)}</article>`;
+    + `<dt>${fractionLabel}</dt><dd>${formatFraction(result.kind, result)}</dd><dt>Timescale</dt><dd>${escapeHtml(result.timescale)}</dd></dl>${change(result, report)}${warnings(result.warnings)}</article>`;
 }
 
 function notComputed(report: Report): string {
@@ -188,22 +233,23 @@ function notComputed(report: Report): string {
 }
 
 function tilesSection(report: Report): string {
-  return `<section class="page" id="indicators"><h2>Indicators</h2><div class="tiles">${report.indicators.map(tile).join('')}</div>${notComputed(report)}</section>`;
+  return `<section class="page" id="indicators"><h2>Indicators</h2><div class="tiles">${report.indicators.map((r) => tile(r, report)).join('')}</div>${notComputed(report)}</section>`;
 }
 
 function chart(result: IndicatorResult, report: Report): string {
-  return `<figure class="chart rag-${result.rag}" data-indicator="${escapeHtml(result.id)}"><figcaption><span>${escapeHtml(result.title)}</span>${badge(result.rag)}</figcaption>${trendChart(result, report.period)}</figure>`;
+  return `<figure class="chart rag-${result.rag}" data-indicator="${escapeHtml(result.id)}"><figcaption><span>${escapeHtml(result.title)}</span>${badge(result)}</figcaption>${trendChart(result, report.period)}</figure>`;
 }
 
 function chartsSection(report: Report): string {
   const span = report.indicators.find((r) => r.series)?.series;
   const note = span ? `${span.length} periods to ${escapeHtml(report.period.label)}` : `${escapeHtml(report.period.label)} only; run with --trend 6 for a trend`;
-  return `<section class="page" id="trends"><h2>Trends</h2><p class="muted">${note}; dashed line: target.</p><div class="charts">${report.indicators.map((r) => chart(r, report)).join('')}</div></section>`;
+  const small = report.ragRules ? `n &lt; ${report.ragRules.minCohort}` : 'too few to judge';
+  return `<section class="page" id="trends"><h2>Trends</h2><p class="muted">${note}; dashed line: target; n under each period: the records it stands on; hollow dot: ${small}, not judged.</p><div class="charts">${report.indicators.map((r) => chart(r, report)).join('')}</div></section>`;
 }
 
 function groupCell(result: IndicatorResult, group: GroupFigure | undefined): string {
   if (!group) return '<td class="muted">–</td>';
-  return `<td class="rag-${group.rag}"><b>${formatValue(result.kind, group.value)}</b> ${ragWord(group.rag)}<br><small>${formatFraction(result.kind, group)}</small></td>`;
+  return `<td class="rag-${group.rag}"><b>${formatValue(result.kind, group.value)}</b> ${escapeHtml(ragText(group))}<br><small>${formatFraction(result.kind, group)}</small></td>`;
 }
 
 /** An indicator with its groups by key. */
@@ -250,7 +296,7 @@ function teamBody(team: string, rows: readonly ExceptionRow[]): string {
 
 function indicatorExceptions(result: IndicatorResult): string {
   const teams = [...groupBy(result.exceptions, (e) => e.team ?? noGroup('team'))].map(([team, rows]) => teamBody(team, rows));
-  return `<div class="exceptions" data-indicator="${escapeHtml(result.id)}"><h3>${escapeHtml(result.title)} ${badge(result.rag)} <span class="muted">${result.exceptions.length} to discuss</span></h3>`
+  return `<div class="exceptions" data-indicator="${escapeHtml(result.id)}"><h3>${escapeHtml(result.title)} ${badge(result)} <span class="muted">${result.exceptions.length} to discuss</span></h3>`
     + `<table><thead><tr><th>Worker</th><th>Child</th><th>Record</th><th>Detail</th></tr></thead>${teams.join('')}</table></div>`;
 }
 

@@ -1,12 +1,16 @@
 import type { IndicatorKind } from '../core/indicators/types.js';
 import type { Period } from '../core/period.js';
 import type { IndicatorResult } from '../core/report.js';
-import { escapeHtml, formatTarget, formatValue } from './format.js';
+import { escapeHtml, formatCount, formatTarget, formatValue } from './format.js';
 
 /** One point of a chart: a period and its value, null when the cohort was empty. */
 interface ChartPoint {
   readonly label: string;
   readonly value: number | null;
+  /** The records the value stands on (a rate's denominator). */
+  readonly n: number;
+  /** Why the point has no RAG though it has a value ("n < 5"): drawn hollow. */
+  readonly ragReason: string | undefined;
 }
 
 /** The y axis in display units (percent for rates, the count for counts). */
@@ -18,7 +22,8 @@ interface Axis {
 
 const WIDTH = 360;
 const HEIGHT = 190;
-const PLOT = { left: 46, right: WIDTH - 14, top: 30, bottom: HEIGHT - 28 };
+// Two rows under the plot: the period, then its n.
+const PLOT = { left: 46, right: WIDTH - 14, top: 30, bottom: HEIGHT - 38 };
 // Points sit inside the plot so the first and last do not touch the axes.
 const X_INSET = 18;
 // Enough period labels to read, few enough not to overlap.
@@ -75,12 +80,22 @@ function yAxis(axis: Axis, kind: IndicatorKind): string {
   }).join('');
 }
 
-/** Period labels under the points; when there are many, every k-th counting back from the latest. */
-function xAxis(points: readonly ChartPoint[]): string {
+/** Period labels under the points, with a rate's n below each; when there are many, every k-th counting back from the latest. */
+function xAxis(points: readonly ChartPoint[], kind: IndicatorKind): string {
   const every = Math.ceil(points.length / MAX_X_LABELS);
-  return points.map((p, i) => (points.length - 1 - i) % every === 0
-    ? `<text class="tick" x="${n(xOf(i, points.length))}" y="${PLOT.bottom + 16}" text-anchor="middle">${escapeHtml(p.label)}</text>`
-    : '').join('');
+  return points.map((p, i) => {
+    if ((points.length - 1 - i) % every !== 0) return '';
+    const x = n(xOf(i, points.length));
+    const count = kind === 'rate' ? `<text class="n-tick" x="${x}" y="${PLOT.bottom + 28}" text-anchor="middle">n = ${formatCount(p.n)}</text>` : '';
+    return `<text class="tick" x="${x}" y="${PLOT.bottom + 16}" text-anchor="middle">${escapeHtml(p.label)}</text>${count}`;
+  }).join('');
+}
+
+/** A point as read aloud and on hover: "2026-09: 81.4 % (n = 43)", and why a small one is not judged. */
+function pointText(kind: IndicatorKind, p: ChartPoint): string {
+  const value = formatValue(kind, p.value);
+  if (kind === 'count') return `${p.label}: ${value}`;
+  return `${p.label}: ${value} (n = ${formatCount(p.n)}${p.ragReason === undefined ? '' : `, not judged: ${p.ragReason}`})`;
 }
 
 /** The dashed target line, named in a legend above the plot where no point can cover it. */
@@ -102,24 +117,28 @@ function valueLine(coords: readonly ([number, number] | null)[]): string {
   return runs.filter((r) => r.length > 1).map((r) => `<polyline class="line" points="${r.join(' ')}"/>`).join('');
 }
 
-function dots(result: IndicatorResult, coords: readonly ([number, number] | null)[]): string {
+function dots(result: IndicatorResult, points: readonly ChartPoint[], coords: readonly ([number, number] | null)[]): string {
   const last = coords.length - 1;
   return coords.map((c, i) => {
     if (!c) return '';
-    if (i < last) return `<circle class="dot" cx="${n(c[0])}" cy="${n(c[1])}" r="3.5"/>`;
+    const point = points[i]!;
+    // A hollow dot: a figure on too few records to judge.
+    const small = point.ragReason === undefined ? '' : ' small';
+    const title = `<title>${escapeHtml(pointText(result.kind, point))}</title>`;
+    if (i < last) return `<circle class="dot${small}" cx="${n(c[0])}" cy="${n(c[1])}" r="3.5">${title}</circle>`;
     const label = escapeHtml(formatValue(result.kind, result.value));
-    return `<circle class="dot now rag-${result.rag}" cx="${n(c[0])}" cy="${n(c[1])}" r="5.5"/><text class="now-label" x="${n(c[0])}" y="${n(c[1] - 10)}" text-anchor="middle">${label}</text>`;
+    return `<circle class="dot now${small} rag-${result.rag}" cx="${n(c[0])}" cy="${n(c[1])}" r="5.5">${title}</circle><text class="now-label" x="${n(c[0])}" y="${n(c[1] - 10)}" text-anchor="middle">${label}</text>`;
   }).join('');
 }
 
 function pointsOf(result: IndicatorResult, period: Period): ChartPoint[] {
   return result.series
-    ? result.series.map((p) => ({ label: p.period.label, value: p.value }))
-    : [{ label: period.label, value: result.value }];
+    ? result.series.map((p) => ({ label: p.period.label, value: p.value, n: p.denominator, ragReason: p.ragReason }))
+    : [{ label: period.label, value: result.value, n: result.denominator, ragReason: result.ragReason }];
 }
 
 function summary(result: IndicatorResult, points: readonly ChartPoint[]): string {
-  const values = points.map((p) => `${p.label} ${formatValue(result.kind, p.value)}`).join(', ');
+  const values = points.map((p) => pointText(result.kind, p)).join(', ');
   return `${result.title}: ${values}; target ${formatTarget(result.kind, result.direction, result.target)}`;
 }
 
@@ -136,6 +155,6 @@ export function trendChart(result: IndicatorResult, period: Period): string {
   const coords = points.map((p, i): [number, number] | null => (p.value === null ? null : [xOf(i, points.length), yOf(axis, displayUnits(result.kind, p.value))]));
   return `<svg class="chart-svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${escapeHtml(summary(result, points))}">`
     + `<line class="axis" x1="${PLOT.left}" x2="${PLOT.left}" y1="${PLOT.top}" y2="${PLOT.bottom}"/>`
-    + yAxis(axis, result.kind) + xAxis(points) + targetLine(result, axis) + valueLine(coords) + dots(result, coords)
+    + yAxis(axis, result.kind) + xAxis(points, result.kind) + targetLine(result, axis) + valueLine(coords) + dots(result, points, coords)
     + '</svg>';
 }

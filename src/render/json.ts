@@ -19,6 +19,11 @@ function figureJson(kind: IndicatorResult['kind'], figure: Figure) {
     : { numerator: figure.numerator, denominator: figure.denominator, value: roundValue(figure.value) };
 }
 
+/** `ragReason` when a figure is too small to judge ("n < 5"); nothing otherwise, so other figures keep their shape. */
+function reasonJson(figure: { readonly ragReason?: string }) {
+  return figure.ragReason === undefined ? {} : { ragReason: figure.ragReason };
+}
+
 function exceptionJson(row: ExceptionRow) {
   return { childId: row.childId, recordId: row.recordId, team: row.team ?? null, worker: row.worker ?? null, detail: row.detail };
 }
@@ -33,9 +38,10 @@ function indicatorJson(result: IndicatorResult) {
     target: result.target,
     direction: result.direction,
     rag: result.rag,
-    ...(result.groups ? { groups: result.groups.map((g) => ({ key: g.key, ...figureJson(result.kind, g), rag: g.rag })) } : {}),
+    ...reasonJson(result),
+    ...(result.groups ? { groups: result.groups.map((g) => ({ key: g.key, ...figureJson(result.kind, g), rag: g.rag, ...reasonJson(g) })) } : {}),
     ...(result.series
-      ? { series: result.series.map((p) => ({ period: p.period.label, ...periodJson(p.period), ...figureJson(result.kind, p), target: p.target, rag: p.rag })) }
+      ? { series: result.series.map((p) => ({ period: p.period.label, ...periodJson(p.period), ...figureJson(result.kind, p), target: p.target, rag: p.rag, ...reasonJson(p) })) }
       : {}),
     exceptions: result.exceptions.map(exceptionJson),
     warnings: result.warnings,

@@ -1,6 +1,6 @@
 import { formatUk } from '../core/dates/localDate.js';
 import type { IndicatorResult, Report } from '../core/report.js';
-import { asAtNote, filtersText, formatFraction, formatPeriodUk, formatTarget, formatTrend, formatValue, groupKeys, groupsByKey, ragWord, reportTitle } from './format.js';
+import { asAtNote, filtersText, formatFraction, formatPeriodUk, formatTarget, formatTrend, formatValue, groupKeys, groupsByKey, ragText, reportTitle } from './format.js';
 import { qualityHeadline } from './quality.js';
 import { terminalText } from './safeText.js';
 
@@ -48,7 +48,7 @@ function indicatorCells(result: IndicatorResult, withTrend: boolean): string[] {
     formatValue(result.kind, result.value),
     formatFraction(result.kind, result),
     formatTarget(result.kind, result.direction, result.target),
-    ragWord(result.rag),
+    ragText(result),
   ];
   return withTrend ? [...cells, formatTrend(result)] : cells;
 }
@@ -63,7 +63,7 @@ function groupCells(result: IndicatorResult, keys: readonly string[]): string[] 
   const groups = groupsByKey(result);
   return keys.map((key) => {
     const group = groups.get(key);
-    return group ? `${formatValue(result.kind, group.value)} ${ragWord(group.rag)} (${formatFraction(result.kind, group)})` : '–';
+    return group ? `${formatValue(result.kind, group.value)} ${ragText(group)} (${formatFraction(result.kind, group)})` : '–';
   });
 }
 

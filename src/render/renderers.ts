@@ -5,6 +5,7 @@ import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import type { Paint } from './paint.js';
 import { renderTable } from './table.js';
+import { renderXlsx } from './xlsx.js';
 
 /** What a renderer may use beyond the report. */
 export interface RenderContext {
@@ -22,16 +23,49 @@ export const RENDERERS = {
   markdown: (report: Report) => renderMarkdown(report),
 } satisfies Record<string, (report: Report, context: RenderContext) => string>;
 
+/** A `--format` name whose result is text. */
+export type TextFormat = keyof typeof RENDERERS;
+
+/** Report → bytes: formats that are files rather than text (a workbook). */
+export const BINARY_RENDERERS = {
+  xlsx: (report: Report) => renderXlsx(report),
+} satisfies Record<string, (report: Report) => Promise<Uint8Array>>;
+
+/** A `--format` name whose result is bytes, never to be shown on a terminal. */
+export type BinaryFormat = keyof typeof BINARY_RENDERERS;
+
 /** A `--format` name. */
-export type Format = keyof typeof RENDERERS;
+export type Format = TextFormat | BinaryFormat;
+
+/** The `--format` names whose result is text, in the order the help lists them. */
+export const TEXT_FORMATS = Object.keys(RENDERERS) as TextFormat[];
 
 /** Every `--format` name, in the order the help lists them. */
-export const FORMATS = Object.keys(RENDERERS) as Format[];
+export const FORMATS: Format[] = [...TEXT_FORMATS, ...(Object.keys(BINARY_RENDERERS) as BinaryFormat[])];
 
-/** The format an --out file's extension implies, if any. */
+/** Whether a format's result is bytes. */
+export function isBinaryFormat(format: Format): format is BinaryFormat {
+  return Object.hasOwn(BINARY_RENDERERS, format);
+}
+
+/** The report in a format: text, or (for a workbook) bytes. */
+export function renderReport(format: Format, report: Report, context: RenderContext): string | Promise<Uint8Array> {
+  return isBinaryFormat(format) ? BINARY_RENDERERS[format](report) : RENDERERS[format](report, context);
+}
+
+const BY_EXTENSION: Readonly<Record<string, Format>> = { json: 'json', csv: 'csv', html: 'html', htm: 'html', md: 'markdown', txt: 'table', xlsx: 'xlsx' };
+
+/** The extension of a file name, lower case and without the dot ("pack.XLSX" → "xlsx"); undefined without one. */
+export function fileExtension(path: string): string | undefined {
+  return /\.([a-z0-9]+)$/i.exec(path.replace(/^.*[\\/]/, ''))?.[1]?.toLowerCase();
+}
+
+/**
+ * The format an --out file's extension implies. Undefined both without an
+ * extension and for one no format writes: `fileExtension` tells them apart,
+ * so a caller can refuse `pack.xlsc` rather than write JSON under that name.
+ */
 export function formatForFile(path: string): Format | undefined {
-  const extension = /\.([a-z]+)$/i.exec(path)?.[1]?.toLowerCase();
-  const byExtension: Record<string, string> = { json: 'json', csv: 'csv', html: 'html', htm: 'html', md: 'markdown', txt: 'table' };
-  const format = extension === undefined ? undefined : byExtension[extension];
-  return format !== undefined && format in RENDERERS ? (format as Format) : undefined;
+  const extension = fileExtension(path);
+  return extension !== undefined && Object.hasOwn(BY_EXTENSION, extension) ? BY_EXTENSION[extension] : undefined;
 }

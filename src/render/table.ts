@@ -1,7 +1,7 @@
 import Table from 'cli-table3';
 import { formatIso } from '../core/dates/localDate.js';
 import type { IndicatorResult, Report } from '../core/report.js';
-import { asAtNote, filtersText, formatFraction, formatTarget, formatTrend, formatValue, ragWord } from './format.js';
+import { asAtNote, filtersText, formatFraction, formatTarget, formatTrend, formatValue, ragText } from './format.js';
 import type { Paint } from './paint.js';
 import { terminalText } from './safeText.js';
 
@@ -21,12 +21,12 @@ function indicatorRows(result: IndicatorResult, paint: Paint, withTrend: boolean
     paint.rag(result.rag, formatValue(result.kind, result.value)),
     formatFraction(result.kind, result),
     formatTarget(result.kind, result.direction, result.target),
-    paint.rag(result.rag, ragWord(result.rag)),
+    paint.rag(result.rag, ragText(result)),
     terminalText(result.timescale),
   ];
   const rows = [withTrend ? [...row, formatTrend(result)] : row];
   for (const group of result.groups ?? []) {
-    const cells = [`  ${terminalText(group.key)}`, paint.rag(group.rag, formatValue(result.kind, group.value)), formatFraction(result.kind, group), '', paint.rag(group.rag, ragWord(group.rag)), ''];
+    const cells = [`  ${terminalText(group.key)}`, paint.rag(group.rag, formatValue(result.kind, group.value)), formatFraction(result.kind, group), '', paint.rag(group.rag, ragText(group)), ''];
     rows.push(withTrend ? [...cells, ''] : cells);
   }
   return rows;

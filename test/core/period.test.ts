@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatIso, parseIsoDay } from '../../src/core/dates/localDate.js';
-import { parsePeriod, rangePeriod, trailingPeriods, withAsAt } from '../../src/core/period.js';
+import { parsePeriod, rangePeriod, relativePeriod, trailingPeriods, withAsAt } from '../../src/core/period.js';
 
 const show = (p: { from: number; to: number; asAt: number; label: string }) =>
   `${p.label} ${formatIso(p.from as never)}..${formatIso(p.to as never)} @${formatIso(p.asAt as never)}`;
@@ -31,5 +31,24 @@ describe('periods', () => {
     expect(() => parsePeriod('2026-00')).toThrow('expected a month like 2026-10');
     expect(() => parsePeriod('2025-W53')).toThrow('2025 has 52 ISO weeks');
     expect(() => rangePeriod(parseIsoDay('2026-10-02')!, parseIsoDay('2026-10-01')!)).toThrow('the period ends (2026-10-01) before it starts (2026-10-02)');
+  });
+});
+
+describe('periods named relative to the extract date', () => {
+  const taken = parseIsoDay('2026-11-20')!; // a Friday in ISO week 47
+  const named = (name: string) => {
+    const p = relativePeriod(name, taken)!;
+    return [p.label, formatIso(p.from), formatIso(p.to)];
+  };
+
+  it('last-month, last-week and this-month-to-date', () => {
+    expect(named('last-month')).toEqual(['2026-10', '2026-10-01', '2026-10-31']);
+    expect(named('last-week')).toEqual(['2026-W46', '2026-11-09', '2026-11-15']);
+    expect(named('this-month-to-date')).toEqual(['2026-11 to date', '2026-11-01', '2026-11-20']);
+    expect(relativePeriod('next-month', taken)).toBeUndefined();
+  });
+
+  it('last-week across a year end: taken on Monday 04/01/2027 (ISO week 1) gives 2026-W53', () => {
+    expect(relativePeriod('last-week', parseIsoDay('2027-01-04')!)!.label).toBe('2026-W53');
   });
 });

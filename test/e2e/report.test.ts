@@ -24,8 +24,9 @@ describe('report on the formats fixture (BOM, CRLF, header variants, quoted comm
   });
 
   it('computes the assessment figures by hand', () => {
-    expect(byId('assessment-timeliness')).toMatchObject({ numerator: 2, denominator: 2, value: 1, target: 0.9, rag: 'green', exceptions: [] });
-    expect(byId('assessment-child-seen')).toMatchObject({ numerator: 1, denominator: 2, value: 0.5, rag: 'red' });
+    // Issue 10: n = 2 is under minCohort 5, so no RAG (green and red before) and ragReason "n < 5".
+    expect(byId('assessment-timeliness')).toMatchObject({ numerator: 2, denominator: 2, value: 1, target: 0.9, rag: 'none', ragReason: 'n < 5', exceptions: [] });
+    expect(byId('assessment-child-seen')).toMatchObject({ numerator: 1, denominator: 2, value: 0.5, rag: 'none', ragReason: 'n < 5' });
     expect(byId('assessment-child-seen').exceptions).toEqual([
       { childId: 'C00002', recordId: 'A0002', team: 'Team B', worker: 'Worker 02', detail: 'child seen: no' },
     ]);
@@ -52,9 +53,10 @@ describe('report on the formats fixture (BOM, CRLF, header variants, quoted comm
   it('groups by team with --by team', () => {
     const grouped = JSON.parse(runCli(['report', '--data', 'fixtures/formats', '--period', '2026-10', '--by', 'team', '--format', 'json', ...EXTRACTED]).stdout);
     const seen = grouped.indicators.find((i: { id: string }) => i.id === 'assessment-child-seen');
+    // Issue 10: groups of 1 are under minCohort 5, so no RAG (green and red before).
     expect(seen.groups).toEqual([
-      { key: 'Team A, North', numerator: 1, denominator: 1, value: 1, rag: 'green' },
-      { key: 'Team B', numerator: 0, denominator: 1, value: 0, rag: 'red' },
+      { key: 'Team A, North', numerator: 1, denominator: 1, value: 1, rag: 'none', ragReason: 'n < 5' },
+      { key: 'Team B', numerator: 0, denominator: 1, value: 0, rag: 'none', ragReason: 'n < 5' },
     ]);
   });
 
@@ -138,7 +140,8 @@ describe('row-level bad input: the row is rejected with file, line, column, valu
       ['cell', 'INVISIBLE_CHARACTERS', 3, 'team'],
     ]);
     const timeliness = report.indicators.find((i: { id: string }) => i.id === 'assessment-timeliness');
-    expect(timeliness.groups).toEqual([{ key: 'Team A', numerator: 2, denominator: 2, value: 1, rag: 'green' }]);
+    // Issue 10: a group of 2 is under minCohort 5, so no RAG (green before).
+    expect(timeliness.groups).toEqual([{ key: 'Team A', numerator: 2, denominator: 2, value: 1, rag: 'none', ragReason: 'n < 5' }]);
   });
 
   it('never lets a header or value drive the terminal: escape sequences reach stderr as visible text', () => {
@@ -224,7 +227,7 @@ describe('file-level bad input stops the run with exit 2 and says which file and
 
 describe('usage errors exit 1', () => {
   it.each([
-    [['--period', '2026-13'], '--period 2026-13: expected a month like 2026-10 or an ISO week like 2026-W43'],
+    [['--period', '2026-13'], '--period 2026-13: expected a month like 2026-10, an ISO week like 2026-W43, or last-month, last-week, this-month-to-date'],
     [['--period', '2026-W54'], '--period 2026-W54: 2026 has 53 ISO weeks'],
     [['--from', '2026-10-01'], '--from and --to go together'],
     [['--period', '1999-12'], 'is outside the england-and-wales calendar'],

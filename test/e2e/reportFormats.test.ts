@@ -10,7 +10,8 @@ const DEMO = ['report', '--data', 'fixtures/demo', '--period', '2026-10', '--ext
 describe('report --format markdown|csv on stdout: the same input and flags give the same bytes', () => {
   it.each([
     ['markdown', '# Demo Authority\n'],
-    ['csv', 'indicator,title,kind,group,numerator,denominator,value,target,direction,rag,period_from,period_to,as_at,warnings\r\n'],
+    // CSV starts with the UTF-8 byte-order mark Excel on Windows needs.
+    ['csv', '\uFEFFindicator,title,kind,group,numerator,denominator,value,target,direction,rag,period_from,period_to,as_at,warnings\r\n'],
   ])('%s', (format, start) => {
     const first = runCli([...DEMO, '--format', format]);
     const second = runCli([...DEMO, '--format', format]);

@@ -118,9 +118,11 @@ describe('caseload-18-or-less', () => {
     // 3/4 = 75 % against 85 %: more than 5 points short, red.
     // By team: Team A has Worker At, worker at and Worker Tie (3/3); Team Y has Worker Over (0/1).
     const result = resultOf(reportFor(october, { by: 'team' }), 'caseload-18-or-less');
-    expect(figure(result)).toEqual({ numerator: 3, denominator: 4, value: 0.75, rag: 'red' });
+    // Issue 10: n = 4 is under minCohort 5, so no RAG (red before) and ragReason "n < 5".
+    expect(figure(result)).toEqual({ numerator: 3, denominator: 4, value: 0.75, rag: 'none' });
+    expect(result.ragReason).toBe('n < 5');
     expect(result.title).toBe('Workers with 18 or fewer children');
-    expect(result.exceptions).toEqual([{ childId: '', recordId: 'Worker Over', team: 'Team Y', worker: 'Worker Over', detail: '19 children' }]);
+    expect(result.exceptions).toMatchObject([{ childId: '', recordId: 'Worker Over', team: 'Team Y', worker: 'Worker Over', detail: '19 children' }]);
     expect(result.groups!.map((g) => [g.key, g.numerator, g.denominator])).toEqual([
       ['Team A', 3, 3],
       ['Team Y', 0, 1],
@@ -133,7 +135,7 @@ describe('caseload-18-or-less', () => {
     const result = resultOf(reportFor(october, { settings }), 'caseload-18-or-less');
     expect(result.title).toBe('Workers with 19 or fewer children');
     expect(figure(result)).toMatchObject({ numerator: 4, denominator: 4 });
-    expect(result.exceptions).toEqual([]);
+    expect(result.exceptions).toMatchObject([]);
   });
 
   it('is not computed without the assessments: a caseload needs both extracts', () => {

@@ -5,9 +5,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/core/dataset.js';
 import { INDICATORS } from '../../src/core/indicators/registry.js';
 import { parsePeriod, withAsAt } from '../../src/core/period.js';
-import { ragOf } from '../../src/core/rag.js';
-import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
-import { day, figure, loadScenario, reportOf, resultOf } from './helpers.js';
+import { ragOf, ragOfFigure } from '../../src/core/rag.js';
+import { configSchema, DEFAULT_SETTINGS } from '../../src/core/settings.js';
+import { day, figure, loadScenario, loadTables, reportOf, resultOf } from './helpers.js';
 
 const october = parsePeriod('2026-10');
 
@@ -55,7 +55,7 @@ describe('RAG against the default targets (tolerance 5 points)', () => {
     const report = reportOf(data, parsePeriod('2026-09'));
     for (const id of ['assessment-timeliness', 'assessment-child-seen', 'assessment-seen-alone', 'assessment-voice-recorded']) {
       expect(figure(resultOf(report, id)), id).toEqual({ numerator: 0, denominator: 0, value: null, rag: 'none' });
-      expect(resultOf(report, id).exceptions).toEqual([]);
+      expect(resultOf(report, id).exceptions).toMatchObject([]);
     }
   });
 });
@@ -72,14 +72,14 @@ describe('RAG of counts (target 0, lower is better)', () => {
     // As at Fri 9 Oct: as-at - 5 = 4 Oct; only M0005 began by then and it returned 8 Oct: count 0.
     const result = resultOf(reportOf(data, withAsAt(october, day('2026-10-09'))), 'missing-over-5-days');
     expect(figure(result)).toEqual({ numerator: 0, denominator: 0, value: 0, rag: 'green' });
-    expect(result.exceptions).toEqual([]);
+    expect(result.exceptions).toMatchObject([]);
   });
 
   it('a count of 1 is red: counts have no amber', () => {
     // As at Tue 6 Oct: as-at - 5 = 1 Oct; M0005 began 1 Oct and returned 8 Oct > 6 Oct: count 1.
     const result = resultOf(reportOf(data, withAsAt(october, day('2026-10-06'))), 'missing-over-5-days');
     expect(figure(result)).toEqual({ numerator: 1, denominator: 1, value: 1, rag: 'red' });
-    expect(result.exceptions).toEqual([
+    expect(result.exceptions).toMatchObject([
       { childId: 'C00305', recordId: 'M0005', team: 'Team A', worker: 'Worker 03', detail: 'missing since 01/10/2026 (5 days)' },
     ]);
   });
@@ -148,7 +148,8 @@ describe('--by team / --by worker', () => {
   });
 
   it('groups a rate by team, with a group for rows without a team, each with its own RAG', () => {
-    const result = resultOf(reportOf(data, october, { by: 'team' }), 'assessment-timeliness');
+    // minCohort 1 judges every group, so each group's own RAG shows (the default withholds them all: below).
+    const result = resultOf(reportOf(data, october, { by: 'team', settings: { ...DEFAULT_SETTINGS, minCohort: 1 } }), 'assessment-timeliness');
     expect(result.groups).toEqual([
       { key: '(no team)', numerator: 1, denominator: 1, value: 1, rag: 'green' },
       { key: 'Team A', numerator: 1, denominator: 2, value: 0.5, rag: 'red' },
@@ -156,6 +157,18 @@ describe('--by team / --by worker', () => {
     ]);
     // The overall figure is unchanged by grouping: 4/5.
     expect(figure(result)).toEqual({ numerator: 4, denominator: 5, value: 0.8, rag: 'red' });
+  });
+
+  it('with the default minCohort 5, groups of 1 and 2 have no RAG, and say why; the whole (n = 5) is judged', () => {
+    // Issue 10: these groups were green, red and green before; 1 of 1 says nothing about a team's practice.
+    const result = resultOf(reportOf(data, october, { by: 'team' }), 'assessment-timeliness');
+    expect(result.groups).toEqual([
+      { key: '(no team)', numerator: 1, denominator: 1, value: 1, rag: 'none', ragReason: 'n < 5' },
+      { key: 'Team A', numerator: 1, denominator: 2, value: 0.5, rag: 'none', ragReason: 'n < 5' },
+      { key: 'Team B', numerator: 2, denominator: 2, value: 1, rag: 'none', ragReason: 'n < 5' },
+    ]);
+    expect(figure(result)).toEqual({ numerator: 4, denominator: 5, value: 0.8, rag: 'red' });
+    expect(result.ragReason).toBeUndefined();
   });
 
   it('groups a count by team', () => {
@@ -168,11 +181,12 @@ describe('--by team / --by worker', () => {
 
   it('groups by worker', () => {
     const result = resultOf(reportOf(data, october, { by: 'worker' }), 'assessment-timeliness');
+    // Issue 10: every worker holds fewer than 5 (minCohort), so none is judged (they were green, green, red, green).
     expect(result.groups).toEqual([
-      { key: '(no worker)', numerator: 1, denominator: 1, value: 1, rag: 'green' },
-      { key: 'Worker 01', numerator: 1, denominator: 1, value: 1, rag: 'green' },
-      { key: 'Worker 02', numerator: 0, denominator: 1, value: 0, rag: 'red' },
-      { key: 'Worker 03', numerator: 2, denominator: 2, value: 1, rag: 'green' },
+      { key: '(no worker)', numerator: 1, denominator: 1, value: 1, rag: 'none', ragReason: 'n < 5' },
+      { key: 'Worker 01', numerator: 1, denominator: 1, value: 1, rag: 'none', ragReason: 'n < 5' },
+      { key: 'Worker 02', numerator: 0, denominator: 1, value: 0, rag: 'none', ragReason: 'n < 5' },
+      { key: 'Worker 03', numerator: 2, denominator: 2, value: 1, rag: 'none', ragReason: 'n < 5' },
     ]);
   });
 
@@ -211,7 +225,14 @@ describe('--trend 3: a series over three months', () => {
       { label: '2026-09', numerator: 1, denominator: 1, value: 1 },
       { label: '2026-10', numerator: 2, denominator: 3, value: 2 / 3 },
     ]);
-    expect(figure(result)).toEqual({ numerator: 2, denominator: 3, value: 2 / 3, rag: 'red' });
+    // Issue 10: 2 of 3 is under minCohort 5, so no RAG (it was red), and every point says so.
+    expect(figure(result)).toEqual({ numerator: 2, denominator: 3, value: 2 / 3, rag: 'none' });
+    expect(result.ragReason).toBe('n < 5');
+    expect(result.series?.map((p) => [p.rag, p.ragReason])).toEqual([
+      ['none', 'n < 5'],
+      ['none', 'n < 5'],
+      ['none', 'n < 5'],
+    ]);
   });
 
   it('a count is taken as at the last day of each month: 1, 2, 1', () => {
@@ -226,5 +247,80 @@ describe('--trend 3: a series over three months', () => {
 
   it('without --trend there is no series', () => {
     expect(resultOf(reportOf(data, october), 'assessment-timeliness').series).toBeUndefined();
+  });
+});
+
+describe('small numbers: a rate on fewer than minCohort records has no RAG (issue 10)', () => {
+  // Assessments with the clock on Thu 1 Oct 2026 completed Thu 15 Oct: 2, 5-9, 12-15 Oct = 10 working days, met.
+  // Timeliness target 90 % (default), tolerance 5 points, minCohort 5.
+  const HEADER = 'child_id,assessment_id,referral_date,start_date,completed_date,team,worker\n';
+  const met = (n: number, team: string, completed = '2026-10-15', start = '2026-10-01') => `C${n},A${n},${start},${start},${completed},${team},Worker 01\n`;
+  const timeliness = async (rows: string, options: Parameters<typeof reportOf>[2] = {}, period = october) =>
+    resultOf(reportOf(await loadTables({ 'assessments.csv': HEADER + rows }), period, options), 'assessment-timeliness');
+
+  it('1 of 1 (100 % against 90 %) has no RAG, with the reason "n < 5"', async () => {
+    const result = await timeliness(met(1, 'Team A'));
+    expect(figure(result)).toEqual({ numerator: 1, denominator: 1, value: 1, rag: 'none' });
+    expect(result.ragReason).toBe('n < 5');
+  });
+
+  it('5 of 5 is green: n = 5 is enough', async () => {
+    const result = await timeliness([1, 2, 3, 4, 5].map((n) => met(n, 'Team A')).join(''));
+    expect(figure(result)).toEqual({ numerator: 5, denominator: 5, value: 1, rag: 'green' });
+    expect(result.ragReason).toBeUndefined();
+  });
+
+  it('a group below the minimum has none while the whole is green', async () => {
+    // Team A 5 of 5, Team B 1 of 1: the whole 6 of 6.
+    const result = await timeliness([1, 2, 3, 4, 5].map((n) => met(n, 'Team A')).join('') + met(6, 'Team B'), { by: 'team' });
+    expect(figure(result)).toEqual({ numerator: 6, denominator: 6, value: 1, rag: 'green' });
+    expect(result.groups).toEqual([
+      { key: 'Team A', numerator: 5, denominator: 5, value: 1, rag: 'green' },
+      { key: 'Team B', numerator: 1, denominator: 1, value: 1, rag: 'none', ragReason: 'n < 5' },
+    ]);
+  });
+
+  it('a series point below the minimum has none while this period is judged', async () => {
+    // September: one assessment, clock Tue 1 Sep, completed Tue 15 Sep (10 working days): 1 of 1. October: 5 of 5.
+    const rows = met(0, 'Team A', '2026-09-15', '2026-09-01') + [1, 2, 3, 4, 5].map((n) => met(n, 'Team A')).join('');
+    const result = await timeliness(rows, { trend: 2 });
+    expect(result.series?.map((p) => [p.period.label, p.numerator, p.denominator, p.rag, p.ragReason])).toEqual([
+      ['2026-09', 1, 1, 'none', 'n < 5'],
+      ['2026-10', 5, 5, 'green', undefined],
+    ]);
+  });
+
+  it('the reason names the minCohort in force; minCohort 1 judges every figure', async () => {
+    const three = [1, 2, 3].map((n) => met(n, 'Team A')).join('');
+    expect((await timeliness(three, { settings: { ...DEFAULT_SETTINGS, minCohort: 10 } })).ragReason).toBe('n < 10');
+    const judged = await timeliness(met(1, 'Team A'), { settings: { ...DEFAULT_SETTINGS, minCohort: 1 } });
+    expect([judged.rag, judged.ragReason]).toEqual(['green', undefined]);
+  });
+
+  it('an empty cohort has no value and so no RAG, with no n to blame', async () => {
+    const result = await timeliness('');
+    expect(figure(result)).toEqual({ numerator: 0, denominator: 0, value: null, rag: 'none' });
+    expect(result.ragReason).toBeUndefined();
+  });
+
+  it('ragOfFigure: counts have no cohort, so a count of 1 is still judged', () => {
+    const count = { kind: 'count', direction: 'lower' } as const;
+    expect(ragOfFigure(count, { denominator: 1, value: 1 }, 0, DEFAULT_SETTINGS)).toEqual({ rag: 'red' });
+    const rate = { kind: 'rate', direction: 'higher' } as const;
+    expect(ragOfFigure(rate, { denominator: 4, value: 1 }, 0.9, DEFAULT_SETTINGS)).toEqual({ rag: 'none', ragReason: 'n < 5' });
+    expect(ragOfFigure(rate, { denominator: 5, value: 0.8 }, 0.9, DEFAULT_SETTINGS)).toEqual({ rag: 'red' });
+    // Without a target the RAG is none for that reason alone, whatever the n.
+    expect(ragOfFigure(rate, { denominator: 4, value: 1 }, null, DEFAULT_SETTINGS)).toEqual({ rag: 'none' });
+  });
+
+  it('minCohort is a whole number of at least 1 in the config, 5 by default', () => {
+    expect(DEFAULT_SETTINGS.minCohort).toBe(5);
+    expect(configSchema.safeParse({ minCohort: 3 }).success).toBe(true);
+    for (const bad of [0, -1, 2.5, '5']) expect(configSchema.safeParse({ minCohort: bad }).success, String(bad)).toBe(false);
+  });
+
+  it('the report carries the rules in force for the key: tolerance and minCohort', async () => {
+    const report = reportOf(await loadTables({ 'assessments.csv': HEADER + met(1, 'Team A') }), october, { settings: { ...DEFAULT_SETTINGS, tolerance: 3, minCohort: 8 } });
+    expect(report.ragRules).toEqual({ tolerance: 3, minCohort: 8 });
   });
 });

@@ -119,7 +119,7 @@ describe('rhi-offered', () => {
     // Not met: E0007 (offered N, no interview), E0012 (offer blank, no interview). 8/10 = 0.8, red against 100 %.
     const result = resultOf(reportOf(data, october), 'rhi-offered');
     expect(figure(result)).toEqual({ numerator: 8, denominator: 10, value: 0.8, rag: 'red' });
-    expect(result.exceptions).toEqual([
+    expect(result.exceptions).toMatchObject([
       { childId: 'C00207', recordId: 'E0007', team: 'Team A', worker: 'Worker 02', detail: 'not offered' },
       { childId: 'C00212', recordId: 'E0012', team: 'Team B', worker: 'Worker 02', detail: 'offer not recorded' },
     ]);
@@ -161,6 +161,6 @@ describe('rhi-late-reason', () => {
     // March 2026: E0010 alone, met at 71 hours -> the late-reason cohort is empty: 0/0, value null, rag none.
     const result = resultOf(reportOf(data, parsePeriod('2026-03')), 'rhi-late-reason');
     expect(figure(result)).toEqual({ numerator: 0, denominator: 0, value: null, rag: 'none' });
-    expect(result.exceptions).toEqual([]);
+    expect(result.exceptions).toMatchObject([]);
   });
 });

@@ -53,7 +53,8 @@ describe('due (WS 17: neglect cases with supervision or oversight in 4 weeks)', 
     // C5: supervision 03/10 → due 31/10, the as-at date itself: met.
     expect(outcomes(indicator, data, settings)).toEqual([['P1', true], ['P3', false], ['P4', false], ['P5', true]]);
     const result = reportOf(data, october, { settings }, indicatorsFor(settings)).indicators.find((r) => r.id === ws17.id)!;
-    expect([result.numerator, result.denominator, result.target, result.rag]).toEqual([2, 4, 0.9, 'red']);
+    // Issue 10: n = 4 is under minCohort 5, so no RAG (red before).
+    expect([result.numerator, result.denominator, result.target, result.rag, result.ragReason]).toEqual([2, 4, 0.9, 'none', 'n < 5']);
     expect(result.exceptions.map((e) => e.childId)).toEqual(['C3', 'C4']);
   });
 

@@ -206,8 +206,9 @@ describe('visit-timeliness-cin (20 working days) and -cla (42 calendar days)', (
       { recordId: line(14), childId: 'C5', counted: true, detail: 'no earlier visit since plan start 02/11/2026; due 14/12/2026' },
     ]);
     const report = reportFor(december);
-    expect(figure(resultOf(report, 'visit-timeliness-cla'))).toEqual({ numerator: 1, denominator: 1, value: 1, rag: 'green' });
-    expect(figure(resultOf(report, 'visit-timeliness-cin'))).toEqual({ numerator: 1, denominator: 1, value: 1, rag: 'green' });
+    // Issue 10: n = 1 is under minCohort 5, so no RAG (green before).
+    expect(figure(resultOf(report, 'visit-timeliness-cla'))).toEqual({ numerator: 1, denominator: 1, value: 1, rag: 'none' });
+    expect(figure(resultOf(report, 'visit-timeliness-cin'))).toEqual({ numerator: 1, denominator: 1, value: 1, rag: 'none' });
   });
 
   it('the title and timescale follow the settings in force', () => {

@@ -144,7 +144,8 @@ describe('visits-cin (20 working days)', () => {
     // C00409: last visit Fri 28 Aug; Mon 31 Aug is a bank holiday, so 1-4 Sep = 4, 7-11 = 9, 14-18 = 14,
     //         21-25 = 19, Mon 28 Sep = 20 -> due 28 Sep: 18 days overdue. 1/2 = 0.5.
     const result = resultOf(reportOf(data, friday16), 'visits-cin');
-    expect(figure(result)).toEqual({ numerator: 1, denominator: 2, value: 0.5, rag: 'red' });
+    // Issue 10: n = 2 is under minCohort 5, so no RAG (red before).
+    expect(figure(result)).toEqual({ numerator: 1, denominator: 2, value: 0.5, rag: 'none' });
     expect(view(casesOf(visitsCin, data, friday16))).toEqual([
       { recordId: 'P0010', childId: 'C00408', counted: true, detail: 'last visit 18/09/2026; next due 16/10/2026' },
       { recordId: 'P0011', childId: 'C00409', counted: false, detail: 'last visit 28/08/2026; due 28/09/2026, 18 days overdue' },
@@ -154,7 +155,8 @@ describe('visits-cin (20 working days)', () => {
   it('as at Saturday 17 October neither is in time (0 of 2)', () => {
     // C00408 due 16 Oct < 17 Oct: 1 day overdue. C00409: 19 days overdue. 0/2 = 0: red.
     const result = resultOf(reportOf(data, saturday17), 'visits-cin');
-    expect(figure(result)).toEqual({ numerator: 0, denominator: 2, value: 0, rag: 'red' });
+    // Issue 10: n = 2 is under minCohort 5, so no RAG (red before).
+    expect(figure(result)).toEqual({ numerator: 0, denominator: 2, value: 0, rag: 'none' });
     expect(result.exceptions.map((e) => e.detail)).toEqual([
       'last visit 18/09/2026; due 16/10/2026, 1 day overdue',
       'last visit 28/08/2026; due 28/09/2026, 19 days overdue',
@@ -169,7 +171,8 @@ describe('visits-cla (42 calendar days)', () => {
     // C00404: CLA visit 1 Sep and blank-type visit 9 Oct: the later, 9 Oct, counts: due 20 Nov: met.
     // 2/3, red against 95 %.
     const result = resultOf(reportOf(data, friday16), 'visits-cla');
-    expect(figure(result)).toEqual({ numerator: 2, denominator: 3, value: 2 / 3, rag: 'red' });
+    // Issue 10: n = 3 is under minCohort 5, so no RAG (red before).
+    expect(figure(result)).toEqual({ numerator: 2, denominator: 3, value: 2 / 3, rag: 'none' });
     expect(view(casesOf(visitsCla, data, friday16))).toEqual([
       { recordId: 'P0006', childId: 'C00404', counted: true, detail: 'last visit 09/10/2026; next due 20/11/2026' },
       { recordId: 'P0012', childId: 'C00410', counted: true, detail: 'last visit 04/09/2026; next due 16/10/2026' },
@@ -180,7 +183,8 @@ describe('visits-cla (42 calendar days)', () => {
   it('as at Saturday 17 October: 1 of 3', () => {
     // C00404 met (due 20 Nov); C00410 due 16 Oct: 1 day overdue; C00411: 2 days overdue.
     const result = resultOf(reportOf(data, saturday17), 'visits-cla');
-    expect(figure(result)).toEqual({ numerator: 1, denominator: 3, value: 1 / 3, rag: 'red' });
+    // Issue 10: n = 3 is under minCohort 5, so no RAG (red before).
+    expect(figure(result)).toEqual({ numerator: 1, denominator: 3, value: 1 / 3, rag: 'none' });
     expect(result.exceptions.map((e) => [e.childId, e.detail])).toEqual([
       ['C00410', 'last visit 04/09/2026; due 16/10/2026, 1 day overdue'],
       ['C00411', 'last visit 03/09/2026; due 15/10/2026, 2 days overdue'],

@@ -1,12 +1,18 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import type { Report } from '../../src/core/report.js';
 import { renderCsvReport } from '../../src/render/csvReport.js';
 import { HOSTILE, plainReport, sampleReport } from './sampleReport.js';
 
 const HEADER = 'indicator,title,kind,group,numerator,denominator,value,target,direction,rag,period_from,period_to,as_at,warnings';
 
+/** The sample report as run without --trend. */
+function withoutTrend(report: Report): Report {
+  return { ...report, indicators: report.indicators.map(({ series: _series, ...result }) => result) };
+}
+
 describe('renderCsvReport: one row per indicator and per group, for Excel', () => {
-  const csv = renderCsvReport(sampleReport());
+  const csv = renderCsvReport(withoutTrend(sampleReport()));
   const rows: string[][] = parse(csv);
 
   it('writes the header and CRLF line endings', () => {
@@ -36,7 +42,7 @@ describe('renderCsvReport: one row per indicator and per group, for Excel', () =
   });
 
   it("carries an indicator's warnings on its rows", () => {
-    const report = sampleReport();
+    const report = withoutTrend(sampleReport());
     const warned = { ...report, indicators: report.indicators.map((r, i) => (i === 2 ? { ...r, warnings: ['20 of 40 missing.csv rows (50 %) were rejected', 'second'] } : r)) };
     expect(parse(renderCsvReport(warned))[8]![13]).toBe('20 of 40 missing.csv rows (50 %) were rejected; second');
   });
@@ -52,6 +58,19 @@ describe('renderCsvReport: one row per indicator and per group, for Excel', () =
   });
 
   it('is byte-identical on two renders', () => {
-    expect(renderCsvReport(sampleReport())).toBe(csv);
+    expect(renderCsvReport(withoutTrend(sampleReport()))).toBe(csv);
+  });
+
+  it('with --trend, one row per indicator per period (oldest first, each with its own target), then the groups', () => {
+    const rows: string[][] = parse(renderCsvReport(sampleReport()));
+    const timeliness = rows.filter((r) => r[0] === 'assessment-timeliness');
+    // August, September, October (15/20, 35/43, 22/26), then the 4 groups of October.
+    expect(timeliness.map((r) => [r[3], r[4], r[5], r[10]])).toEqual([
+      ['', '15', '20', '2026-08-01'],
+      ['', '35', '43', '2026-09-01'],
+      ['', '22', '26', '2026-10-01'],
+      ...timeliness.slice(3).map((r) => [r[3], r[4], r[5], '2026-10-01']),
+    ]);
+    expect(timeliness).toHaveLength(3 + 4);
   });
 });

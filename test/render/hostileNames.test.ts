@@ -116,7 +116,8 @@ describe('Markdown: data text renders as itself, through a CommonMark + GFM pars
   });
 
   it('leaves the indicator table of ordinary names as it was', () => {
-    expect(renderMarkdown(sampleReport())).toContain('| Assessments completed within 45 working days (assessment-timeliness) | 84.6 % | 22 / 26 | ≥ 90.0 % | RED | 75.0 % → 81.4 % → 84.6 % |');
+    // Issue 10: each trend value of a rate with its n ("of 20").
+    expect(renderMarkdown(sampleReport())).toContain('| Assessments completed within 45 working days (assessment-timeliness) | 84.6 % | 22 / 26 | ≥ 90.0 % | RED | 75.0 % of 20 → 81.4 % of 43 → 84.6 % of 26 |');
   });
 });
 

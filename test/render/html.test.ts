@@ -115,7 +115,8 @@ describe('renderHtml: a self-contained surgery pack', () => {
     for (const label of ['2026-08', '2026-09', '2026-10', '70 %', '90 %', 'target ≥ 90.0 %']) expect(rate).toContain(`>${label}</text>`);
     expect(rate.match(/<line class="target"/g)).toHaveLength(2);
     expect(rate.match(/<circle /g)).toHaveLength(3);
-    expect(rate).toContain('aria-label="Assessments completed within 45 working days: 2026-08 75.0 %, 2026-09 81.4 %, 2026-10 84.6 %; target ≥ 90.0 %"');
+    // Issue 10: every point is read with its n.
+    expect(rate).toContain('aria-label="Assessments completed within 45 working days: 2026-08: 75.0 % (n = 20), 2026-09: 81.4 % (n = 43), 2026-10: 84.6 % (n = 26); target ≥ 90.0 %"');
     // Counts are drawn on whole numbers from 0.
     expect(chart(html, 'missing-over-5-days')).toContain('>0</text>');
   });

@@ -14,9 +14,10 @@ describe('renderMarkdown: figures for wikis and CI summaries', () => {
 
   it('tabulates every indicator with value, met/cohort, target, RAG word and the trend values', () => {
     expect(markdown).toContain('| Indicator | Value | Met / cohort | Target | RAG | Trend (2026-08 → 2026-10) |\n| --- | --- | --- | --- | --- | --- |\n');
-    expect(lines).toContain('| Assessments completed within 45 working days (assessment-timeliness) | 84.6 % | 22 / 26 | ≥ 90.0 % | RED | 75.0 % → 81.4 % → 84.6 % |');
+    // Issue 10: each trend value of a rate with its n ("of 20").
+    expect(lines).toContain('| Assessments completed within 45 working days (assessment-timeliness) | 84.6 % | 22 / 26 | ≥ 90.0 % | RED | 75.0 % of 20 → 81.4 % of 43 → 84.6 % of 26 |');
     expect(lines).toContain('| Children missing for more than 5 days (missing-over-5-days) | 2 | 2 | ≤ 0 | RED | 0 → 1 → 2 |');
-    expect(lines).toContain('| Return home interviews within 72 hours (rhi-within-72h) | – | 0 / 0 | ≥ 75.0 % | NO RAG | 50.0 % → – → – |');
+    expect(lines).toContain('| Return home interviews within 72 hours (rhi-within-72h) | – | 0 / 0 | ≥ 75.0 % | NO RAG | 50.0 % of 2 → – → – |');
   });
 
   it('drops the trend column without a series and the breakdown without groups', () => {
@@ -40,7 +41,8 @@ describe('renderMarkdown: figures for wikis and CI summaries', () => {
 
   it('breaks each indicator down by group, escaping Markdown and defanging addresses in the names', () => {
     expect(markdown).toContain('## Breakdown\n\n| Indicator | \\<script\\>alert\\("x"\\)\\</script\\> | =HYPERLINK\\("http\\[://\\]evil.example","click"\\) | @SUM\\(A1:A9\\) | North \\| South |\n| --- | --- | --- | --- | --- |\n');
-    expect(lines).toContain('| Assessments completed within 45 working days | 80.0 % RED (4 / 5) | 66.7 % RED (2 / 3) | 88.9 % AMBER (8 / 9) | 88.9 % AMBER (8 / 9) |');
+    // Issue 10: the group of 3 is under minCohort 5, so it has no RAG and says why.
+    expect(lines).toContain('| Assessments completed within 45 working days | 80.0 % RED (4 / 5) | 66.7 % NO RAG (n < 5) (2 / 3) | 88.9 % AMBER (8 / 9) | 88.9 % AMBER (8 / 9) |');
     expect(lines).toContain('| Children missing for more than 5 days | – | – | 2 RED (2) | – |');
     // An escaped pipe stays inside its cell: every breakdown row has the header's 5 cells.
     const breakdown = lines.slice(lines.indexOf('## Breakdown') + 2, -1);

@@ -52,7 +52,8 @@ const timeliness: IndicatorResult = {
   rag: 'red',
   groups: [
     { key: HOSTILE.script, numerator: 4, denominator: 5, value: 0.8, rag: 'red' },
-    { key: HOSTILE.hyperlink, numerator: 2, denominator: 3, value: 2 / 3, rag: 'red' },
+    // 3 records, under minCohort 5: not judged (issue 10).
+    { key: HOSTILE.hyperlink, numerator: 2, denominator: 3, value: 2 / 3, rag: 'none', ragReason: 'n < 5' },
     { key: HOSTILE.sum, numerator: 8, denominator: 9, value: 8 / 9, rag: 'amber' },
     { key: HOSTILE.pipe, numerator: 8, denominator: 9, value: 8 / 9, rag: 'amber' },
   ],
@@ -111,7 +112,8 @@ const interviews: IndicatorResult = {
   groups: [],
   exceptions: [],
   series: [
-    { period: AUGUST, numerator: 1, denominator: 2, value: 0.5, target: 0.75, rag: 'red' },
+    // 1 of 2, under minCohort 5: not judged (issue 10).
+    { period: AUGUST, numerator: 1, denominator: 2, value: 0.5, target: 0.75, rag: 'none', ragReason: 'n < 5' },
     { period: SEPTEMBER, numerator: 0, denominator: 0, value: null, target: 0.75, rag: 'none' },
     { period: OCTOBER, numerator: 0, denominator: 0, value: null, target: 0.75, rag: 'none' },
   ],
@@ -129,6 +131,7 @@ export function sampleReport(): Report {
     calendar: 'england-and-wales',
     indicators: [timeliness, missing, interviews],
     notComputed: [{ id: 'visits-cla', reason: 'no visits extract' }],
+    ragRules: { tolerance: 5, minCohort: 5 },
     warnings: [],
     dataQuality: {
       files: [

@@ -13,7 +13,7 @@ import { buildReport } from '../../src/core/report.js';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
 import { loadDataset, type LoadedData } from '../../src/io/loadDataset.js';
 import { createPaint } from '../../src/render/paint.js';
-import { FORMATS, RENDERERS } from '../../src/render/renderers.js';
+import { RENDERERS, TEXT_FORMATS } from '../../src/render/renderers.js';
 import { Rng } from '../../src/scripts/syntheticAuthority.js';
 
 const DEMO = fileURLToPath(new URL('../../fixtures/demo/', import.meta.url));
@@ -40,7 +40,7 @@ export function load(dir: string): Promise<LoadedData> {
 export function renderAll(loaded: LoadedData): Record<string, string> {
   const report = buildReport(loaded.data, { period: parsePeriod('2026-10'), settings: DEFAULT_SETTINGS, calendar, by: 'team', trend: 3, title: 'Demo' });
   const context = { paint: createPaint(false), exceptions: true };
-  return Object.fromEntries(FORMATS.map((format) => [format, RENDERERS[format](report, context)]));
+  return Object.fromEntries(TEXT_FORMATS.map((format) => [format, RENDERERS[format](report, context)]));
 }
 
 /** A seeded generator (the synthetic authority's mulberry32): the same seed, the same sequence, so a failure can be replayed. */

@@ -4,12 +4,15 @@ import { indicatorsFor } from '../../core/indicators/registry.js';
 import { recordsRead, type IndicatorDefinition } from '../../core/indicators/types.js';
 import { buildReport } from '../../core/report.js';
 import { breaches, parseFailUnder } from '../thresholds.js';
+import { outFor } from '../../core/savedRuns.js';
 import { writeResult } from '../../io/output.js';
-import { FORMATS, formatForFile, RENDERERS, type Format } from '../../render/renderers.js';
+import { UTF8_BOM } from '../../render/csvCell.js';
+import { fileExtension, FORMATS, formatForFile, isBinaryFormat, renderReport, type Format } from '../../render/renderers.js';
 import { EXIT } from '../exitCodes.js';
 import { addPeriodOptions, addSourceOptions, parseBy, parseWhere, type PeriodFlags, type SourceFlags } from '../options.js';
 import { loadRun } from '../runContext.js';
 import { createTerminal } from '../terminal.js';
+import { writeExceptionFiles } from '../exceptionFiles.js';
 
 interface ReportFlags extends SourceFlags, PeriodFlags {
   by?: string;
@@ -22,6 +25,10 @@ interface ReportFlags extends SourceFlags, PeriodFlags {
   exceptions?: boolean;
   failOn?: 'red' | 'amber';
   failUnder: string[];
+  exceptionsOut?: string;
+  split?: boolean;
+  /** False with --no-bom. */
+  bom: boolean;
 }
 
 function parseTrend(text: string | undefined): number | undefined {
@@ -31,14 +38,35 @@ function parseTrend(text: string | undefined): number | undefined {
   return n;
 }
 
-/** Stdout on a terminal gets a table; a pipe or a file gets JSON unless the extension says otherwise. */
+/** The format --out's extension implies; JSON without one. An extension no format writes is refused, never given JSON. */
+function outFormat(out: string): Format {
+  const extension = fileExtension(out);
+  const format = formatForFile(out);
+  if (format === undefined && extension !== undefined) {
+    throw new UsageError(`--out ${out}: no format writes .${extension} files; name it .json, .csv, .html, .md, .txt or .xlsx, or give --format`);
+  }
+  return format ?? 'json';
+}
+
+/**
+ * Stdout on a terminal gets a table; a pipe or a file gets JSON unless the
+ * extension says otherwise. A workbook is bytes: never shown on a terminal,
+ * never written under a text format's name (nor text under .xlsx).
+ */
 function chooseFormat(flags: ReportFlags): Format {
-  if (flags.format) return flags.format;
-  if (flags.out) return formatForFile(flags.out) ?? 'json';
-  return process.stdout.isTTY ? 'table' : 'json';
+  const format = flags.format ?? (flags.out ? outFormat(flags.out) : process.stdout.isTTY ? 'table' : 'json');
+  const named = flags.out === undefined ? undefined : formatForFile(flags.out);
+  if (named !== undefined && isBinaryFormat(named) !== isBinaryFormat(format)) {
+    throw new UsageError(`--format ${format} --out ${flags.out}: the file's extension says ${named}; name the file for the format`);
+  }
+  if (isBinaryFormat(format) && flags.out === undefined && process.stdout.isTTY) {
+    throw new UsageError(`--format ${format} writes binary: give --out FILE.${format} or redirect`);
+  }
+  return format;
 }
 
 async function runReport(flags: ReportFlags): Promise<number> {
+  if (flags.split && flags.exceptionsOut === undefined) throw new UsageError('--split needs --exceptions-out FILE.csv');
   const terminal = createTerminal({ quiet: flags.quiet ?? false, color: flags.color, toFile: flags.out !== undefined });
   const trend = parseTrend(flags.trend);
   const format = chooseFormat(flags);
@@ -67,8 +95,15 @@ async function runReport(flags: ReportFlags): Promise<number> {
     unreadFiles: run.unreadFiles,
     absentReasons: run.absentReasons,
   }, indicators);
-  await writeResult(RENDERERS[format](report, { paint: terminal.paint, exceptions: flags.exceptions ?? false }), flags.out);
-  if (flags.out) terminal.note(`Wrote ${format} report to ${flags.out}`);
+  // A saved run's file names may hold {period}: the period's label.
+  const out = flags.out === undefined ? undefined : outFor(flags.out, report.period.label);
+  const rendered = await renderReport(format, report, { paint: terminal.paint, exceptions: flags.exceptions ?? false });
+  await writeResult(format === 'csv' && flags.bom ? [UTF8_BOM, rendered as string] : rendered, out);
+  if (out) terminal.note(`Wrote ${format} report to ${out}`);
+  if (flags.exceptionsOut !== undefined) {
+    const files = await writeExceptionFiles(report, outFor(flags.exceptionsOut, report.period.label), { split: flags.split ?? false, bom: flags.bom });
+    terminal.note(`Wrote the exceptions to ${files.join(', ')}`);
+  }
   const failed = breaches(report, thresholds);
   for (const line of failed) terminal.note(`threshold breached: ${line}`);
   return failed.length > 0 ? EXIT.threshold : EXIT.ok;
@@ -87,10 +122,14 @@ export function reportCommand(program: Command): void {
     .option('--trend <n>', 'add each indicator for the n periods ending with this one')
     .option('--title <name>', "the authority's name, shown in the report heading")
     .option('--exceptions', 'list the child-level exceptions under the table')
+    .option('--exceptions-out <file.csv>', "write every indicator's child-level exceptions to one CSV file (indicator, child, record, team, worker, detail, key dates)")
+    .option('--split', 'with --exceptions-out and --by team (or worker): one file per team, FILE-<team>.csv')
+    .option('--no-bom', 'CSV files without the UTF-8 byte-order mark (Excel on Windows needs it; some tools dislike it)')
     .option('--generated-at [timestamp]', 'stamp the report (now, or the given text); off by default so output is reproducible')
     .addOption(new Option('--fail-on <rag>', 'exit 3 when any indicator is red (or amber or red)').choices(['red', 'amber']))
     .option('--fail-under <id=value>', 'exit 3 when the indicator is worse than value (a percentage for rates); repeatable', (v: string, all: string[]) => [...all, v], [])
-    .action(async (flags: ReportFlags) => {
+    .argument('[run]', 'a saved run of the config ("reports"): its options, where the command line gives none')
+    .action(async (_run: string | undefined, flags: ReportFlags) => {
       process.exitCode = await runReport(flags);
     });
 }

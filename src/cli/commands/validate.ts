@@ -8,6 +8,7 @@ import { issueJsonEntry, qualityJsonPieces } from '../../render/json.js';
 import { issueCsvLine, qualityCsvPieces } from '../../render/qualityCsv.js';
 import { qualityHeadline, renderQualityTable } from '../../render/quality.js';
 import { EXIT } from '../exitCodes.js';
+import { UTF8_BOM } from '../../render/csvCell.js';
 import { addSettingsOptions, addSourceOptions, type SettingsFlags, type SourceFlags } from '../options.js';
 import { readData, runSettings } from '../runContext.js';
 import { createTerminal, type Terminal } from '../terminal.js';
@@ -15,6 +16,8 @@ import { createTerminal, type Terminal } from '../terminal.js';
 interface ValidateFlags extends SourceFlags, SettingsFlags {
   format?: 'table' | 'json' | 'csv';
   out?: string;
+  /** False with --no-bom. */
+  bom: boolean;
 }
 
 type QualityFormat = NonNullable<ValidateFlags['format']>;
@@ -40,11 +43,18 @@ async function writeQuality(flags: ValidateFlags, format: QualityFormat, termina
     const loaded = await readData(flags, run, terminal, { demoByDefault: false, onIssue: spool.add });
     const files = qualityOf(loaded);
     const spooled = (file: FileQuality) => spool.texts(file);
-    await writeResult(format === 'json' ? qualityJsonPieces(files, loaded.unreadFiles, spooled) : qualityCsvPieces(files, spooled), flags.out);
+    const pieces = format === 'json' ? qualityJsonPieces(files, loaded.unreadFiles, spooled) : withBom(qualityCsvPieces(files, spooled), flags.bom);
+    await writeResult(pieces, flags.out);
     return files;
   } finally {
     spool.close();
   }
+}
+
+/** CSV pieces, after the UTF-8 byte-order mark unless it is turned off. */
+function* withBom(pieces: Iterable<string>, bom: boolean): Generator<string> {
+  if (bom) yield UTF8_BOM;
+  yield* pieces;
 }
 
 function qualityOf(loaded: LoadedData): FileQuality[] {
@@ -67,6 +77,7 @@ export function validateCommand(program: Command): void {
   command
     .addOption(new Option('--format <format>', 'table (default on a terminal), json (default otherwise) or csv (one row per issue)').choices(['table', 'json', 'csv']))
     .option('--out <file>', 'write the report to a file instead of stdout')
+    .option('--no-bom', 'CSV without the UTF-8 byte-order mark (Excel on Windows needs it; some tools dislike it)')
     .action(async (flags: ValidateFlags) => {
       process.exitCode = await runValidate(flags);
     });
