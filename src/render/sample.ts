@@ -24,15 +24,20 @@ function isoReading(reading: LocalDateTime): string {
   return reading.minute === null ? formatIso(reading.day) : `${formatIso(reading.day)}T${clock(reading.minute)}`;
 }
 
-/** The columns of a sample of this kind: identifiers, key dates, the outcome, the audit columns. */
+/**
+ * The columns of a sample of this kind, in a fixed order: identifiers, team
+ * and worker, the kind's text columns (`plan_type` for plans and visits), its
+ * key dates, the outcome, the audit columns.
+ */
 function sampleColumns(sample: Sample): string[] {
-  return ['kind', 'record_id', 'child_id', 'team', 'worker', ...sample.dateColumns, 'indicator', 'outcome', 'detail', ...AUDIT_COLUMNS];
+  return ['kind', 'record_id', 'child_id', 'team', 'worker', ...(sample.textColumns ?? []), ...sample.dateColumns, 'indicator', 'outcome', 'detail', ...AUDIT_COLUMNS];
 }
 
 function cellsOf(sample: Sample, row: SampledRecord, date: (reading: LocalDateTime) => string): Cell[] {
   const outcome = row.met === null ? undefined : row.met ? 'met' : 'not met';
   return [
     row.kind, row.recordId, row.childId, row.team, row.worker,
+    ...(row.texts ?? []),
     ...row.dates.map((reading) => reading && date(reading)),
     sample.indicatorId, outcome, row.detail,
     ...AUDIT_COLUMNS.map(() => undefined),
@@ -59,6 +64,7 @@ export function renderSampleJson(sample: Sample): string {
     by: sample.by ?? null,
     indicator: sample.indicatorId ?? null,
     only: sample.only ?? null,
+    where: sample.where && Object.keys(sample.where).length > 0 ? sample.where : null,
     pseudonymised: sample.pseudonymised,
     summary: { eligible: sample.eligible, sampled: sample.rows.length, groups: sample.groups },
     rows,
@@ -66,8 +72,14 @@ export function renderSampleJson(sample: Sample): string {
   return `${JSON.stringify(document, null, 2)}\n`;
 }
 
+/** The filters in words: " with plan_type=CP or CIN and team=Team A, not met by visits-cp". */
 function filterText(sample: Sample): string {
-  return sample.only === undefined ? '' : ` ${sample.only === 'met' ? 'met' : 'not met'} by ${sample.indicatorId}`;
+  const where = Object.entries(sample.where ?? {}).map(([column, values]) => `${column}=${values.join(' or ')}`);
+  const parts = [
+    ...(where.length > 0 ? [`with ${where.join(' and ')}`] : []),
+    ...(sample.only === undefined ? [] : [`${sample.only === 'met' ? 'met' : 'not met'} by ${sample.indicatorId}`]),
+  ];
+  return parts.length === 0 ? '' : ` ${parts.join(', ')}`;
 }
 
 /** The stderr summary: the frame, then eligible and sampled records overall and per group, every line terminal-safe. */

@@ -5,6 +5,8 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { runCli, type CliRun } from './runCli.js';
 
 const HAND_WORKED = 'fixtures/sample/hand-worked';
+/** Open plans of several types, visits with a visit_id and supervision with a record_id: see test/sample/auditFile.test.ts. */
+const AUDIT_IDS = 'fixtures/sample/audit-ids';
 const OCTOBER = ['--period', '2026-10', '--extracted-on', '2026-11-23'];
 const HEADER = 'kind,record_id,child_id,team,worker,referral_date,start_date,completed_date,indicator,outcome,detail,auditor,audit_date,grade,notes';
 
@@ -30,8 +32,9 @@ describe('csc-metrics sample', () => {
     expect(run.code).toBe(0);
     // Eligible (completed in October, or open and started in it): A1001 A1002 A1003 A1007 A1008 A1009;
     // ranked by HMAC-SHA-256 keyed with 2026-11, the first three are A1003, A1007, A1008.
+    // After the UTF-8 byte-order mark that CSV outputs carry (Excel on Windows needs it).
     expect(run.stdout).toBe(
-      `${HEADER}\r\n` +
+      `\uFEFF${HEADER}\r\n` +
         'assessments,A1003,C00013,Team A,J Smith,,12/10/2026,,assessment-timeliness,,not counted by assessment-timeliness,,,,\r\n' +
         'assessments,A1007,C00017,Team A,L Jones,01/06/2026,02/06/2026,31/10/2026,assessment-timeliness,not met,completed after 108 working days,,,,\r\n' +
         'assessments,A1008,C00018,,,,01/10/2026,30/10/2026,assessment-timeliness,met,completed after 21 working days,,,,\r\n',
@@ -98,6 +101,51 @@ describe('csc-metrics sample', () => {
     ]);
   });
 
+  describe('--where and --only all: every open plan of a type', () => {
+    const openCp = ['--data', AUDIT_IDS, ...OCTOBER, '--kind', 'plans', '--only', 'all', '--where', 'plan_type=CP', '--seed', 'x'];
+
+    test('draws from the open CP plans only, with their plan type, reproducibly', () => {
+      const run = sample([...openCp, '--size', '2']);
+      expect(run.code).toBe(0);
+      // Open on 31/10 and CP: P7001 P7002 P7005 P7008 (P7003 ended 15/10, P7007 starts 02/11; P7004 is CIN, P7006 CLA).
+      // Ranked with seed x: P7001 1b66a05d…, P7008 341e35fe…, P7005 814230ff…, P7002 b85d9877….
+      expect(run.stdout).toBe(
+        '\uFEFFkind,record_id,child_id,team,worker,plan_type,start_date,end_date,indicator,outcome,detail,auditor,audit_date,grade,notes\r\n' +
+          'plans,P7001,C00071,Team A,J Smith,CP,02/03/2026,,,,,,,,\r\n' +
+          'plans,P7008,C00078,Team A,L Jones,CP,01/12/2025,,,,,,,,\r\n',
+      );
+      expect(run.stderr).toContain('frame: plans open on 31/10/2026\neligible with plan_type=CP: 4; sampled: 2\n');
+      expect(sample([...openCp, '--size', '2']).stdout).toBe(run.stdout);
+    });
+
+    test('--where repeated: values of one column are alternatives, other columns must match too', () => {
+      const run = sample([...openCp, '--size', '10', '--where', 'plan_type=CIN', '--where', 'team=Team A', '--format', 'json']);
+      expect(run.code).toBe(0);
+      const json = JSON.parse(run.stdout);
+      expect(json.where).toEqual({ plan_type: ['CP', 'CIN'], team: ['Team A'] });
+      expect(json.summary.eligible).toBe(3);
+      expect(json.rows.map((row: { record_id: string; plan_type: string }) => `${row.record_id} ${row.plan_type}`).sort()).toEqual(['P7001 CP', 'P7004 CIN', 'P7008 CP']);
+    });
+
+    test('--only all with --indicator: every record of the frame, each with its outcome', () => {
+      const all = assessments('hand-worked', ['--size', '6', '--only', 'all', '--indicator', 'assessment-timeliness']);
+      expect(all.code).toBe(0);
+      expect(all.stdout).toBe(assessments('hand-worked', ['--size', '6', '--indicator', 'assessment-timeliness']).stdout);
+      expect(all.stderr).toContain('eligible: 6; sampled: 6\n');
+    });
+  });
+
+  test('visits and supervision are named by their visit_id / record_id when the extract has one, else file:line', () => {
+    const ids = (kind: string) => {
+      const run = sample(['--data', AUDIT_IDS, ...OCTOBER, '--kind', kind, '--size', '10', '--seed', 'x', '--format', 'json']);
+      expect(run.code).toBe(0);
+      return JSON.parse(run.stdout).rows.map((row: { record_id: string }) => row.record_id).sort();
+    };
+    // visits.csv line 3 and supervision.csv line 3 have a blank id.
+    expect(ids('visits')).toEqual(['V5001', 'V5003', 'visits.csv:3']);
+    expect(ids('supervision')).toEqual(['S6001', 'supervision.csv:3']);
+  });
+
   test('formula neutralisation: a team =cmd|… comes out prefixed with an apostrophe', () => {
     const run = assessments('formula', ['--size', '5']);
     expect(run.code).toBe(0);
@@ -143,6 +191,10 @@ describe('csc-metrics sample', () => {
       ['--only without --indicator', ['--data', HAND_WORKED, '--kind', 'assessments', '--size', '2', '--only', 'exceptions'], '--only exceptions needs --indicator ID'],
       ['indicator of another kind', ['--data', HAND_WORKED, '--kind', 'assessments', '--size', '2', '--indicator', 'rhi-within-72h'], '--indicator rhi-within-72h judges missing records, not assessments: use --kind missing'],
       ['indicator judging another kind', ['--data', HAND_WORKED, ...OCTOBER, '--kind', 'visits', '--size', '2', '--indicator', 'visits-cp'], '--indicator visits-cp judges plans records, not visits: use --kind plans'],
+      ['--where on an unknown column, listing the columns', ['--data', HAND_WORKED, ...OCTOBER, '--kind', 'plans', '--size', '2', '--only', 'all', '--where', 'colour=red'], /--where colour=red: colour is not a column of plans records to filter on; choose one of team, worker, plan_type, category\n/],
+      ['--where on a column of another kind', ['--data', HAND_WORKED, ...OCTOBER, '--kind', 'supervision', '--size', '2', '--where', 'plan_type=CP'], /--where plan_type=CP: plan_type is not a column of supervision records to filter on; choose one of .*supervisor/],
+      ['--where without a value', ['--data', HAND_WORKED, ...OCTOBER, '--kind', 'plans', '--size', '2', '--where', 'plan_type'], '--where plan_type: expected COLUMN=VALUE'],
+      ['--only all is the only other choice', ['--data', HAND_WORKED, '--kind', 'plans', '--size', '2', '--only', 'some'], "option '--only <outcome>' argument 'some' is invalid. Allowed choices are exceptions, met, all."],
       ['no data (no demo default)', ['--kind', 'assessments', '--size', '2'], 'give --data DIR, --annex-a PATH or at least one extract file'],
     ];
     test.each(cases)('%s', (_name, args, message) => {

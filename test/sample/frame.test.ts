@@ -60,6 +60,8 @@ describe('the sample frame of each kind (hand-worked)', () => {
       childId: 'C00016',
       team: 'Team B',
       worker: 'K Patel',
+      // Missing episodes have no plan type: no text columns (plans and visits carry plan_type).
+      texts: [],
       dates: [
         { day: parseIsoDay('2026-10-03'), minute: 22 * 60 },
         { day: parseIsoDay('2026-10-04'), minute: 9 * 60 + 30 },

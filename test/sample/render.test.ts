@@ -52,6 +52,8 @@ describe('JSON', () => {
       by: 'team',
       indicator: 'rhi-within-72h',
       only: null,
+      // No --where: null (with it, column → the values allowed).
+      where: null,
       pseudonymised: false,
       summary: {
         eligible: 3,

@@ -7,12 +7,14 @@ import { indicatorsFor } from '../../core/indicators/registry.js';
 import type { Settings } from '../../core/settings.js';
 import type { OnlyOutcome } from '../../core/sample/outcomes.js';
 import { indicatorForSample } from '../sampleIndicator.js';
-import { drawSample, type Sample, type SampleGroupBy } from '../../core/sample/sample.js';
+import { drawSample, whereColumns, type Sample, type SampleGroupBy } from '../../core/sample/sample.js';
 import { notComputedReason } from '../../core/report.js';
 import { writeResult } from '../../io/output.js';
+import { UTF8_BOM } from '../../render/csvCell.js';
 import { renderSampleCsv, renderSampleJson, renderSampleSummary } from '../../render/sample.js';
 import { EXIT } from '../exitCodes.js';
-import { addPeriodOptions, addSourceOptions, byOption, type PeriodFlags, type SourceFlags } from '../options.js';
+import { addPeriodOptions, addSourceOptions, byOption, parseWhere, type PeriodFlags, type SourceFlags } from '../options.js';
+import type { Filters } from '../../core/breakdown.js';
 import { loadRun } from '../runContext.js';
 import { createTerminal } from '../terminal.js';
 
@@ -28,11 +30,14 @@ interface SampleFlags extends SourceFlags, PeriodFlags {
   size: string;
   seed?: string;
   by?: SampleGroupBy;
-  only?: OnlyOutcome;
+  only?: OnlyOutcome | 'all';
   indicator?: string;
+  where: string[];
   format: SampleFormat;
   out?: string;
   pseudonymise?: boolean;
+  /** False with --no-bom. */
+  bom: boolean;
 }
 
 function parseSize(text: string): number {
@@ -41,8 +46,29 @@ function parseSize(text: string): number {
   return n;
 }
 
+/** `--only exceptions|met` as the outcome kept; `--only all` (every record of the frame) and no `--only` as none. */
+function onlyOutcome(flags: SampleFlags): OnlyOutcome | undefined {
+  return flags.only === 'all' ? undefined : flags.only;
+}
+
 function chooseIndicator(flags: SampleFlags, settings: Settings): IndicatorDefinition | undefined {
-  return flags.indicator === undefined ? undefined : indicatorForSample(flags.indicator, flags.kind, flags.only, indicatorsFor(settings));
+  return flags.indicator === undefined ? undefined : indicatorForSample(flags.indicator, flags.kind, onlyOutcome(flags), indicatorsFor(settings));
+}
+
+/**
+ * `--where COLUMN=VALUE` as report reads it, limited to the columns of the
+ * kind sampled: a column it lacks is refused with the kind's own list.
+ */
+function sampleWhere(flags: SampleFlags): Filters | undefined {
+  const columns = whereColumns(flags.kind);
+  for (const text of flags.where) {
+    const at = text.indexOf('=');
+    const column = text.slice(0, at).trim();
+    if (at !== -1 && !columns.includes(column)) {
+      throw new UsageError(`--where ${text}: ${column} is not a column of ${flags.kind} records to filter on; choose one of ${columns.join(', ')}`);
+    }
+  }
+  return parseWhere(flags.where);
 }
 
 function pseudonymKey(flags: SampleFlags): string | undefined {
@@ -58,12 +84,18 @@ function chooseSeed(flags: SampleFlags): string {
   return flags.seed ?? randomBytes(8).toString('hex');
 }
 
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
 async function runSample(flags: SampleFlags): Promise<number> {
   const terminal = createTerminal({ quiet: flags.quiet ?? false, color: flags.color, toFile: flags.out !== undefined });
   const size = parseSize(flags.size);
-  if (flags.only !== undefined && flags.indicator === undefined) {
-    throw new UsageError(`--only ${flags.only} needs --indicator ID: the indicator whose outcome it keeps`);
+  const only = onlyOutcome(flags);
+  if (only !== undefined && flags.indicator === undefined) {
+    throw new UsageError(`--only ${only} needs --indicator ID: the indicator whose outcome it keeps (or --only all for every record of the frame)`);
   }
+  const where = sampleWhere(flags);
   const key = pseudonymKey(flags);
   const seed = chooseSeed(flags);
   let indicator: IndicatorDefinition | undefined;
@@ -83,10 +115,12 @@ async function runSample(flags: SampleFlags): Promise<number> {
     calendar: run.calendar,
     ...(flags.by ? { by: flags.by } : {}),
     ...(indicator ? { indicator } : {}),
-    ...(flags.only ? { only: flags.only } : {}),
+    ...(only ? { only } : {}),
+    ...(where ? { where } : {}),
     ...(key !== undefined ? { pseudonymKey: key } : {}),
   });
-  await writeResult(SAMPLE_RENDERERS[flags.format](sample), flags.out);
+  const text = SAMPLE_RENDERERS[flags.format](sample);
+  await writeResult(flags.format === 'csv' && flags.bom ? [UTF8_BOM, text] : text, flags.out);
   // Even under --quiet: without the seed a random draw could not be repeated.
   process.stderr.write(`seed: ${seed}\n`);
   terminal.note(renderSampleSummary(sample));
@@ -105,8 +139,10 @@ export function sampleCommand(program: Command): void {
     .option('--seed <text>', 'any text, e.g. 2026-11: the same seed and records give the same sample (default: drawn at random and printed)')
     .addOption(byOption('draw up to --size records from each team or worker'))
     .option('--indicator <id>', "carry this indicator's outcome and detail on each sampled record")
-    .addOption(new Option('--only <outcome>', 'only records the indicator counts as not met (exceptions) or met').choices(['exceptions', 'met']))
+    .addOption(new Option('--only <outcome>', 'only records the indicator counts as not met (exceptions) or met (both need --indicator), or all: every record of the frame').choices(['exceptions', 'met', 'all']))
+    .option('--where <column=value>', "only records with this value in this column, e.g. plan_type=CP (repeatable: the same column again adds a value, different columns must all match)", collect, [] as string[])
     .addOption(new Option('--format <format>', 'output format').choices(['csv', 'json']).default('csv'))
+    .option('--no-bom', 'CSV without the UTF-8 byte-order mark (Excel on Windows needs it; some tools dislike it)')
     .option('--out <file>', 'write the sample to a file instead of stdout')
     .option('--pseudonymise', `replace child IDs with keyed hashes (key from ${KEY_VARIABLE})`)
     .action(async (flags: SampleFlags) => {

@@ -12,6 +12,8 @@ export type SampleKind = (typeof SAMPLE_KINDS)[number];
 
 /** How the records of one kind enter a period's sample frame, and which of their dates an auditor sees. */
 export interface KindRule<K extends SampleKind> {
+  /** The text columns shown for each sampled record after team and worker (the plan type), in column order. */
+  readonly textColumns: readonly (keyof RecordsByKind[K] & string)[];
   /** The date columns shown for each sampled record, in column order. */
   readonly dateColumns: readonly (keyof RecordsByKind[K] & string)[];
   /** Whether the record belongs to the period's frame. */
@@ -31,26 +33,31 @@ function within(day: DayNumber, period: Period): boolean {
 /** The frame rule of every sample kind. */
 const KIND_RULES: { readonly [K in SampleKind]: KindRule<K> } = {
   assessments: {
+    textColumns: [],
     dateColumns: ['referral_date', 'start_date', 'completed_date'],
     inFrame: (a, period) => within(a.completed_date ?? a.start_date, period),
     describe: (period) => `assessments completed in ${period.label}, or not completed and started in it`,
   },
   plans: {
+    textColumns: ['plan_type'],
     dateColumns: ['start_date', 'end_date'],
     inFrame: (plan, period) => isOpenOn(plan, period.asAt),
     describe: (period) => `plans open on ${formatUk(period.asAt)}`,
   },
   visits: {
+    textColumns: ['plan_type'],
     dateColumns: ['visit_date'],
     inFrame: (v, period) => within(v.visit_date, period),
     describe: (period) => `visits made in ${period.label}`,
   },
   missing: {
+    textColumns: [],
     dateColumns: ['missing_from', 'returned_at', 'rhi_completed_at'],
     inFrame: (e, period) => within((e.returned_at ?? e.missing_from).day, period),
     describe: (period) => `missing episodes that ended in ${period.label}, or began in it and have not ended`,
   },
   supervision: {
+    textColumns: [],
     dateColumns: ['recorded_date'],
     inFrame: (r, period) => within(r.recorded_date, period),
     describe: (period) => `supervision and oversight records made in ${period.label}`,
