@@ -23,6 +23,7 @@ export const savedRunSchema = z
     exceptions: z.boolean(),
     exceptionsOut: z.string().min(1),
     split: z.boolean(),
+    charts: z.string().min(1),
     bom: z.boolean(),
     failOn: z.enum(['red', 'amber']),
     failUnder: z.array(z.string().min(1)),

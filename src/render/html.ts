@@ -86,17 +86,33 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 tbody.team th { background: #e9eef3; color: var(--accent); }
 .not-computed li { margin: 2px 0; }
 footer { color: var(--muted); font-size: 12px; text-align: center; padding: 8px 0 20px; }
-@page { size: A4; margin: 12mm; }
+@page { size: A4; margin: 12mm 10mm; }
 @media print {
-  body { background: #fff; font-size: 11px; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  body { background: #fff; font-size: 10px; line-height: 1.3; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   main { max-width: none; padding: 0; }
-  section { border: none; padding: 0; margin: 0 0 10px; }
+  section { border: none; border-radius: 0; padding: 0; margin: 0 0 8px; }
   #missing { padding-left: 10px; }
   section.page { break-before: page; }
-  .tiles { grid-template-columns: repeat(3, 1fr); gap: 8px; }
-  .charts { grid-template-columns: repeat(2, 1fr); gap: 8px; }
-  tr { break-inside: avoid; }
-  h2, h3 { break-after: avoid; }
+  h1 { font-size: 20px; }
+  h2 { font-size: 15px; margin-bottom: 6px; }
+  h3 { font-size: 11px; margin-bottom: 4px; }
+  /* A heading keeps its first lines with it: never the last thing on a page. */
+  h1, h2, h3, figcaption, thead, tbody.team tr:first-child { break-after: avoid; page-break-after: avoid; }
+  .tiles { grid-template-columns: repeat(4, 1fr); gap: 6px; }
+  .tile { padding: 6px 8px; border-left-width: 6px; }
+  .tile h3 { min-height: 2.6em; }
+  .tile .value { font-size: 20px; }
+  .tile .n, .tile dl, .change, .chart figcaption { font-size: 10px; }
+  .tile dl { margin: 4px 0; }
+  .charts { grid-template-columns: repeat(3, 1fr); gap: 6px; }
+  .chart { padding: 4px; }
+  /* Tiles, charts, key rows and table rows are never cut across two pages. */
+  .tile, .chart, .quality, .rag-key, .warning, tr, li { break-inside: avoid; page-break-inside: avoid; }
+  table { font-size: 10px; }
+  th, td { padding: 3px 6px; }
+  .exceptions { margin-top: 10px; }
+  .exceptions h3 { font-size: 12px; }
+  footer { padding: 4px 0 0; font-size: 9px; }
 }
 `;
 

@@ -12,6 +12,8 @@ export interface RenderContext {
   readonly paint: Paint;
   /** Child-level exception lists in formats where they are optional (table). */
   readonly exceptions: boolean;
+  /** The terminal's columns, for a table that fits the window; undefined when stdout is not a terminal. */
+  readonly width?: number | undefined;
 }
 
 /** Report → text, one per `--format`. */

@@ -13,6 +13,7 @@ import { addPeriodOptions, addSourceOptions, parseBy, parseWhere, type PeriodFla
 import { loadRun } from '../runContext.js';
 import { createTerminal } from '../terminal.js';
 import { writeExceptionFiles } from '../exceptionFiles.js';
+import { writeChartFiles } from '../chartFiles.js';
 
 interface ReportFlags extends SourceFlags, PeriodFlags {
   by?: string;
@@ -27,6 +28,8 @@ interface ReportFlags extends SourceFlags, PeriodFlags {
   failUnder: string[];
   exceptionsOut?: string;
   split?: boolean;
+  /** A folder for one SVG chart per indicator. */
+  charts?: string;
   /** False with --no-bom. */
   bom: boolean;
 }
@@ -97,12 +100,16 @@ async function runReport(flags: ReportFlags): Promise<number> {
   }, indicators);
   // A saved run's file names may hold {period}: the period's label.
   const out = flags.out === undefined ? undefined : outFor(flags.out, report.period.label);
-  const rendered = await renderReport(format, report, { paint: terminal.paint, exceptions: flags.exceptions ?? false });
+  const rendered = await renderReport(format, report, { paint: terminal.paint, exceptions: flags.exceptions ?? false, width: out === undefined && process.stdout.isTTY ? process.stdout.columns : undefined });
   await writeResult(format === 'csv' && flags.bom ? [UTF8_BOM, rendered as string] : rendered, out);
   if (out) terminal.note(`Wrote ${format} report to ${out}`);
   if (flags.exceptionsOut !== undefined) {
     const files = await writeExceptionFiles(report, outFor(flags.exceptionsOut, report.period.label), { split: flags.split ?? false, bom: flags.bom });
     terminal.note(`Wrote the exceptions to ${files.join(', ')}`);
+  }
+  if (flags.charts !== undefined) {
+    const charts = await writeChartFiles(report, outFor(flags.charts, report.period.label));
+    terminal.note(`Wrote ${charts.length} charts to ${charts.join(', ')}`);
   }
   const failed = breaches(report, thresholds);
   for (const line of failed) terminal.note(`threshold breached: ${line}`);
@@ -124,6 +131,7 @@ export function reportCommand(program: Command): void {
     .option('--exceptions', 'list the child-level exceptions under the table')
     .option('--exceptions-out <file.csv>', "write every indicator's child-level exceptions to one CSV file (indicator, child, record, team, worker, detail, key dates)")
     .option('--split', 'with --exceptions-out and --by team (or worker): one file per team, FILE-<team>.csv')
+    .option('--charts <dir>', 'write one SVG chart per indicator to the folder, <indicator-id>.svg, for board papers (title, target line, n)')
     .option('--no-bom', 'CSV files without the UTF-8 byte-order mark (Excel on Windows needs it; some tools dislike it)')
     .option('--generated-at [timestamp]', 'stamp the report (now, or the given text); off by default so output is reproducible')
     .addOption(new Option('--fail-on <rag>', 'exit 3 when any indicator is red (or amber or red)').choices(['red', 'amber']))
