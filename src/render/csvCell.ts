@@ -4,8 +4,8 @@
 // the triggers behind leading whitespace, and a leading tab or carriage return.
 const FORMULA_START = /^(?:[\t\r]|\s*[=+\-@])/;
 
-/** Whether a spreadsheet could read the text as a formula. */
-function startsFormula(text: string): boolean {
+/** Whether a spreadsheet could read the text as a formula (CSV cells and workbook cells alike). */
+export function startsFormula(text: string): boolean {
   return FORMULA_START.test(text.normalize('NFKC'));
 }
 

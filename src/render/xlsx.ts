@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs';
 import type { DayNumber } from '../core/dates/localDate.js';
 import type { Rag } from '../core/rag.js';
 import type { IndicatorResult, Report } from '../core/report.js';
+import { startsFormula } from './csvCell.js';
 import { ragWord, reportTitle } from './format.js';
 import { roundValue } from './json.js';
 import { withoutControls } from './safeText.js';
@@ -23,10 +24,6 @@ function loadExcelJS(): Promise<typeof ExcelJS> {
   return (loading ??= import('exceljs').then((module) => module.default));
 }
 
-// The same rule as csvCell: a cell starting with = + - @ (also fullwidth or
-// small forms, behind whitespace) or with a tab or carriage return is read as
-// a formula when the value is edited or copied out; a leading apostrophe keeps it text.
-const FORMULA_START = /^(?:[\t\r]|\s*[=+\-@])/;
 // XML 1.0 cannot hold lone surrogates or U+FFFE/U+FFFF: Excel would refuse the whole file.
 const NOT_XML = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|[\ufffe\uffff]/g;
 /** Excel's limit on the characters of one cell. */
@@ -34,7 +31,8 @@ const CELL_LIMIT = 32_767;
 
 /** Text from the data made safe for a cell: formula-neutralised, without controls XML or Excel refuse, clipped to Excel's limit. */
 export function xlsxText(text: string): string {
-  const neutral = FORMULA_START.test(text.normalize('NFKC')) ? `'${text}` : text;
+  // A leading apostrophe keeps text that Excel would read as a formula once the value is edited or copied out.
+  const neutral = startsFormula(text) ? `'${text}` : text;
   return withoutControls(neutral).replace(NOT_XML, '\ufffd').slice(0, CELL_LIMIT);
 }
 
