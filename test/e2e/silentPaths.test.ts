@@ -242,9 +242,10 @@ describe('6. a Windows-1252 file and a semicolon-separated file give the same, r
     expect(ansi.code).toBe(0);
     const result = json(ansi);
     expect(indicator(result, 'assessment-timeliness')).toMatchObject({ numerator: 3, denominator: 3 });
+    // Groups of 1 and 2 are below the minimum cohort of 5: no RAG, with the reason.
     expect(indicator(result, 'assessment-child-seen').groups).toEqual([
-      { key: 'Team A', numerator: 0, denominator: 1, value: 0, rag: 'red' },
-      { key: 'Équipe Nord', numerator: 1, denominator: 2, value: 0.5, rag: 'red' },
+      { key: 'Team A', numerator: 0, denominator: 1, value: 0, rag: 'none', ragReason: 'n < 5' },
+      { key: 'Équipe Nord', numerator: 1, denominator: 2, value: 0.5, rag: 'none', ragReason: 'n < 5' },
     ]);
     expect(indicator(result, 'assessment-child-seen').exceptions).toContainEqual(
       { childId: 'C00003', recordId: 'A0003', team: 'Équipe Nord', worker: 'Worker O’Neil', detail: 'child seen: no' },
