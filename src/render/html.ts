@@ -98,18 +98,22 @@ footer { color: var(--muted); font-size: 12px; text-align: center; padding: 8px 
   h3 { font-size: 11px; margin-bottom: 4px; }
   /* A heading keeps its first lines with it: never the last thing on a page. */
   h1, h2, h3, figcaption, thead, tbody.team tr:first-child { break-after: avoid; page-break-after: avoid; }
-  .tiles { grid-template-columns: repeat(4, 1fr); gap: 6px; }
-  .tile { padding: 6px 8px; border-left-width: 6px; }
+  /* minmax(0, 1fr), not 1fr: a 1fr track grows to its widest tile's min-content ("NO RAG (n < 5)" beside a value),
+     which made the tiles row 776px wide against the 718px printable width and Chromium shrank every page to fit. */
+  .tiles { grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 6px; }
+  .tile { padding: 6px 8px; border-left-width: 6px; min-width: 0; overflow-wrap: anywhere; }
+  .tile .figure { flex-wrap: wrap; gap: 2px 8px; }
   .tile h3 { min-height: 2.6em; }
   .tile .value { font-size: 20px; }
   .tile .n, .tile dl, .change, .chart figcaption { font-size: 10px; }
   .tile dl { margin: 4px 0; }
-  .charts { grid-template-columns: repeat(3, 1fr); gap: 6px; }
-  .chart { padding: 4px; }
+  .charts { grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 6px; }
+  .chart { padding: 4px; min-width: 0; }
   /* Tiles, charts, key rows and table rows are never cut across two pages. */
   .tile, .chart, .quality, .rag-key, .warning, tr, li { break-inside: avoid; page-break-inside: avoid; }
   table { font-size: 10px; }
-  th, td { padding: 3px 6px; }
+  /* A long code or name wraps inside its cell rather than widening the table past the printable width. */
+  th, td { padding: 3px 6px; overflow-wrap: anywhere; }
   .exceptions { margin-top: 10px; }
   .exceptions h3 { font-size: 12px; }
   footer { padding: 4px 0 0; font-size: 9px; }
