@@ -55,9 +55,10 @@ function valueText(value: unknown): string | undefined {
  * or null: the records it judges have no such column, or the tables read
  * lack it.
  */
-export function columnMissing(indicator: Pick<IndicatorDefinition, 'subject' | 'records'>, extract: ExtractData | undefined, column: string): string | null {
+export function columnMissing(indicator: Pick<IndicatorDefinition, 'subject' | 'records' | 'rowsAre'>, extract: ExtractData | undefined, column: string): string | null {
   const { subject } = indicator;
   if (column === 'team' || column === 'worker') return null;
+  if (indicator.rowsAre !== undefined) return `its rows are ${indicator.rowsAre}, which carry only team and worker`;
   if (!Object.hasOwn(EXTRACTS[subject].columns, column)) return `${subject} records have no ${column} column`;
   if (EXTRACTS[subject].event !== undefined && !indicator.records?.includes(subject)) return `its ${subject} are read as compact events, which hold only team and worker`;
   if (extract !== undefined && !extract.columns.includes(column)) return `the ${subject} tables read have no ${column} column`;

@@ -55,3 +55,17 @@ describe('--where filters every cohort', () => {
     expect(r.where).toEqual({ plan_type: ['CP'] });
   });
 });
+
+describe('an indicator whose rows are not records (caseload: workers)', () => {
+  it('is not broken down by a record column, and not computed under a filter on one, saying why', () => {
+    const caseload = result(report({ by: 'category' }), 'caseload-18-or-less');
+    expect(caseload.groups).toBeUndefined();
+    expect(caseload.warnings).toEqual(['not broken down by category: its rows are workers, which carry only team and worker']);
+    expect(report({ where: { category: ['Neglect'] } }).notComputed.find((n) => n.id === 'caseload-18-or-less')).toEqual({
+      id: 'caseload-18-or-less',
+      reason: 'cannot be filtered on category: its rows are workers, which carry only team and worker',
+    });
+    // By team, its own column, it is broken down as before.
+    expect(result(report({ by: 'team' }), 'caseload-18-or-less').groups!.length).toBeGreaterThan(0);
+  });
+});

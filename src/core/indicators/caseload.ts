@@ -57,6 +57,7 @@ export const caseload18OrLess: IndicatorDefinition = {
   // Both extracts make a caseload: without the assessments, caseloads would be undercounted and the figure flattered.
   reads: { plans: ['worker', 'end_date'], assessments: ['worker', 'completed_date'] },
   subject: 'plans',
+  rowsAre: 'workers',
   cases: ({ data, period, settings }) => {
     const asAt = period.asAt;
     const caseloads = new Map<string, Caseload>();

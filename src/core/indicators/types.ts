@@ -95,6 +95,12 @@ export interface IndicatorDefinition {
    * kept fails loudly.
    */
   readonly records?: readonly ExtractKind[];
+  /**
+   * When its rows are not records of the subject (caseload: workers), what
+   * they are: they carry only team and worker, so no other column can break
+   * them down or filter them.
+   */
+  readonly rowsAre?: string;
   /** The extract its case rows come from (visits-cp reads visits but judges each child's plan). */
   readonly subject: ExtractKind;
   /** The cases: the cohort with met/not met (rates), or the records counted (counts). */
