@@ -85,6 +85,8 @@ export interface EventSpec<R> {
   /** The column the code stands for, and the code of each of its values (blank included): filters on it can read events. */
   readonly codeColumn?: string;
   codeOf?(value: string | undefined): number;
+  /** Every code an event can have. */
+  readonly codes: readonly number[];
 }
 
 /** [earlier, later]: the later column may not be before the earlier one. */
@@ -245,6 +247,7 @@ export const visits = defineExtract({
     code: (v) => (v.refused?.plan_type !== undefined ? UNKNOWN_PLAN : visitCode(v.plan_type)),
     codeColumn: 'plan_type',
     codeOf: (value) => visitCode(value as PlanType | undefined),
+    codes: [visitCode(undefined), ...PLAN_TYPES.map(visitCode), UNKNOWN_PLAN],
   },
 });
 
@@ -285,7 +288,7 @@ export const supervision = defineExtract({
   order: [],
   notAfterExtract: ['recorded_date'],
   clocks: [],
-  event: { day: (r) => r.recorded_date, dayColumn: 'recorded_date', code: (r) => SUPERVISION_KINDS.indexOf(r.kind), codeColumn: 'kind', codeOf: (value) => SUPERVISION_KINDS.indexOf(value as SupervisionKind) },
+  event: { day: (r) => r.recorded_date, dayColumn: 'recorded_date', code: (r) => SUPERVISION_KINDS.indexOf(r.kind), codeColumn: 'kind', codeOf: (value) => SUPERVISION_KINDS.indexOf(value as SupervisionKind), codes: [0, 1] },
 });
 
 export const referrals = defineExtract({
@@ -301,7 +304,7 @@ export const referrals = defineExtract({
   order: [],
   notAfterExtract: ['referral_date'],
   clocks: [],
-  event: { day: (r) => r.referral_date, dayColumn: 'referral_date', code: () => 0 },
+  event: { day: (r) => r.referral_date, dayColumn: 'referral_date', code: () => 0, codes: [0] },
 });
 
 export type AssessmentRecord = z.output<ReturnType<typeof assessments.schema>>;

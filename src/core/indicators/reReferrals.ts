@@ -1,21 +1,10 @@
 import { formatUk, type DayNumber } from '../dates/localDate.js';
 import { addMonths } from '../dates/months.js';
 import { caseOfEvent } from './caseRow.js';
+import { latestEventsOf } from './latestEvents.js';
 import { inYearsOrMonths } from './longPlans.js';
 import type { CaseRow, IndicatorDefinition } from './types.js';
 import { count } from './words.js';
-
-/** The latest day in an ascending list strictly before `day`, if any. */
-function latestBefore(days: readonly DayNumber[], day: DayNumber): DayNumber | undefined {
-  let lo = 0;
-  let hi = days.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (days[mid]! < day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo === 0 ? undefined : days[lo - 1];
-}
 
 export const reReferral12Months: IndicatorDefinition = {
   id: 're-referral-12-months',
@@ -31,21 +20,15 @@ export const reReferral12Months: IndicatorDefinition = {
   cases: ({ data, period, settings }) => {
     const extract = data.referrals!;
     const events = extract.events!;
+    const index = latestEventsOf(events);
     const { day: days } = events.data();
-    const daysByChild = new Map<string, DayNumber[]>();
-    for (let i = 0; i < events.length; i++) {
-      const list = daysByChild.get(events.childOf(i));
-      if (list) list.push(days[i]! as DayNumber);
-      else daysByChild.set(events.childOf(i), [days[i]! as DayNumber]);
-    }
-    for (const list of daysByChild.values()) list.sort((a, b) => a - b);
     const rows: CaseRow[] = [];
     for (let i = 0; i < events.length; i++) {
       const day = days[i]! as DayNumber;
       if (day < period.from || day > period.to) continue;
       // catalogue.md "Re-referral": strictly before (a same-day referral is not earlier) and on or after date − N months, clamped.
       const since = addMonths(day, -settings.reReferralMonths);
-      const previous = latestBefore(daysByChild.get(events.childOf(i))!, day);
+      const previous = index.latestOnOrBefore(events.childOf(i), 0, (day - 1) as DayNumber);
       const counted = previous !== undefined && previous >= since;
       const detail =
         previous === undefined

@@ -5,6 +5,7 @@ import type { ExtractData } from '../extracts/extractParser.js';
 import type { Period } from '../period.js';
 import { caseOf } from './caseRow.js';
 import { dueStatus } from './dueDates.js';
+import { latestEventsOf } from './latestEvents.js';
 import { isOpenOn, openPlansByChild } from './openPlans.js';
 import { dayOf, describeSpan, isWithin, isWithinBefore, lastDayWithin, type DateValue, type Span } from './spans.js';
 import type { CaseRow, Direction, IndicatorDefinition, IndicatorInput } from './types.js';
@@ -154,47 +155,53 @@ function readsEvents(records: Subject & { readonly date: string }): boolean {
   return event !== undefined && records.date === event.dayColumn && Object.keys(records.where ?? {}).every((column) => column === event.codeColumn);
 }
 
-/** The event codes a filter on the code column allows (values matched like the column reads them); undefined for all. */
-function allowedCodes(records: Subject): ReadonlySet<number> | undefined {
+/** The event codes a filter on the code column allows (values matched like the column reads them), else every code. */
+function allowedCodes(records: Subject): readonly number[] {
   const event = EXTRACTS[records.extract].event!;
   const values = event.codeColumn === undefined ? undefined : records.where?.[event.codeColumn];
-  if (values === undefined) return undefined;
+  if (values === undefined) return event.codes;
   const codes = EXTRACTS[records.extract].columns[event.codeColumn!]!.codes ?? [];
-  return new Set(values.map((value) => event.codeOf!(codes.find((code) => code.toLowerCase() === value.toLowerCase()))));
+  return [...new Set(values.map((value) => event.codeOf!(codes.find((code) => code.toLowerCase() === value.toLowerCase()))))];
 }
 
-/** Each child's latest record (passing the filter) on or before the day: from the events when they hold it, else the records. */
-function latestByChild(input: IndicatorInput, records: Subject & { readonly date: string }, asAt: DayNumber): Map<string, DayNumber> {
-  const latest = new Map<string, DayNumber>();
-  const keep = (childId: string, day: DayNumber) => {
-    if (day > asAt) return;
-    const known = latest.get(childId);
-    if (known === undefined || day > known) latest.set(childId, day);
-  };
+/**
+ * Each child's latest record (passing the filter) on or before the day: from
+ * the event log's shared index when the events hold it, else by reading the
+ * records once.
+ */
+function latestLookup(input: IndicatorInput, records: Subject & { readonly date: string }, asAt: DayNumber): (childId: string) => DayNumber | undefined {
   if (readsEvents(records)) {
-    const events = input.data[records.extract]!.events!;
-    const { day, code } = events.data();
-    const allowed = allowedCodes(records);
-    for (let i = 0; i < events.length; i++) if (allowed === undefined || allowed.has(code[i]!)) keep(events.childOf(i), day[i]! as DayNumber);
-    return latest;
+    const index = latestEventsOf(input.data[records.extract]!.events!);
+    const codes = allowedCodes(records);
+    return (childId) => {
+      let latest: DayNumber | undefined;
+      for (const code of codes) {
+        const day = index.latestOnOrBefore(childId, code, asAt);
+        if (day !== undefined && (latest === undefined || day > latest)) latest = day;
+      }
+      return latest;
+    };
   }
+  const latest = new Map<string, DayNumber>();
   for (const row of rowsOf(input, records).rows) {
     const value = dateIn(row, records.date);
-    if (value !== undefined) keep(row.child_id, dayOf(value));
+    if (value === undefined || dayOf(value) > asAt) continue;
+    const known = latest.get(row.child_id);
+    if (known === undefined || dayOf(value) > known) latest.set(row.child_id, dayOf(value));
   }
-  return latest;
+  return (childId) => latest.get(childId);
 }
 
 function dueCases(input: IndicatorInput, spec: Extract<ShapeSpec, { shape: 'due' }>): CaseRow[] {
   const plans = input.data.plans!;
   const { asAt } = input.period;
   const wanted = spec.plans.where ? plans.records.filter((plan) => recordPasses(plan as unknown as Row, spec.plans.where!)) : plans.records;
-  const latest = latestByChild(input, spec.records, asAt);
+  const latestOf = latestLookup(input, spec.records, asAt);
   const noun = spec.records.label ?? `${spec.records.extract} record`;
   const cases: CaseRow[] = [];
   for (const [childId, open] of openPlansByChild(wanted.filter((plan) => isOpenOn(plan, asAt)), asAt)) {
     const start = open[open.length - 1]!.start_date;
-    const last = latest.get(childId);
+    const last = latestOf(childId);
     const base = last !== undefined && last > start ? last : start;
     const since = last !== undefined && last >= start ? `last ${noun} ${formatUk(last)}` : `no ${noun} since plan start ${formatUk(start)}`;
     const status = dueStatus(lastDayWithin(base, spec.within, input.calendar), asAt, since);
