@@ -6,7 +6,7 @@ import { csvLine } from './csvCell.js';
 import { terminalText } from './safeText.js';
 
 /** Left empty for the auditors to fill in. */
-const AUDIT_COLUMNS = ['auditor', 'audit_date', 'grade', 'notes'] as const;
+export const AUDIT_COLUMNS = ['auditor', 'audit_date', 'grade', 'notes'] as const;
 
 type Cell = string | undefined;
 
@@ -29,7 +29,7 @@ function isoReading(reading: LocalDateTime): string {
  * and worker, the kind's text columns (`plan_type` for plans and visits), its
  * key dates, the outcome, the audit columns.
  */
-function sampleColumns(sample: Sample): string[] {
+export function sampleColumns(sample: Sample): string[] {
   return ['kind', 'record_id', 'child_id', 'team', 'worker', ...(sample.textColumns ?? []), ...sample.dateColumns, 'indicator', 'outcome', 'detail', ...AUDIT_COLUMNS];
 }
 

@@ -20,7 +20,7 @@ import { withoutControls } from './safeText.js';
 let loading: Promise<typeof ExcelJS> | undefined;
 
 /** exceljs takes about a third of a second to load: only a run that writes a workbook pays for it. */
-function loadExcelJS(): Promise<typeof ExcelJS> {
+export function loadExcelJS(): Promise<typeof ExcelJS> {
   return (loading ??= import('exceljs').then((module) => module.default));
 }
 
@@ -37,7 +37,7 @@ export function xlsxText(text: string): string {
 }
 
 /** A day as exceljs writes a date: midnight UTC of that day (exceljs converts in UTC, so no time zone shifts it). */
-function excelDate(day: DayNumber): Date {
+export function excelDate(day: DayNumber): Date {
   return new Date(day * 86_400_000);
 }
 
@@ -47,7 +47,7 @@ function stamp(report: Report): Date {
   return new Date(Number.isNaN(given) ? Date.UTC(1980, 0, 1) : given);
 }
 
-const DATE = 'dd/mm/yyyy';
+export const DATE = 'dd/mm/yyyy';
 const RATE = '0.0%';
 const COUNT = '0';
 const RATE_CHANGE = '+0.0" pts";-0.0" pts";0.0" pts"';
@@ -60,10 +60,10 @@ const RAG_STYLE: Readonly<Record<Exclude<Rag, 'none'>, { readonly fill: string; 
   red: { fill: 'FFFFC7CE', font: 'FF9C0006' },
 };
 
-type Value = string | number | Date | null;
+export type Value = string | number | Date | null;
 
 /** One column of a sheet: its header, and how its cells are formatted. */
-interface Column {
+export interface Column {
   readonly header: string;
   /** A fixed number format, or one per row (rates and counts share a column). */
   readonly numFmt?: string;
@@ -72,7 +72,7 @@ interface Column {
 }
 
 /** A row's cells, plus per-cell number formats and a RAG to colour one cell. */
-interface Row {
+export interface Row {
   readonly cells: readonly Value[];
   readonly numFmts?: Readonly<Record<number, string>>;
   readonly rag?: { readonly column: number; readonly rag: Rag };
@@ -113,7 +113,7 @@ function widthOf(value: Value): number {
 }
 
 /** Adds a sheet: header row frozen and filtered, widths from the content, each cell's format and RAG fill. */
-function addSheet(workbook: ExcelJS.Workbook, name: string, columns: readonly Column[], rows: readonly Row[]): void {
+export function addSheet(workbook: ExcelJS.Workbook, name: string, columns: readonly Column[], rows: readonly Row[]): void {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }] });
   const header = sheet.addRow(columns.map((c) => c.header));
   header.font = { bold: true };

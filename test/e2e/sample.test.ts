@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, test } from 'vitest';
 import { runCli, type CliRun } from './runCli.js';
 
@@ -99,6 +100,21 @@ describe('csc-metrics sample', () => {
       ['P2002', '2026-01-10'],
       ['P2005', '2026-10-31'],
     ]);
+  });
+
+  test('--out FILE.xlsx: a workbook with as many sampled rows as the CSV, the grade drop-down on each', async () => {
+    const out = join(scratch, 'sample.xlsx');
+    const run = assessments('hand-worked', ['--size', '4', '--indicator', 'assessment-timeliness', '--out', out]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('');
+    const csv = assessments('hand-worked', ['--size', '4', '--indicator', 'assessment-timeliness']).stdout;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(out) as unknown as ExcelJS.Buffer);
+    const ws = workbook.getWorksheet('Sample')!;
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(HEADER.split(','));
+    expect(ws.rowCount - 1).toBe(lines(csv).length - 1);
+    expect(ws.getRow(ws.rowCount).getCell(HEADER.split(',').indexOf('grade') + 1).dataValidation.type).toBe('list');
+    expect(workbook.getWorksheet('About')).toBeDefined();
   });
 
   describe('--where and --only all: every open plan of a type', () => {

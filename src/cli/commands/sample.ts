@@ -12,15 +12,19 @@ import { notComputedReason } from '../../core/report.js';
 import { writeResult } from '../../io/output.js';
 import { UTF8_BOM } from '../../render/csvCell.js';
 import { renderSampleCsv, renderSampleJson, renderSampleSummary } from '../../render/sample.js';
+import { renderSampleXlsx } from '../../render/sampleXlsx.js';
+import { formatForFile } from '../../render/renderers.js';
 import { EXIT } from '../exitCodes.js';
 import { addPeriodOptions, addSourceOptions, byOption, parseWhere, type PeriodFlags, type SourceFlags } from '../options.js';
 import type { Filters } from '../../core/breakdown.js';
 import { loadRun } from '../runContext.js';
 import { createTerminal } from '../terminal.js';
 
-type SampleFormat = 'csv' | 'json';
+type SampleFormat = 'csv' | 'json' | 'xlsx';
 
-const SAMPLE_RENDERERS: Record<SampleFormat, (sample: Sample) => string> = { csv: renderSampleCsv, json: renderSampleJson };
+const SAMPLE_FORMATS: readonly SampleFormat[] = ['csv', 'json', 'xlsx'];
+
+const SAMPLE_RENDERERS: Record<SampleFormat, (sample: Sample) => string | Promise<Uint8Array>> = { csv: renderSampleCsv, json: renderSampleJson, xlsx: renderSampleXlsx };
 
 /** The environment variable that holds the pseudonymisation key. */
 const KEY_VARIABLE = 'CSC_METRICS_KEY';
@@ -33,7 +37,7 @@ interface SampleFlags extends SourceFlags, PeriodFlags {
   only?: OnlyOutcome | 'all';
   indicator?: string;
   where: string[];
-  format: SampleFormat;
+  format?: SampleFormat;
   out?: string;
   pseudonymise?: boolean;
   /** False with --no-bom. */
@@ -84,6 +88,22 @@ function chooseSeed(flags: SampleFlags): string {
   return flags.seed ?? randomBytes(8).toString('hex');
 }
 
+/**
+ * --format, else xlsx for an --out FILE.xlsx, else CSV. A workbook is never
+ * written under another name nor text under .xlsx, nor binary to a terminal.
+ */
+function chooseFormat(flags: SampleFlags): SampleFormat {
+  const named = flags.out === undefined ? undefined : formatForFile(flags.out);
+  const format = flags.format ?? (named === 'xlsx' ? 'xlsx' : 'csv');
+  if (named !== undefined && (named === 'xlsx') !== (format === 'xlsx')) {
+    throw new UsageError(`--format ${format} --out ${flags.out}: the file's extension says ${named}; name the file for the format`);
+  }
+  if (format === 'xlsx' && flags.out === undefined && process.stdout.isTTY) {
+    throw new UsageError('--format xlsx writes binary: give --out FILE.xlsx or redirect');
+  }
+  return format;
+}
+
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
@@ -91,6 +111,7 @@ function collect(value: string, previous: string[]): string[] {
 async function runSample(flags: SampleFlags): Promise<number> {
   const terminal = createTerminal({ quiet: flags.quiet ?? false, color: flags.color, toFile: flags.out !== undefined });
   const size = parseSize(flags.size);
+  const format = chooseFormat(flags);
   const only = onlyOutcome(flags);
   if (only !== undefined && flags.indicator === undefined) {
     throw new UsageError(`--only ${only} needs --indicator ID: the indicator whose outcome it keeps (or --only all for every record of the frame)`);
@@ -119,8 +140,8 @@ async function runSample(flags: SampleFlags): Promise<number> {
     ...(where ? { where } : {}),
     ...(key !== undefined ? { pseudonymKey: key } : {}),
   });
-  const text = SAMPLE_RENDERERS[flags.format](sample);
-  await writeResult(flags.format === 'csv' && flags.bom ? [UTF8_BOM, text] : text, flags.out);
+  const rendered = await SAMPLE_RENDERERS[format](sample);
+  await writeResult(format === 'csv' && flags.bom ? [UTF8_BOM, rendered as string] : rendered, flags.out);
   // Even under --quiet: without the seed a random draw could not be repeated.
   process.stderr.write(`seed: ${seed}\n`);
   terminal.note(renderSampleSummary(sample));
@@ -141,7 +162,7 @@ export function sampleCommand(program: Command): void {
     .option('--indicator <id>', "carry this indicator's outcome and detail on each sampled record")
     .addOption(new Option('--only <outcome>', 'only records the indicator counts as not met (exceptions) or met (both need --indicator), or all: every record of the frame').choices(['exceptions', 'met', 'all']))
     .option('--where <column=value>', "only records with this value in this column, e.g. plan_type=CP (repeatable: the same column again adds a value, different columns must all match)", collect, [] as string[])
-    .addOption(new Option('--format <format>', 'output format').choices(['csv', 'json']).default('csv'))
+    .addOption(new Option('--format <format>', 'output format (default: xlsx for --out FILE.xlsx, else csv)').choices(SAMPLE_FORMATS))
     .option('--no-bom', 'CSV without the UTF-8 byte-order mark (Excel on Windows needs it; some tools dislike it)')
     .option('--out <file>', 'write the sample to a file instead of stdout')
     .option('--pseudonymise', `replace child IDs with keyed hashes (key from ${KEY_VARIABLE})`)

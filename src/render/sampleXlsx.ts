@@ -1,0 +1,131 @@
+import type ExcelJS from 'exceljs';
+import { formatUk } from '../core/dates/localDate.js';
+import type { LocalDateTime } from '../core/dates/londonTime.js';
+import type { Sample, SampledRecord } from '../core/sample/sample.js';
+import { addSheet, clearZipTimes, DATE, excelDate, loadExcelJS, type Column, type Row, type Value } from './xlsx.js';
+import { AUDIT_COLUMNS, sampleColumns } from './sample.js';
+
+/*
+ * The dip sample as an Excel workbook for the auditors: a Sample sheet with
+ * the CSV's columns in the CSV's order (key dates as real Excel dates), a
+ * drop-down on `grade` that refuses anything but the four grades and a date
+ * check on `audit_date`, so what comes back is clean; and an About sheet
+ * saying how the sample was drawn. Same sample, same bytes.
+ */
+
+/** The grades of a case-file audit (catalogue.md, audits.csv `grade`), as the drop-down offers them. */
+export const GRADES = ['Outstanding', 'Good', 'Requires improvement', 'Inadequate'] as const;
+
+const DATE_TIME = 'dd/mm/yyyy hh:mm';
+/** The workbook's created and modified date: fixed, so the bytes do not depend on the clock. */
+const STAMP = new Date(Date.UTC(1980, 0, 1));
+
+/** A reading as exceljs writes a date: that day and clock time in UTC, so no time zone shifts it. */
+function readingDate(reading: LocalDateTime): Date {
+  return new Date(excelDate(reading.day).getTime() + (reading.minute ?? 0) * 60_000);
+}
+
+function sampleRow(sample: Sample, row: SampledRecord): Row {
+  const texts = row.texts ?? [];
+  const firstDate = 5 + texts.length;
+  const numFmts: Record<number, string> = {};
+  row.dates.forEach((reading, i) => {
+    if (reading) numFmts[firstDate + i] = reading.minute === null ? DATE : DATE_TIME;
+  });
+  const outcome = row.met === null ? null : row.met ? 'met' : 'not met';
+  return {
+    cells: [
+      row.kind, row.recordId, row.childId, row.team ?? null, row.worker ?? null,
+      ...texts.map((text) => text ?? null),
+      ...row.dates.map((reading) => (reading ? readingDate(reading) : null)),
+      sample.indicatorId ?? null, outcome, row.detail ?? null,
+      ...AUDIT_COLUMNS.map(() => null),
+    ],
+    numFmts,
+  };
+}
+
+/** Sets the auditors' columns up: a date check on audit_date, the grade drop-down, room to write. */
+function auditColumns(sheet: ExcelJS.Worksheet, sample: Sample, columns: readonly string[]): void {
+  const at = (name: string): number => columns.indexOf(name) + 1;
+  const from = excelDate(sample.period.from);
+  const dateTimeColumns = sample.dateColumns.filter((_, i) => sample.rows.some((row) => (row.dates[i]?.minute ?? null) !== null)).map((name) => at(name));
+  for (let r = 2; r <= sample.rows.length + 1; r++) {
+    const row = sheet.getRow(r);
+    const auditDate = row.getCell(at('audit_date'));
+    auditDate.numFmt = DATE;
+    auditDate.dataValidation = {
+      type: 'date',
+      operator: 'greaterThanOrEqual',
+      allowBlank: true,
+      showErrorMessage: true,
+      errorStyle: 'stop',
+      errorTitle: 'audit_date',
+      error: `Enter the date of the audit as dd/mm/yyyy, on or after ${formatUk(sample.period.from)}.`,
+      formulae: [from],
+    };
+    row.getCell(at('grade')).dataValidation = {
+      type: 'list',
+      allowBlank: true,
+      showInputMessage: true,
+      promptTitle: 'grade',
+      prompt: 'Choose the grade from the list.',
+      showErrorMessage: true,
+      errorStyle: 'stop',
+      errorTitle: 'grade',
+      error: `Choose one of: ${GRADES.join(', ')}.`,
+      formulae: [`"${GRADES.join(',')}"`],
+    };
+  }
+  // Widths: dates with a clock time, the longest grade, and notes to write in.
+  for (const column of dateTimeColumns) sheet.getColumn(column).width = Math.max(sheet.getColumn(column).width ?? 0, 18);
+  sheet.getColumn(at('audit_date')).width = 12;
+  sheet.getColumn(at('auditor')).width = 20;
+  sheet.getColumn(at('grade')).width = Math.max(...GRADES.map((grade) => grade.length)) + 4;
+  sheet.getColumn(at('notes')).width = 60;
+}
+
+/** The About sheet: how the sample was drawn, so the file says so itself. */
+function aboutRows(sample: Sample): Row[] {
+  const where = Object.entries(sample.where ?? {}).map(([column, values]) => `${column}=${values.join(' or ')}`);
+  const facts: [string, Value, string?][] = [
+    ['seed', sample.seed],
+    ['kind', sample.kind],
+    ['period', sample.period.label],
+    ['period from', excelDate(sample.period.from), DATE],
+    ['period to', excelDate(sample.period.to), DATE],
+    ['as at', excelDate(sample.period.asAt), DATE],
+    ['frame', sample.frame],
+    ['size', sample.size],
+    ['by', sample.by ?? null],
+    ['indicator', sample.indicatorId ?? null],
+    ['only', sample.only === undefined ? null : sample.only === 'met' ? 'met' : 'not met (exceptions)'],
+    ['where', where.length > 0 ? where.join(' and ') : null],
+    ['pseudonymised', sample.pseudonymised ? 'yes' : 'no'],
+    ['eligible', sample.eligible],
+    ['sampled', sample.rows.length],
+  ];
+  return facts.map(([field, value, numFmt]) => ({ cells: [field, value], ...(numFmt ? { numFmts: { 1: numFmt } } : {}) }));
+}
+
+/**
+ * The sample as an .xlsx workbook. Pure but for exceljs: the same sample
+ * gives the same bytes (no clock is read, the zip's timestamps are cleared).
+ */
+export async function renderSampleXlsx(sample: Sample): Promise<Uint8Array> {
+  const Excel = await loadExcelJS();
+  const workbook = new Excel.Workbook();
+  workbook.creator = 'csc-metrics';
+  workbook.lastModifiedBy = 'csc-metrics';
+  workbook.created = STAMP;
+  workbook.modified = STAMP;
+  workbook.title = `Dip sample of ${sample.kind}, ${sample.period.label}`;
+  workbook.subject = sample.period.label;
+  const names = sampleColumns(sample);
+  const columns: Column[] = names.map((header) => (header === 'detail' ? { header, maxWidth: 80 } : { header }));
+  addSheet(workbook, 'Sample', columns, sample.rows.map((row) => sampleRow(sample, row)));
+  auditColumns(workbook.getWorksheet('Sample')!, sample, names);
+  addSheet(workbook, 'About', [{ header: 'field' }, { header: 'value', maxWidth: 80 }], aboutRows(sample));
+  const buffer = await workbook.xlsx.writeBuffer();
+  return clearZipTimes(new Uint8Array(buffer as unknown as Uint8Array));
+}
