@@ -27,6 +27,7 @@ export interface SourceFlags {
   missing?: string;
   supervision?: string;
   referrals?: string;
+  audits?: string;
   extractedOn?: string;
   strict?: boolean;
   quiet?: boolean;

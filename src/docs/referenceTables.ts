@@ -6,7 +6,7 @@
  * between `<!-- generated:NAME -->` and `<!-- /generated:NAME -->`, and
  * test/docs/readmeDocs.test.ts fails when the README differs.
  */
-import type { ColumnType } from '../core/extracts/columns.js';
+import { GRADES, type ColumnType } from '../core/extracts/columns.js';
 import {
   EXTRACTS,
   EXTRACT_KINDS,
@@ -58,6 +58,7 @@ export const EXTRACT_ROWS: Readonly<Record<ExtractKind, string>> = {
   missing: 'missing episode and its return home interview',
   supervision: 'supervision or management-oversight record',
   referrals: 'referral',
+  audits: 'case-file audit (a grade, and who audited when)',
 };
 
 /** The column names of one extract kind, as its records have them. */
@@ -74,6 +75,7 @@ export const COLUMN_CODES: ColumnFacts<readonly string[]> = {
   plans: { plan_type: PLAN_TYPES },
   visits: { plan_type: PLAN_TYPES },
   supervision: { kind: SUPERVISION_KINDS },
+  audits: { grade: GRADES, moderated_grade: GRADES },
 };
 
 /** What the definitions cannot say about a column (plain text, `backticks` for code). */
@@ -81,6 +83,7 @@ export const COLUMN_NOTES: ColumnFacts<string> = {
   assessments: { referral_date: 'the clock starts here; else at `start_date`' },
   visits: { plan_type: 'blank = counts for every open plan of the child; a refused value counts for none' },
   missing: { returned_at: 'the child is still missing' },
+  audits: { grade: 'also 1-4 (1 outstanding … 4 inadequate) and RI', moderated_grade: 'when present, the grade that counts' },
 };
 
 const COLUMN_TYPES: Readonly<Record<ColumnType, string>> = {

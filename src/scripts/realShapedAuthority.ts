@@ -35,7 +35,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { EXTRACT_KINDS, EXTRACTS, type ExtractKind } from '../core/extracts/definitions.js';
+import { EXTRACTS, type ExtractKind } from '../core/extracts/definitions.js';
 
 /** The clean fixture the real-shaped files are made from (the same path from src/scripts and dist/scripts). */
 export const CLEAN_FIXTURE_DIR = fileURLToPath(new URL('../../fixtures/real-shaped/clean/', import.meta.url));
@@ -50,7 +50,11 @@ export const CONFIG_FILE_NAME = 'csc-metrics.config.json';
 export type CleanRow = Readonly<Record<string, string>>;
 
 /** The clean records of every extract kind, in file order. */
-export type CleanRecords = { readonly [K in ExtractKind]: readonly CleanRow[] };
+/** The extract kinds the real-shaped authority covers: the first wave's (audits come from an audit loop, not a case system's export). */
+export const REAL_SHAPED_KINDS = ['assessments', 'plans', 'visits', 'missing', 'supervision', 'referrals'] as const satisfies readonly ExtractKind[];
+type RealShapedKind = (typeof REAL_SHAPED_KINDS)[number];
+
+export type CleanRecords = { readonly [K in RealShapedKind]: readonly CleanRow[] };
 
 /** One generated file: its path under OUTDIR (with `/`), its bytes, and its data rows. */
 export interface GeneratedFile {
@@ -77,7 +81,7 @@ export function parseCleanCsv(kind: ExtractKind, text: string): CleanRow[] {
 /** Reads `<kind>.csv` of every kind from a clean fixture folder. */
 export async function readCleanRecords(dir: string = CLEAN_FIXTURE_DIR): Promise<CleanRecords> {
   const entries = await Promise.all(
-    EXTRACT_KINDS.map(async (kind) => [kind, parseCleanCsv(kind, await readFile(join(dir, `${kind}.csv`), 'utf8'))] as const),
+    REAL_SHAPED_KINDS.map(async (kind) => [kind, parseCleanCsv(kind, await readFile(join(dir, `${kind}.csv`), 'utf8'))] as const),
   );
   return Object.fromEntries(entries) as unknown as CleanRecords;
 }

@@ -77,6 +77,7 @@ describe('Annex A lists', () => {
     referrals: ['child_id', 'referral_date'],
     missing: [],
     supervision: [],
+    audits: [],
   };
 
   it.each(allYields().map(({ list, y }) => [`List ${list} → ${y.label}`, y] as const))('%s maps the required columns of its kind', (_name, y) => {
@@ -161,6 +162,6 @@ describe('Annex A lists', () => {
       expect(yielded.has(kind) !== (reason !== undefined), kind).toBe(true);
       expect(ANNEX_A_KIND_NAMES[kind]).not.toBe('');
     }
-    expect(Object.keys(ANNEX_A_UNSUPPORTED).sort()).toEqual(['missing', 'supervision']);
+    expect(Object.keys(ANNEX_A_UNSUPPORTED).sort()).toEqual(['audits', 'missing', 'supervision']);
   });
 });

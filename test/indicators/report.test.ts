@@ -124,6 +124,9 @@ describe('not computed when an extract is absent', () => {
       { id: 're-referral-12-months', reason: 'no referrals extract' },
       // A caseload without the open assessments would be undercounted: not computed.
       { id: 'caseload-18-or-less', reason: 'no assessments extract' },
+      { id: 'audits-good-or-better', reason: 'no audits extract' },
+      { id: 'audits-inadequate', reason: 'no audits extract' },
+      { id: 'audit-moderation-agreement', reason: 'no audits extract' },
     ]);
   });
 
@@ -133,7 +136,7 @@ describe('not computed when an extract is absent', () => {
     expect(report.notComputed.find((n) => n.id === 'visits-cp')).toEqual({ id: 'visits-cp', reason: 'no plans or visits extract' });
     expect(report.notComputed.find((n) => n.id === 'supervision-6-weeks')).toEqual({ id: 'supervision-6-weeks', reason: 'no plans or supervision extract' });
     expect(report.indicators.length + report.notComputed.length).toBe(INDICATORS.length);
-    expect(INDICATORS).toHaveLength(25);
+    expect(INDICATORS).toHaveLength(28);
   });
 });
 

@@ -79,6 +79,17 @@ const CASE_SYSTEM_ALIASES: { readonly [K in ExtractKind]: Readonly<Record<string
     outcome: ['Outcome', 'Referral Outcome', 'Next Step'],
     team: TEAM,
   },
+  audits: {
+    child_id: PERSON,
+    audit_id: ['Audit ID', 'Audit Reference'],
+    audit_date: ['Audit Date', 'Date of Audit', 'Date Audited'],
+    grade: ['Grade', 'Audit Grade', 'Overall Grade', 'Judgement', 'Overall Judgement'],
+    moderated_grade: ['Moderated Grade', 'Moderation Grade', 'Grade After Moderation'],
+    audit_type: ['Audit Type', 'Type of Audit'],
+    auditor: ['Auditor', 'Audited By'],
+    team: TEAM,
+    worker: WORKER,
+  },
 };
 
 /** The Annex A header spellings of each kind's columns, so a list saved as a plain CSV reads too. */

@@ -124,6 +124,21 @@ function textColumn(required: boolean): ColumnSpec<string | undefined> {
   };
 }
 
+/** The grades of a case-file audit, best first (catalogue.md, audits.csv). */
+export const GRADES = ['outstanding', 'good', 'requires improvement', 'inadequate'] as const;
+export type Grade = (typeof GRADES)[number];
+
+/** Grade spellings: the words (any case, spaces, hyphens or underscores), the 1-4 scale, and "RI". */
+const GRADE_SPELLINGS: ReadonlyMap<string, Grade> = new Map([
+  ...GRADES.map((grade, i) => [[grade, grade], [String(i + 1), grade]] as const).flat(),
+  ['ri', 'requires improvement'],
+]);
+const INVALID_GRADE = new CellProblem('INVALID_CODE', 'is not a grade (outstanding, good, requires improvement (RI) or inadequate, or 1-4; map other values in the config)');
+
+function parseGrade(text: string): Grade | CellProblem {
+  return GRADE_SPELLINGS.get(text.toLowerCase().replace(/[\s_-]+/g, ' ')) ?? INVALID_GRADE;
+}
+
 /** Column builders; the `required` variants make the header check and a blank value errors. */
 export const columns = {
   text: (): ColumnSpec<string | undefined> => textColumn(false),
@@ -137,6 +152,8 @@ export const columns = {
   requiredDateTime: () => column('datetime', true, parseDateTimeText) as ColumnSpec<LocalDateTime>,
   /** Y/N, Yes/No, true/false, 1/0; blank is "not recorded" (undefined). */
   flag: (): ColumnSpec<boolean | undefined> => column('flag', false, (text) => parseFlag(text) ?? INVALID_FLAG),
+  /** An audit grade in any of its spellings, read as one of GRADES. */
+  grade: (required: boolean): ColumnSpec<Grade | undefined> => ({ ...column('code', required, parseGrade), codes: GRADES }),
   /** One of a fixed list of codes, matched case-insensitively and returned in canonical case. */
   code: <C extends string>(required: boolean, codes: readonly C[]): ColumnSpec<C> => {
     const byLower = new Map(codes.map((c) => [c.toLowerCase(), c]));

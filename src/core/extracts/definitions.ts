@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { formatIso, type DayNumber } from '../dates/localDate.js';
 import { compareLocal, type LocalDateTime } from '../dates/londonTime.js';
-import { columns, type CellSink, type ColumnSpec, type ParseOptions } from './columns.js';
+import { columns, type CellSink, type ColumnSpec, type Grade, type ParseOptions } from './columns.js';
 import type { IssueCode } from './issues.js';
 
 /** The extract kinds of extracts.md, each read from `<kind>.csv`. */
-export const EXTRACT_KINDS = ['assessments', 'plans', 'visits', 'missing', 'supervision', 'referrals'] as const;
+export const EXTRACT_KINDS = ['assessments', 'plans', 'visits', 'missing', 'supervision', 'referrals', 'audits'] as const;
 export type ExtractKind = (typeof EXTRACT_KINDS)[number];
 
 export const PLAN_TYPES = ['CIN', 'CP', 'CLA', 'PF', 'CL'] as const;
@@ -307,12 +307,32 @@ export const referrals = defineExtract({
   event: { day: (r) => r.referral_date, dayColumn: 'referral_date', code: () => 0, codes: [0] },
 });
 
+export const audits = defineExtract({
+  kind: 'audits',
+  columns: {
+    child_id: columns.childId(),
+    audit_id: columns.text(),
+    audit_date: columns.requiredDate(),
+    grade: columns.grade(true) as ColumnSpec<Grade>,
+    moderated_grade: columns.grade(false),
+    audit_type: columns.label(),
+    auditor: columns.label(),
+    team: columns.label(),
+    worker: columns.label(),
+  },
+  idColumn: 'audit_id',
+  order: [],
+  notAfterExtract: ['audit_date'],
+  clocks: [],
+});
+
 export type AssessmentRecord = z.output<ReturnType<typeof assessments.schema>>;
 export type PlanRecord = z.output<ReturnType<typeof plans.schema>>;
 export type VisitRecord = z.output<ReturnType<typeof visits.schema>>;
 export type MissingRecord = z.output<ReturnType<typeof missing.schema>>;
 export type SupervisionRecord = z.output<ReturnType<typeof supervision.schema>>;
 export type ReferralRecord = z.output<ReturnType<typeof referrals.schema>>;
+export type AuditRecord = z.output<ReturnType<typeof audits.schema>>;
 
 /** The validated record type of each extract kind. */
 export interface RecordsByKind {
@@ -322,6 +342,7 @@ export interface RecordsByKind {
   missing: MissingRecord;
   supervision: SupervisionRecord;
   referrals: ReferralRecord;
+  audits: AuditRecord;
 }
 
 /** The definitions of every extract kind, by kind. */
@@ -332,4 +353,5 @@ export const EXTRACTS: { readonly [K in ExtractKind]: ExtractDefinition<RecordsB
   missing,
   supervision,
   referrals,
+  audits,
 };

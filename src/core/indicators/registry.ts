@@ -1,4 +1,5 @@
 import { assessmentChildSeen, assessmentOpenOverdue, assessmentSeenAlone, assessmentTimeliness, assessmentVoiceRecorded } from './assessments.js';
+import { auditModerationAgreement, auditsGoodOrBetter, auditsInadequate } from './audits.js';
 import { caseload18OrLess } from './caseload.js';
 import { cinPlanOver2Years, cpPlanOver18Months, pfChildren } from './longPlans.js';
 import { missingOver5Days } from './missingEpisodes.js';
@@ -40,6 +41,9 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   reReferral12Months,
   caseload18OrLess,
   pfChildren,
+  auditsGoodOrBetter,
+  auditsInadequate,
+  auditModerationAgreement,
 ];
 
 /** The built-ins and the authority's own indicators of the config, in that order. */

@@ -1,0 +1,62 @@
+import type { AuditRecord } from '../extracts/definitions.js';
+import type { Grade } from '../extracts/columns.js';
+import { caseOf } from './caseRow.js';
+import type { CaseRow, Direction, IndicatorDefinition, IndicatorInput } from './types.js';
+
+/** The grade that counts: the moderated grade when there is one, else the auditor's (catalogue.md "Audits"). */
+function finalGrade(audit: AuditRecord): Grade {
+  return audit.moderated_grade ?? audit.grade;
+}
+
+/** "good", or "requires improvement (moderated from good)". */
+function gradeText(audit: AuditRecord): string {
+  const final = finalGrade(audit);
+  return audit.moderated_grade !== undefined && audit.moderated_grade !== audit.grade ? `${final} (moderated from ${audit.grade})` : final;
+}
+
+/** Audits dated in the period (those `inCohort` keeps), each counted or not by `counts`. */
+function auditsInPeriod(input: IndicatorInput, inCohort: (audit: AuditRecord) => boolean, counts: (audit: AuditRecord) => boolean): CaseRow[] {
+  const extract = input.data.audits!;
+  const rows: CaseRow[] = [];
+  for (const audit of extract.records) {
+    if (audit.audit_date < input.period.from || audit.audit_date > input.period.to || !inCohort(audit)) continue;
+    rows.push(caseOf(extract, audit, counts(audit), `graded ${gradeText(audit)}${audit.auditor ? ` by ${audit.auditor}` : ''}`));
+  }
+  return rows;
+}
+
+function gradeIndicator(id: string, title: string, direction: Direction, defaultTarget: number | null, grades: readonly Grade[]): IndicatorDefinition {
+  return {
+    id,
+    title: () => title,
+    definition: `audits with audit_date in the period; counted when the moderated grade, else the grade, is ${grades.join(' or ')}`,
+    kind: 'rate',
+    direction,
+    defaultTarget,
+    timescale: () => 'in the period',
+    reads: { audits: [] },
+    subject: 'audits',
+    cases: (input) => auditsInPeriod(input, () => true, (audit) => grades.includes(finalGrade(audit))),
+  };
+}
+
+export const auditsGoodOrBetter = gradeIndicator('audits-good-or-better', 'Audits judged good or better', 'higher', 0.7, ['outstanding', 'good']);
+export const auditsInadequate = gradeIndicator('audits-inadequate', 'Audits judged inadequate', 'lower', null, ['inadequate']);
+
+export const auditModerationAgreement: IndicatorDefinition = {
+  id: 'audit-moderation-agreement',
+  title: () => 'Moderated audits where moderation agreed the grade',
+  definition: 'audits with audit_date in the period and a moderated grade; counted when the moderated grade equals the grade (both read on the same scale)',
+  kind: 'rate',
+  direction: 'higher',
+  defaultTarget: null,
+  timescale: () => 'in the period',
+  reads: { audits: ['moderated_grade'] },
+  subject: 'audits',
+  cases: (input) =>
+    auditsInPeriod(
+      input,
+      (audit) => audit.moderated_grade !== undefined,
+      (audit) => audit.moderated_grade === audit.grade,
+    ),
+};
