@@ -341,7 +341,7 @@ describe('the built CLI in the generated folder (config found by default)', () =
       encoding: 'utf8',
     });
     expect(result.status, result.stderr).toBe(0);
-    const report = JSON.parse(result.stdout) as { indicators: { id: string; kind: string; numerator?: number; denominator?: number; count?: number }[]; notComputed: unknown[] };
+    const report = JSON.parse(result.stdout) as { indicators: { id: string; kind: string; numerator?: number; denominator?: number; count?: number }[]; notComputed: { id: string; reason: string }[] };
     expect(report.notComputed.filter((n) => !n.id.startsWith('audit'))).toEqual([]);
     const handWorked = report.indicators.filter((r) => Object.hasOwn(CLEAN_FIGURES, r.id));
     expect(Object.fromEntries(handWorked.map((r) => [r.id, r.kind === 'count' ? r.count! : `${r.numerator}/${r.denominator}`]))).toEqual(CLEAN_FIGURES);
