@@ -5,18 +5,8 @@ import { findIndicator } from '../../src/core/indicators/registry.js';
 import { renderSampleCsv } from '../../src/render/sample.js';
 import { renderSampleXlsx } from '../../src/render/sampleXlsx.js';
 import { draw, loadScenario } from '../sample/helpers.js';
+import { readWorkbook, sheetOf } from './readWorkbook.js';
 
-async function read(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
-  return workbook;
-}
-
-function sheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
-  const found = workbook.getWorksheet(name);
-  if (!found) throw new Error(`no sheet ${name}: ${workbook.worksheets.map((s) => s.name).join(', ')}`);
-  return found;
-}
 
 /** A row's values from column A (exceljs's row.values starts at index 1), empty cells as null. */
 function values(ws: ExcelJS.Worksheet, row: number, width: number): unknown[] {
@@ -38,7 +28,7 @@ const GRADE_LIST = ['"Outstanding,Good,Requires improvement,Inadequate"'];
 describe('renderSampleXlsx: the dip sample as a workbook', () => {
   test("the Sample sheet has the CSV's columns and the sampled rows, key dates as real dates", async () => {
     const sample = draw(data, { kind: 'assessments', size: 2, seed: '2026-11', indicator: timeliness });
-    const ws = sheet(await read(await renderSampleXlsx(sample)), 'Sample');
+    const ws = sheetOf(await readWorkbook(await renderSampleXlsx(sample)), 'Sample');
     const columns = header(renderSampleCsv(sample));
     expect(values(ws, 1, columns.length)).toEqual(columns);
     expect(ws.rowCount).toBe(3);
@@ -59,7 +49,7 @@ describe('renderSampleXlsx: the dip sample as a workbook', () => {
 
   test('grade has a drop-down of the four grades refusing anything else, audit_date a date check, on every sampled row', async () => {
     const sample = draw(data, { kind: 'assessments', size: 4, seed: '2026-11' });
-    const ws = sheet(await read(await renderSampleXlsx(sample)), 'Sample');
+    const ws = sheetOf(await readWorkbook(await renderSampleXlsx(sample)), 'Sample');
     const columns = header(renderSampleCsv(sample));
     for (let r = 2; r <= sample.rows.length + 1; r++) {
       const grade = ws.getRow(r).getCell(columns.indexOf('grade') + 1);
@@ -73,7 +63,7 @@ describe('renderSampleXlsx: the dip sample as a workbook', () => {
 
   test('date-times keep their clock time', async () => {
     const sample = draw(data, { kind: 'missing', size: 10 });
-    const ws = sheet(await read(await renderSampleXlsx(sample)), 'Sample');
+    const ws = sheetOf(await readWorkbook(await renderSampleXlsx(sample)), 'Sample');
     const columns = header(renderSampleCsv(sample));
     const row = sample.rows.findIndex((r) => r.recordId === 'M3001') + 2;
     const from = ws.getRow(row).getCell(columns.indexOf('missing_from') + 1);
@@ -83,7 +73,7 @@ describe('renderSampleXlsx: the dip sample as a workbook', () => {
 
   test('the About sheet says how the sample was drawn', async () => {
     const sample = draw(data, { kind: 'assessments', size: 2, seed: '2026-11', by: 'team', indicator: timeliness, pseudonymKey: 'k' });
-    const ws = sheet(await read(await renderSampleXlsx(sample)), 'About');
+    const ws = sheetOf(await readWorkbook(await renderSampleXlsx(sample)), 'About');
     const facts = new Map<unknown, unknown>();
     ws.eachRow((row, n) => {
       if (n > 1) facts.set(row.getCell(1).value, row.getCell(2).value);
@@ -101,13 +91,13 @@ describe('renderSampleXlsx: the dip sample as a workbook', () => {
 
   test('formulas in the data are neutralised', async () => {
     const sample = draw(await loadScenario('formula'), { kind: 'assessments', size: 10 });
-    const workbook = await read(await renderSampleXlsx(sample));
+    const workbook = await readWorkbook(await renderSampleXlsx(sample));
     const texts: string[] = [];
-    sheet(workbook, 'Sample').eachRow((row) => row.eachCell((cell) => void (typeof cell.value === 'string' && texts.push(cell.value))));
+    sheetOf(workbook, 'Sample').eachRow((row) => row.eachCell((cell) => void (typeof cell.value === 'string' && texts.push(cell.value))));
     expect(texts).toContain("'=cmd|' /C calc'!A0");
     expect(texts).toContain("'+SUM(A1:A9)");
     expect(texts.filter((text) => /^\s*[=+@-]/.test(text))).toEqual([]);
-    sheet(workbook, 'Sample').eachRow((row) => row.eachCell((cell) => expect(cell.formula).toBeUndefined()));
+    sheetOf(workbook, 'Sample').eachRow((row) => row.eachCell((cell) => expect(cell.formula).toBeUndefined()));
   });
 
   test('two renders of the same sample give identical bytes', async () => {

@@ -3,18 +3,8 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Report } from '../../src/core/report.js';
 import { renderXlsx, SheetNames, xlsxText } from '../../src/render/xlsx.js';
 import { HOSTILE, plainReport, sampleIndicator, sampleReport } from './sampleReport.js';
+import { readWorkbook, sheetOf } from './readWorkbook.js';
 
-async function read(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
-  return workbook;
-}
-
-function sheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
-  const found = workbook.getWorksheet(name);
-  if (!found) throw new Error(`no sheet ${name}: ${workbook.worksheets.map((s) => s.name).join(', ')}`);
-  return found;
-}
 
 /** A row's values from column A (exceljs's row.values starts at index 1). */
 function values(ws: ExcelJS.Worksheet, row: number): unknown[] {
@@ -40,7 +30,7 @@ function byTeam(report: Report): Report {
 describe('renderXlsx: the report as a workbook', () => {
   let workbook: ExcelJS.Workbook;
   beforeAll(async () => {
-    workbook = await read(await renderXlsx(byTeam(sampleReport())));
+    workbook = await readWorkbook(await renderXlsx(byTeam(sampleReport())));
   });
 
   it('has a Summary, Trend and Breakdown sheet, one sheet per indicator named by its id, and the not computed', () => {
@@ -58,7 +48,7 @@ describe('renderXlsx: the report as a workbook', () => {
   });
 
   it('lists every indicator on the Summary: value as a percentage for rates, RAG as text and fill, change on the previous period', () => {
-    const ws = sheet(workbook, 'Summary');
+    const ws = sheetOf(workbook, 'Summary');
     expect(values(ws, 1).slice(0, 10)).toEqual(['indicator', 'title', 'kind', 'value', 'numerator', 'denominator', 'target', 'direction', 'rag', 'change on previous period']);
     expect(ws.rowCount).toBe(4);
     const row = ws.getRow(2);
@@ -81,36 +71,36 @@ describe('renderXlsx: the report as a workbook', () => {
   });
 
   it('writes period dates as real Excel dates', () => {
-    const summary = sheet(workbook, 'Summary').getRow(2);
-    const from = summary.getCell(column(sheet(workbook, 'Summary'), 'period from'));
+    const summary = sheetOf(workbook, 'Summary').getRow(2);
+    const from = summary.getCell(column(sheetOf(workbook, 'Summary'), 'period from'));
     expect(from.value).toEqual(new Date(Date.UTC(2026, 9, 1)));
     expect(from.numFmt).toBe('dd/mm/yyyy');
-    const trend = sheet(workbook, 'Trend');
+    const trend = sheetOf(workbook, 'Trend');
     expect(values(trend, 1)).toEqual(['indicator', 'period', 'from', 'to', 'numerator', 'denominator', 'value', 'target', 'rag']);
     expect(values(trend, 2)).toEqual(['assessment-timeliness', '2026-08', new Date(Date.UTC(2026, 7, 1)), new Date(Date.UTC(2026, 7, 31)), 15, 20, 0.75, 0.9, 'RED']);
     expect(trend.rowCount).toBe(1 + 3 * 3);
   });
 
   it('breaks each indicator down by the --by column', () => {
-    const ws = sheet(workbook, 'Breakdown');
+    const ws = sheetOf(workbook, 'Breakdown');
     expect(values(ws, 1)).toEqual(['indicator', 'team', 'numerator', 'denominator', 'value', 'target', 'rag']);
     expect(values(ws, 2)).toEqual(['assessment-timeliness', HOSTILE.script, 4, 5, 0.8, 0.9, 'RED']);
   });
 
   it("lists each indicator's exceptions: child, record, team, worker, detail", () => {
-    const ws = sheet(workbook, 'assessment-timeliness');
+    const ws = sheetOf(workbook, 'assessment-timeliness');
     expect(values(ws, 1)).toEqual(['child', 'record', 'team', 'worker', 'detail']);
     expect(values(ws, 2)).toEqual(['C00001', 'A0001', HOSTILE.script, 'Worker 01', 'completed after 52 working days']);
     // No team or worker: blank cells.
     expect(ws.getRow(5).getCell(3).value).toBeNull();
-    expect(sheet(workbook, 'rhi-within-72h').rowCount).toBe(1);
+    expect(sheetOf(workbook, 'rhi-within-72h').rowCount).toBe(1);
   });
 
   it('neutralises text a spreadsheet would read as a formula', () => {
-    const ws = sheet(workbook, 'assessment-timeliness');
+    const ws = sheetOf(workbook, 'assessment-timeliness');
     expect(ws.getRow(3).getCell(3).value).toBe(`'${HOSTILE.hyperlink}`);
     expect(ws.getRow(3).getCell(3).formula).toBeUndefined();
-    expect(sheet(workbook, 'Breakdown').getRow(4).getCell(2).value).toBe(`'${HOSTILE.sum}`);
+    expect(sheetOf(workbook, 'Breakdown').getRow(4).getCell(2).value).toBe(`'${HOSTILE.sum}`);
   });
 
   it('gives the same cell values, and the same bytes, for the same report at any time', async () => {
@@ -120,10 +110,10 @@ describe('renderXlsx: the report as a workbook', () => {
     vi.setSystemTime(new Date('2031-11-12T13:14:15Z'));
     const second = await renderXlsx(byTeam(sampleReport()));
     vi.useRealTimers();
-    expect(cellValues(await read(second))).toEqual(cellValues(await read(first)));
+    expect(cellValues(await readWorkbook(second))).toEqual(cellValues(await readWorkbook(first)));
     expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
-    expect(cellValues(await read(first))).toEqual(cellValues(workbook));
-    expect((await read(first)).created).toEqual(new Date(Date.UTC(1980, 0, 1)));
+    expect(cellValues(await readWorkbook(first))).toEqual(cellValues(workbook));
+    expect((await readWorkbook(first)).created).toEqual(new Date(Date.UTC(1980, 0, 1)));
   });
 });
 
@@ -131,16 +121,16 @@ describe('renderXlsx without --trend or --by', () => {
   afterEach(() => vi.useRealTimers());
 
   it('has no Trend or Breakdown sheet and leaves the change blank', async () => {
-    const workbook = await read(await renderXlsx(plainReport()));
+    const workbook = await readWorkbook(await renderXlsx(plainReport()));
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['Summary', 'assessment-timeliness', 'missing-over-5-days', 'rhi-within-72h', 'Not computed']);
-    const ws = sheet(workbook, 'Summary');
+    const ws = sheetOf(workbook, 'Summary');
     expect(ws.getRow(2).getCell(column(ws, 'change on previous period')).value).toBeNull();
   });
 
   it('names sheets validly and uniquely whatever the indicator ids', async () => {
     const ids = ['summary', 'a/b:c*d?e[f]g\\h', 'x'.repeat(40), `${'x'.repeat(31)}-other`, "'quoted'", 'History'];
     const report: Report = { ...plainReport(), notComputed: [], indicators: ids.map((id) => ({ ...sampleIndicator('rhi-within-72h'), id, series: undefined })) };
-    const names = (await read(await renderXlsx(report))).worksheets.map((s) => s.name);
+    const names = (await readWorkbook(await renderXlsx(report))).worksheets.map((s) => s.name);
     expect(names).toEqual(['Summary', 'summary (2)', 'a-b-c-d-e-f-g-h', 'x'.repeat(31), `${'x'.repeat(27)} (2)`, 'quoted', 'History (2)']);
     for (const name of names) expect(name.length).toBeLessThanOrEqual(31);
   });
