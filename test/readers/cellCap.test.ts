@@ -1,10 +1,9 @@
-import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse/sync';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dayNumber } from '../../src/core/dates/localDate.js';
 import { builtInCalendar } from '../../src/core/calendar/workingCalendar.js';
 import { validationLimits } from '../../src/cli/options.js';
@@ -12,16 +11,9 @@ import { readTable } from '../../src/io/readTable.js';
 import { CellCap } from '../../src/io/readers/cellCap.js';
 import { openCsv } from '../../src/io/readers/csvReader.js';
 import { Rng } from '../../src/scripts/syntheticAuthority.js';
+import { tempFolder } from '../tempFolder.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'csc-cell-cap-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-let files = 0;
-
-function fileWith(bytes: string | Buffer): string {
-  const path = join(dir, `table-${++files}.csv`);
-  writeFileSync(path, bytes);
-  return path;
-}
+const { dir, fileWith } = tempFolder('csc-cell-cap-');
 
 async function readRows(path: string, limit?: number): Promise<[string[], number][]> {
   const rows: [string[], number][] = [];
@@ -247,7 +239,7 @@ describe('against a slow reference: csv-parse, then every field cut (seeded rand
  * line break.
  */
 function fileWithHugeCell(header: string, megabytes: number, quoted: boolean): string {
-  const path = join(dir, `huge-${++files}.csv`);
+  const path = fileWith('', 'huge');
   const file = openSync(path, 'w');
   try {
     writeSync(file, `${header}\nC1,${quoted ? '"' : ''}`);

@@ -1,21 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DataError } from '../../src/core/errors.js';
 import { openCsv } from '../../src/io/readers/csvReader.js';
 import type { ReadNotes } from '../../src/io/readers/rowReader.js';
+import { tempFolder } from '../tempFolder.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'csc-csv-reader-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-let files = 0;
-
-function fileWith(bytes: string | Buffer): string {
-  const path = join(dir, `table-${++files}.csv`);
-  writeFileSync(path, bytes);
-  return path;
-}
+const { dir, fileWith } = tempFolder('csc-csv-reader-');
 
 function fifo(path: string): string {
   const made = spawnSync('mkfifo', [path], { encoding: 'utf8' });
