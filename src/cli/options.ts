@@ -28,6 +28,7 @@ export interface SourceFlags {
   supervision?: string;
   referrals?: string;
   audits?: string;
+  auditActions?: string;
   extractedOn?: string;
   strict?: boolean;
   quiet?: boolean;
@@ -124,9 +125,16 @@ export function ukToday(now: Date = new Date()): DayNumber {
   return dayNumber(part('year'), part('month'), part('day'));
 }
 
+type ExtractFlag = { [K in ExtractKind]: K extends `${infer A}-${infer B}` ? `${A}${Capitalize<B>}` : K }[ExtractKind];
+
+/** The property commander gives `--<kind>` (`--audit-actions` → auditActions). */
+function flagKey(kind: ExtractKind): ExtractFlag {
+  return kind.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase()) as ExtractFlag;
+}
+
 /** Whether the run reads the bundled demo authority (no --data and no single files). */
 export function usesDemo(flags: SourceFlags): boolean {
-  return flags.data === undefined && flags.annexA === undefined && EXTRACT_KINDS.every((kind) => flags[kind] === undefined);
+  return flags.data === undefined && flags.annexA === undefined && EXTRACT_KINDS.every((kind) => flags[flagKey(kind)] === undefined);
 }
 
 /** Where to read: the flags, or the demo authority when `demoByDefault` and none given. */
@@ -136,7 +144,10 @@ export function extractSources(flags: SourceFlags, demoByDefault: boolean): Extr
     return { dir: DEMO_DIR, files: {} };
   }
   const files: Partial<Record<ExtractKind, string>> = {};
-  for (const kind of EXTRACT_KINDS) if (flags[kind] !== undefined) files[kind] = flags[kind];
+  for (const kind of EXTRACT_KINDS) {
+    const file = flags[flagKey(kind)];
+    if (file !== undefined) files[kind] = file;
+  }
   return { ...(flags.data !== undefined ? { dir: flags.data } : {}), ...(flags.annexA !== undefined ? { annexA: flags.annexA } : {}), files };
 }
 

@@ -2,10 +2,12 @@ import type { z } from 'zod';
 import { EXTRACTS, type ExtractKind } from './extracts/definitions.js';
 import { resolveShape, type IndicatorConfig } from './indicators/shapeConfig.js';
 import { shapeIndicator, type ShapeSpec } from './indicators/shapes.js';
+import { auditThemeIndicator } from './indicators/audits.js';
 import type { IndicatorDefinition } from './indicators/types.js';
 import type { DayNumber } from './dates/localDate.js';
+import type { ExtractMappings } from './extracts/mapping.js';
 import { DEFAULT_CALENDAR, DEFAULT_PROFILE, findProfile, PROFILE_NAMES, profileBase, type Profile } from './profiles.js';
-import { configSchema, type DatedTarget, type Interval, type Settings, type SettingSource, type Target } from './settings.js';
+import { configSchema, type AuditTheme, type Config, type DatedTarget, type Interval, type Settings, type SettingSource, type Target } from './settings.js';
 
 /** What chose the profile in force: nothing (the default), the config's `profile` key, or the command line. */
 export type ProfileOrigin = 'default' | 'config' | 'command line';
@@ -95,6 +97,28 @@ function customIndicators(entries: readonly IndicatorConfig[], builtIns: readonl
   return resolved;
 }
 
+type ThemesConfig = NonNullable<NonNullable<Config['audit']>['themes']>;
+
+/** The config's audit themes, each checked against the audits extract's own columns and the others; problems go to `errors`. */
+function auditThemes(themes: ThemesConfig, errors: string[]): { theme: AuditTheme; target: ConfigTarget | undefined }[] {
+  const own = EXTRACTS.audits.columns;
+  const resolved: { theme: AuditTheme; target: ConfigTarget | undefined }[] = [];
+  for (const [name, { column, title, target }] of Object.entries(themes)) {
+    const path = `audit.themes.${name}.column`;
+    const taken = resolved.find((r) => r.theme.column === column);
+    if (Object.hasOwn(own, column)) errors.push(`${path}: ${column} is a column of audits already (${Object.keys(own).join(', ')}); a theme needs a flag column of its own`);
+    else if (taken) errors.push(`${path}: ${column} is the column of theme ${taken.theme.name} already`);
+    else resolved.push({ theme: { name, column: column!, title: title! }, target });
+  }
+  return resolved;
+}
+
+/** The extract mappings with the theme columns as flags of the audits extract, so every reader of audits reads them. */
+function withThemeFlags(extracts: ExtractMappings, columns: readonly string[]): ExtractMappings {
+  if (columns.length === 0) return extracts;
+  return { ...extracts, audits: { ...extracts.audits, flags: columns } };
+}
+
 // Settings whose value is a map: each entry is a setting of its own ("targets.visits-cp", "visitIntervals.CP").
 const KEYED = new Set(['visitIntervals', 'targets', 'extracts']);
 
@@ -124,16 +148,24 @@ export function resolveConfig(raw: unknown, indicators: readonly IndicatorDefini
   if (forbidden.length > 0) return { errors: forbidden };
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) return { errors: parsed.error.issues.map(describeZodIssue) };
-  const { profile: configProfile, ...config } = parsed.data;
+  const { profile: configProfile, audit, ...config } = parsed.data;
   const errors: string[] = [];
   // A config's key naming no profile is an error even when the caller's choice overrides it.
   const fromConfig = configProfile === undefined ? undefined : chooseProfile(configProfile, 'profile');
   if (typeof fromConfig === 'string') errors.push(fromConfig);
   const fromCaller = options.profile === undefined ? undefined : chooseProfile(options.profile, 'the profile chosen');
   if (typeof fromCaller === 'string') errors.push(fromCaller);
-  const custom = customIndicators(config.indicators ?? [], indicators, errors);
-  const known = [...indicators, ...custom.map(({ spec }) => shapeIndicator(spec))];
+  const themes = auditThemes(audit?.themes ?? {}, errors);
+  const themed = [...indicators, ...themes.map(({ theme }) => auditThemeIndicator(theme))];
+  const custom = customIndicators(config.indicators ?? [], themed, errors);
+  const known = [...themed, ...custom.map(({ spec }) => shapeIndicator(spec))];
   const targets: Record<string, Target> = {};
+  for (const { theme, target } of themes) {
+    if (target === undefined) continue;
+    const resolved = resolveTarget(target, auditThemeIndicator(theme), `audit.themes.${theme.name}.target`);
+    if (typeof resolved === 'string') errors.push(resolved);
+    else targets[auditThemeIndicator(theme).id] = resolved;
+  }
   for (const { spec, target, path } of custom) {
     if (target === undefined) continue;
     const resolved = resolveTarget(target, shapeIndicator(spec), `${path}.target`);
@@ -153,7 +185,8 @@ export function resolveConfig(raw: unknown, indicators: readonly IndicatorDefini
   for (const [kind, mapping] of Object.entries(config.extracts ?? {})) {
     if (mapping === undefined) continue;
     for (const column of Object.keys({ ...mapping.columns, ...mapping.values })) {
-      if (!Object.hasOwn(EXTRACTS[kind as ExtractKind].columns, column)) {
+      const themeColumn = kind === 'audits' && themes.some(({ theme }) => theme.column === column);
+      if (!Object.hasOwn(EXTRACTS[kind as ExtractKind].columns, column) && !themeColumn) {
         errors.push(`extracts.${kind}.${mapping.columns && column in mapping.columns ? 'columns' : 'values'}.${column}: ${kind} has no column ${column} (its columns: ${Object.keys(EXTRACTS[kind as ExtractKind].columns).join(', ')})`);
       }
     }
@@ -170,11 +203,12 @@ export function resolveConfig(raw: unknown, indicators: readonly IndicatorDefini
     settings: {
       ...base,
       ...config,
-      extracts: config.extracts ?? {},
+      extracts: withThemeFlags(config.extracts ?? {}, themes.map(({ theme }) => theme.column)),
       maxRejectedShare: config.maxRejectedShare === undefined ? base.maxRejectedShare : config.maxRejectedShare / 100,
       visitIntervals: { ...base.visitIntervals, ...config.visitIntervals },
       targets: { ...base.targets, ...targets },
       indicators: custom.map(({ spec }) => spec),
+      auditThemes: themes.map(({ theme }) => theme),
     },
     profile: { name: profile.name, from: fromCaller ? 'command line' : fromConfig ? 'config' : 'default' },
     calendar: profile.calendar ?? DEFAULT_CALENDAR,

@@ -20,6 +20,15 @@ export type Target = number | null | readonly DatedTarget[];
 /** A timescale counted in working days or in calendar days. */
 export type Interval = { readonly workingDays: number } | { readonly calendarDays: number };
 
+/** A theme an audit records as a yes/no flag column (catalogue.md `audit-theme-<name>`). */
+export interface AuditTheme {
+  /** The name in the indicator id: `audit-theme-<name>`. */
+  readonly name: string;
+  /** The flag column of the audits extract. */
+  readonly column: string;
+  readonly title: string;
+}
+
 /** The timescales and targets of one run. Every field has a statutory or plan default. */
 export interface Settings {
   /** Assessment timescale in working days (Working Together: 45). */
@@ -64,6 +73,8 @@ export interface Settings {
   readonly indicators: readonly ShapeSpec[];
   /** Named report runs (`csc-metrics report NAME`). */
   readonly reports: Readonly<Record<string, SavedRun>>;
+  /** The themes audits record as flags, each an indicator `audit-theme-<name>`. */
+  readonly auditThemes: readonly AuditTheme[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -93,6 +104,7 @@ export const DEFAULT_SETTINGS: Settings = {
   maxCellCharacters: 1_000_000,
   indicators: [],
   reports: {},
+  auditThemes: [],
 };
 
 const positiveInt = z.number().int().positive();
@@ -119,6 +131,23 @@ const extractMappingSchema = z
   })
   .strict()
   .partial() satisfies z.ZodType<ExtractMapping, unknown>;
+
+const auditThemeSchema = z
+  .object({
+    column: z.string().regex(/^[a-z][a-z0-9_]*$/, 'a theme column is a name like voice_evident: lower-case letters, digits and underscores'),
+    title: z.string().trim().min(1),
+    target: targetSchema,
+  })
+  .strict()
+  .partial({ target: true });
+
+/** `"audit": { "themes": { "voice-of-child": { "column": "voice_evident", "title": "Child's voice evident", "target": 90 } } }`. */
+const auditSchema = z
+  .object({
+    themes: z.record(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a theme name is lower-case words joined by hyphens, e.g. voice-of-child'), auditThemeSchema),
+  })
+  .strict()
+  .partial();
 
 const extractsSchema = z.object(Object.fromEntries(EXTRACT_KINDS.map((kind) => [kind, extractMappingSchema]))).strict().partial();
 
@@ -149,6 +178,7 @@ export const configSchema = z
     /** The smallest cohort a rate is judged on: a whole number, at least 1 (1 judges every figure). */
     minCohort: positiveInt.max(1000),
     extracts: extractsSchema,
+    audit: auditSchema,
     /** A percentage, like targets: 1 means 1 % of a file's rows. */
     maxRejectedShare: z.number().min(0).max(100),
     maxIssuesPerCode: positiveInt,

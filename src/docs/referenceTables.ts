@@ -59,6 +59,7 @@ export const EXTRACT_ROWS: Readonly<Record<ExtractKind, string>> = {
   supervision: 'supervision or management-oversight record',
   referrals: 'referral',
   audits: 'case-file audit (a grade, and who audited when)',
+  'audit-actions': 'action raised by a case-file audit (its child is the audit\'s)',
 };
 
 /** The column names of one extract kind, as its records have them. */
@@ -83,7 +84,8 @@ export const COLUMN_NOTES: ColumnFacts<string> = {
   assessments: { referral_date: 'the clock starts here; else at `start_date`' },
   visits: { plan_type: 'blank = counts for every open plan of the child; a refused value counts for none' },
   missing: { returned_at: 'the child is still missing' },
-  audits: { grade: 'also 1-4 (1 outstanding … 4 inadequate) and RI', moderated_grade: 'when present, the grade that counts' },
+  audits: { grade: 'also 1-4 (1 outstanding … 4 inadequate) and RI', moderated_grade: 'when present, the grade that counts', record_kind: 'the sampled record audited (`audits collect` fills it)', record_id: 'the sampled record audited (`audits collect` fills it)' },
+  'audit-actions': { audit_id: 'the audit that raised it: the action\'s child is that audit\'s' },
 };
 
 const COLUMN_TYPES: Readonly<Record<ColumnType, string>> = {

@@ -380,6 +380,7 @@ export const ANNEX_A_KIND_NAMES: { readonly [K in ExtractKind]: string } = {
   missing: 'missing episodes (not in Annex A)',
   supervision: 'supervision records (not in Annex A)',
   audits: 'case-file audits (not in Annex A)',
+  'audit-actions': 'actions from case-file audits (not in Annex A)',
 };
 
 /**
@@ -391,4 +392,5 @@ export const ANNEX_A_UNSUPPORTED: { readonly [K in ExtractKind]?: string } = {
     'Annex A has no missing episodes or return-home-interview times: List 8 gives only a 12-month count of missing and absent episodes and whether a return interview was offered and accepted after the last one',
   supervision: 'Annex A has no case supervision or management-oversight records',
   audits: 'Annex A has no case-file audits',
+  'audit-actions': 'Annex A has no case-file audits or their actions',
 };

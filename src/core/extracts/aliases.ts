@@ -89,6 +89,16 @@ const CASE_SYSTEM_ALIASES: { readonly [K in ExtractKind]: Readonly<Record<string
     auditor: ['Auditor', 'Audited By'],
     team: TEAM,
     worker: WORKER,
+    record_kind: ['Kind', 'Record Kind', 'Sampled Kind'],
+    record_id: ['Record ID', 'Sampled Record'],
+  },
+  'audit-actions': {
+    audit_id: ['Audit ID', 'Audit Reference'],
+    action_id: ['Action ID', 'Action Reference'],
+    raised_date: ['Raised Date', 'Date Raised', 'Action Date', 'Date Set'],
+    completed_date: ['Completed Date', 'Date Completed', 'Completion Date'],
+    due_date: ['Due Date', 'Date Due', 'Target Date'],
+    team: TEAM,
   },
 };
 

@@ -142,6 +142,8 @@ function parseGrade(text: string): Grade | CellProblem {
 /** Column builders; the `required` variants make the header check and a blank value errors. */
 export const columns = {
   text: (): ColumnSpec<string | undefined> => textColumn(false),
+  /** An identifier a row cannot do without (an action's audit). */
+  requiredText: () => textColumn(true) as ColumnSpec<string>,
   /** A label that repeats across rows: team, worker, category. */
   label: (): ColumnSpec<string | undefined> => ({ ...textColumn(false), repeats: true }),
   /** The person identifier: required, and repeated across a child's rows. */

@@ -5,7 +5,7 @@ import { columns, type CellSink, type ColumnSpec, type Grade, type ParseOptions 
 import type { IssueCode } from './issues.js';
 
 /** The extract kinds of extracts.md, each read from `<kind>.csv`. */
-export const EXTRACT_KINDS = ['assessments', 'plans', 'visits', 'missing', 'supervision', 'referrals', 'audits'] as const;
+export const EXTRACT_KINDS = ['assessments', 'plans', 'visits', 'missing', 'supervision', 'referrals', 'audits', 'audit-actions'] as const;
 export type ExtractKind = (typeof EXTRACT_KINDS)[number];
 
 export const PLAN_TYPES = ['CIN', 'CP', 'CLA', 'PF', 'CL'] as const;
@@ -74,6 +74,8 @@ export interface ExtractDefinition<R = unknown> {
    * with the logical checks; refused values of optional columns go to `cells`.
    */
   schema(limits: ValidationLimits, options: ParseOptions, cells: CellSink): z.ZodType<R>;
+  /** The same extract with optional flag columns an authority declares (audit themes); their values are read like any flag. */
+  withFlags(names: readonly string[]): ExtractDefinition<R>;
 }
 
 /** How a record reduces to an event: its day and a small code (plan type, supervision kind). */
@@ -92,7 +94,7 @@ export interface EventSpec<R> {
 /** [earlier, later]: the later column may not be before the earlier one. */
 type Order = readonly [string, string];
 
-function defineExtract<C extends Columns>(spec: {
+interface ExtractSpec<C extends Columns> {
   kind: ExtractKind;
   columns: C;
   idColumn?: keyof C & string;
@@ -104,7 +106,9 @@ function defineExtract<C extends Columns>(spec: {
   /** Dates a working-day clock is counted from or to: they must lie inside the calendar. */
   clocks: readonly (keyof C & string)[];
   event?: EventSpec<RecordOf<C>>;
-}): ExtractDefinition<RecordOf<C>> {
+}
+
+function defineExtract<C extends Columns>(spec: ExtractSpec<C>): ExtractDefinition<RecordOf<C>> {
   return {
     kind: spec.kind,
     fileName: `${spec.kind}.csv`,
@@ -121,6 +125,10 @@ function defineExtract<C extends Columns>(spec: {
           ctx.addIssue({ code: 'custom', path: [issue.column], message: issue.message, params: { code: issue.code } });
         }
       }) as unknown as z.ZodType<RecordOf<C>>;
+    },
+    withFlags: (names) => {
+      const flags = Object.fromEntries(names.filter((name) => !Object.hasOwn(spec.columns, name)).map((name) => [name, columns.flag()]));
+      return defineExtract({ ...spec, columns: { ...spec.columns, ...flags } }) as unknown as ExtractDefinition<RecordOf<C>>;
     },
   };
 }
@@ -319,11 +327,33 @@ export const audits = defineExtract({
     auditor: columns.label(),
     team: columns.label(),
     worker: columns.label(),
+    record_kind: columns.label(),
+    record_id: columns.text(),
   },
   idColumn: 'audit_id',
   order: [],
   notAfterExtract: ['audit_date'],
   clocks: [],
+});
+
+// An action has no child of its own: its child is its audit's (catalogue.md "Audits").
+export const auditActions = defineExtract({
+  kind: 'audit-actions',
+  columns: {
+    audit_id: columns.requiredText(),
+    action_id: columns.text(),
+    raised_date: columns.requiredDate(),
+    completed_date: columns.date(),
+    due_date: columns.date(),
+    team: columns.label(),
+  },
+  idColumn: 'action_id',
+  openUntil: 'completed_date',
+  order: [['raised_date', 'completed_date'], ['raised_date', 'due_date']],
+  // A due date may lie ahead; raising and completing may not.
+  notAfterExtract: ['raised_date', 'completed_date'],
+  // Completed within 20 working days of being raised.
+  clocks: ['raised_date', 'completed_date'],
 });
 
 export type AssessmentRecord = z.output<ReturnType<typeof assessments.schema>>;
@@ -333,6 +363,7 @@ export type MissingRecord = z.output<ReturnType<typeof missing.schema>>;
 export type SupervisionRecord = z.output<ReturnType<typeof supervision.schema>>;
 export type ReferralRecord = z.output<ReturnType<typeof referrals.schema>>;
 export type AuditRecord = z.output<ReturnType<typeof audits.schema>>;
+export type AuditActionRecord = z.output<ReturnType<typeof auditActions.schema>>;
 
 /** The validated record type of each extract kind. */
 export interface RecordsByKind {
@@ -343,6 +374,7 @@ export interface RecordsByKind {
   supervision: SupervisionRecord;
   referrals: ReferralRecord;
   audits: AuditRecord;
+  'audit-actions': AuditActionRecord;
 }
 
 /** The definitions of every extract kind, by kind. */
@@ -354,4 +386,5 @@ export const EXTRACTS: { readonly [K in ExtractKind]: ExtractDefinition<RecordsB
   supervision,
   referrals,
   audits,
+  'audit-actions': auditActions,
 };

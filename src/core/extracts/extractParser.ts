@@ -75,6 +75,11 @@ function sameValues(a: Record<string, unknown>, b: Record<string, unknown>, name
   return true;
 }
 
+/** The child of an event kind's record (every event kind has one). */
+function childOf(record: unknown): string {
+  return (record as { child_id: string }).child_id;
+}
+
 /** A value as value maps match it: trimmed, case and inner spacing ignored. */
 export function normaliseValue(text: string): string {
   return text.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
@@ -127,19 +132,23 @@ export class ExtractParser<K extends ExtractKind> {
   private rowsRejected = 0;
   private encoding = 'utf-8';
 
+  private readonly definition: ExtractDefinition<RecordsByKind[K]>;
+
   constructor(
-    private readonly definition: ExtractDefinition<RecordsByKind[K]>,
+    definition: ExtractDefinition<RecordsByKind[K]>,
     private readonly file: string,
     private readonly options: TableOptions,
   ) {
+    const flags = options.mapping?.flags;
+    this.definition = flags !== undefined && flags.length > 0 ? definition.withFlags(flags) : definition;
     const cells: CellSink = {
       refuse: (column, code, message) => this.refused.push({ column, code, message, kept: false }),
       cleaned: (column, code, message) => this.refused.push({ column, code, message, kept: true }),
     };
     const parseOptions = { dateOrder: options.mapping?.dateOrder ?? 'dmy', serialDates: options.serialDates ?? false } as const;
-    this.schema = definition.schema(options.limits, parseOptions, cells);
+    this.schema = this.definition.schema(options.limits, parseOptions, cells);
     this.cellLimit = options.limits.maxCellCharacters ?? Infinity;
-    this.events = definition.event ? new EventLog(file) : undefined;
+    this.events = this.definition.event ? new EventLog(file) : undefined;
     this.keepRecords = (options.keepRecords ?? false) || this.events === undefined;
   }
 
@@ -246,7 +255,7 @@ export class ExtractParser<K extends ExtractKind> {
       const named = record as unknown as { team?: string; worker?: string; [column: string]: unknown };
       const nameColumn = this.definition.nameColumn;
       const name = nameColumn === undefined ? undefined : (named[nameColumn] as string | undefined);
-      this.events.add(record.child_id, event.day(record), event.code(record), { line, team: named.team, worker: named.worker, name });
+      this.events.add(childOf(record), event.day(record), event.code(record), { line, team: named.team, worker: named.worker, name });
     }
   }
 
@@ -318,7 +327,7 @@ export class ExtractParser<K extends ExtractKind> {
       return sameValues(this.records[index] as unknown as Record<string, unknown>, record as unknown as Record<string, unknown>, this.header!.names);
     }
     const event = this.definition.event!;
-    return this.events!.matches(index, record.child_id, event.day(record), event.code(record));
+    return this.events!.matches(index, childOf(record), event.day(record), event.code(record));
   }
 
   private shared(value: string): string {

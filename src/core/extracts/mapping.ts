@@ -20,6 +20,8 @@ export interface ExtractMapping {
   /** Per our column: their value → ours; null means blank (not recorded). */
   readonly values?: Readonly<Record<string, Readonly<Record<string, string | null>>>>;
   readonly dateOrder?: DateOrder;
+  /** Flag columns beyond the extract's own that the config declares elsewhere (audit themes): read and checked like any flag. */
+  readonly flags?: readonly string[];
 }
 
 /** A mapping per extract kind. */

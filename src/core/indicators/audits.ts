@@ -1,6 +1,8 @@
 import type { AuditRecord } from '../extracts/definitions.js';
 import type { Grade } from '../extracts/columns.js';
 import { caseOf } from './caseRow.js';
+import type { AuditTheme } from '../settings.js';
+import { shapeIndicator } from './shapes.js';
 import type { CaseRow, Direction, IndicatorDefinition, IndicatorInput } from './types.js';
 
 /** The grade that counts: the moderated grade when there is one, else the auditor's (catalogue.md "Audits"). */
@@ -60,3 +62,8 @@ export const auditModerationAgreement: IndicatorDefinition = {
       (audit) => audit.moderated_grade === audit.grade,
     ),
 };
+
+/** One declared theme (catalogue.md `audit-theme-<name>`): audits dated in the period, counted when the theme's flag is yes. */
+export function auditThemeIndicator(theme: AuditTheme): IndicatorDefinition {
+  return shapeIndicator({ id: `audit-theme-${theme.name}`, title: theme.title, direction: 'higher', shape: 'flag', extract: 'audits', date: 'audit_date', flag: theme.column, label: theme.title });
+}

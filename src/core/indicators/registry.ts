@@ -1,5 +1,5 @@
 import { assessmentChildSeen, assessmentOpenOverdue, assessmentSeenAlone, assessmentTimeliness, assessmentVoiceRecorded } from './assessments.js';
-import { auditModerationAgreement, auditsGoodOrBetter, auditsInadequate } from './audits.js';
+import { auditModerationAgreement, auditsGoodOrBetter, auditsInadequate, auditThemeIndicator } from './audits.js';
 import { caseload18OrLess } from './caseload.js';
 import { cinPlanOver2Years, cpPlanOver18Months, pfChildren } from './longPlans.js';
 import { missingOver5Days } from './missingEpisodes.js';
@@ -48,7 +48,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
 
 /** The built-ins and the authority's own indicators of the config, in that order. */
 export function indicatorsFor(settings: Settings): IndicatorDefinition[] {
-  return [...INDICATORS, ...settings.indicators.map(shapeIndicator)];
+  return [...INDICATORS, ...settings.auditThemes.map(auditThemeIndicator), ...settings.indicators.map(shapeIndicator)];
 }
 
 /** The indicator with this id among those of the settings, if any. */

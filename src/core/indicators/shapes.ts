@@ -275,7 +275,7 @@ export function shapeIndicator(spec: ShapeSpec): IndicatorDefinition {
   const reads: Partial<Record<ExtractKind, readonly string[]>> = {};
   for (const [kind, names] of Object.entries(columns) as [ExtractKind, string[]][]) {
     const definition = EXTRACTS[kind].columns;
-    reads[kind] = [...new Set(names)].filter((name) => !definition[name]!.required);
+    reads[kind] = [...new Set(names)].filter((name) => definition[name]?.required !== true);
   }
   const eventsSuffice = spec.shape === 'due' && readsEvents(spec.records);
   const recordKinds = (Object.keys(columns) as ExtractKind[]).filter((kind) => EXTRACTS[kind].event !== undefined && !eventsSuffice);
