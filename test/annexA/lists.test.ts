@@ -78,6 +78,7 @@ describe('Annex A lists', () => {
     missing: [],
     supervision: [],
     audits: [],
+    'audit-actions': [],
   };
 
   it.each(allYields().map(({ list, y }) => [`List ${list} → ${y.label}`, y] as const))('%s maps the required columns of its kind', (_name, y) => {
