@@ -10,6 +10,7 @@ import { extractsRead, isException, type CaseRow, type Direction, type Indicator
 import { trailingPeriods, type Period } from './period.js';
 import { ragOfFigure, type Rag } from './rag.js';
 import { byCodePoint } from './textOrder.js';
+import { auditSummary, type AuditSummary } from './audits/summary.js';
 import type { Settings } from './settings.js';
 
 export type { GroupBy };
@@ -93,6 +94,8 @@ export interface Report {
   /** What the reader of the whole report must know: an as-at date past the extract, data that stops before the period. */
   readonly warnings: readonly string[];
   readonly dataQuality: { readonly files: readonly FileQuality[]; readonly unreadFiles: readonly string[] };
+  /** The grade distribution and overdue audit actions, when an indicator chosen reads audits or their actions and they were read. */
+  readonly audit?: AuditSummary;
 }
 
 /** What a report is computed for. */
@@ -350,6 +353,8 @@ export function buildReport(data: Dataset, options: ReportOptions, indicators: r
     else results.push(computeIndicator(indicator, data, options, periods));
   }
   const files = Object.values(data).flatMap((extract) => extract.quality);
+  const readsAudits = indicators.some((indicator) => extractsRead(indicator).some((kind) => kind === 'audits' || kind === 'audit-actions'));
+  const audit = readsAudits ? auditSummary(data, options.period, options.calendar, options.where) : undefined;
   return {
     schemaVersion: 1,
     ...(options.title !== undefined ? { title: options.title } : {}),
@@ -363,5 +368,6 @@ export function buildReport(data: Dataset, options: ReportOptions, indicators: r
     ragRules: { tolerance: options.settings.tolerance, minCohort: options.settings.minCohort },
     warnings: [...(options.warnings ?? []), ...staleExtracts(data, options.period)],
     dataQuality: { files, unreadFiles: options.unreadFiles ?? [] },
+    ...(audit !== undefined ? { audit } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import type { AuditRecord } from '../extracts/definitions.js';
+import type { Dataset } from '../dataset.js';
 import type { Grade } from '../extracts/columns.js';
 import { caseOf } from './caseRow.js';
 import type { AuditTheme } from '../settings.js';
@@ -6,7 +7,7 @@ import { shapeIndicator } from './shapes.js';
 import type { CaseRow, Direction, IndicatorDefinition, IndicatorInput } from './types.js';
 
 /** The grade that counts: the moderated grade when there is one, else the auditor's (catalogue.md "Audits"). */
-function finalGrade(audit: AuditRecord): Grade {
+export function finalGrade(audit: AuditRecord): Grade {
   return audit.moderated_grade ?? audit.grade;
 }
 
@@ -67,3 +68,39 @@ export const auditModerationAgreement: IndicatorDefinition = {
 export function auditThemeIndicator(theme: AuditTheme): IndicatorDefinition {
   return shapeIndicator({ id: `audit-theme-${theme.name}`, title: theme.title, direction: 'higher', shape: 'flag', extract: 'audits', date: 'audit_date', flag: theme.column, label: theme.title });
 }
+
+/** Working days an audit action has to be completed in (catalogue.md `audit-actions-20-working-days`, WS 49). */
+export const AUDIT_ACTION_WORKING_DAYS = 20;
+
+/** The child of each audit, by audit id: an action's child is its audit's (catalogue.md "Audits"). */
+export function childrenOfAudits(data: Dataset): ReadonlyMap<string, string> {
+  const children = new Map<string, string>();
+  for (const audit of data.audits?.records ?? []) if (audit.audit_id !== undefined) children.set(audit.audit_id, audit.child_id);
+  return children;
+}
+
+const actionTimeliness = shapeIndicator({
+  id: 'audit-actions-20-working-days',
+  title: `Audit actions completed within ${AUDIT_ACTION_WORKING_DAYS} working days`,
+  direction: 'higher',
+  shape: 'within',
+  extract: 'audit-actions',
+  date: 'raised_date',
+  start: 'raised_date',
+  end: 'completed_date',
+  within: { workingDays: AUDIT_ACTION_WORKING_DAYS },
+});
+
+export const auditActions20WorkingDays: IndicatorDefinition = {
+  ...actionTimeliness,
+  definition: `${actionTimeliness.definition}; the child is the audit's (by audit_id)`,
+  defaultTarget: 0.75,
+  cases: (input) => {
+    const children = childrenOfAudits(input.data);
+    return actionTimeliness.cases(input).map((row) => {
+      const auditId = String(row.record!.audit_id);
+      const childId = children.get(auditId);
+      return childId === undefined ? { ...row, childId: '', detail: `${row.detail} (audit ${auditId} is not in the audits extract)` } : { ...row, childId };
+    });
+  },
+};

@@ -1,5 +1,5 @@
 import { assessmentChildSeen, assessmentOpenOverdue, assessmentSeenAlone, assessmentTimeliness, assessmentVoiceRecorded } from './assessments.js';
-import { auditModerationAgreement, auditsGoodOrBetter, auditsInadequate, auditThemeIndicator } from './audits.js';
+import { auditActions20WorkingDays, auditModerationAgreement, auditsGoodOrBetter, auditsInadequate, auditThemeIndicator } from './audits.js';
 import { caseload18OrLess } from './caseload.js';
 import { cinPlanOver2Years, cpPlanOver18Months, pfChildren } from './longPlans.js';
 import { missingOver5Days } from './missingEpisodes.js';
@@ -44,6 +44,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   auditsGoodOrBetter,
   auditsInadequate,
   auditModerationAgreement,
+  auditActions20WorkingDays,
 ];
 
 /** The built-ins and the authority's own indicators of the config, in that order. */
