@@ -17,18 +17,10 @@ export const DEMO_PERIOD = '2026-10';
 /** The day the demo extracts were taken (fixtures/demo/README.md). */
 export const DEMO_EXTRACTED_ON = '2026-11-20';
 
-/** Flags every command that reads extracts shares. */
-export interface SourceFlags {
+/** Flags every command that reads extracts shares: one per extract kind, and these. */
+export interface SourceFlags extends Partial<Record<ExtractFlag, string>> {
   data?: string;
   annexA?: string;
-  assessments?: string;
-  plans?: string;
-  visits?: string;
-  missing?: string;
-  supervision?: string;
-  referrals?: string;
-  audits?: string;
-  auditActions?: string;
   extractedOn?: string;
   strict?: boolean;
   quiet?: boolean;

@@ -11,6 +11,8 @@ import {
   EXTRACTS,
   EXTRACT_KINDS,
   PLAN_TYPES,
+  REVIEW_TYPES,
+  HEALTH_ASSESSMENT_TYPES,
   SUPERVISION_KINDS,
   type ExtractDefinition,
   type ExtractKind,
@@ -60,6 +62,12 @@ export const EXTRACT_ROWS: Readonly<Record<ExtractKind, string>> = {
   referrals: 'referral',
   audits: 'case-file audit (a grade, and who audited when)',
   'audit-actions': 'action raised by a case-file audit (its child is the audit\'s)',
+  reviews: 'CLA, CP, CIN or pathway plan review meeting',
+  enquiries: 'section 47 enquiry and its initial child protection conference',
+  placements: 'placement of a looked-after child',
+  careleavers: 'contact with a care leaver around a birthday',
+  health: 'initial (IHA) or review (RHA) health assessment',
+  contacts: 'contact to the front door',
 };
 
 /** The column names of one extract kind, as its records have them. */
@@ -77,6 +85,8 @@ export const COLUMN_CODES: ColumnFacts<readonly string[]> = {
   visits: { plan_type: PLAN_TYPES },
   supervision: { kind: SUPERVISION_KINDS },
   audits: { grade: GRADES, moderated_grade: GRADES },
+  reviews: { review_type: REVIEW_TYPES },
+  health: { assessment_type: HEALTH_ASSESSMENT_TYPES },
 };
 
 /** What the definitions cannot say about a column (plain text, `backticks` for code). */

@@ -79,6 +79,12 @@ describe('Annex A lists', () => {
     supervision: [],
     audits: [],
     'audit-actions': [],
+    reviews: [],
+    enquiries: [],
+    placements: [],
+    careleavers: [],
+    health: [],
+    contacts: [],
   };
 
   it.each(allYields().map(({ list, y }) => [`List ${list} → ${y.label}`, y] as const))('%s maps the required columns of its kind', (_name, y) => {
@@ -163,6 +169,6 @@ describe('Annex A lists', () => {
       expect(yielded.has(kind) !== (reason !== undefined), kind).toBe(true);
       expect(ANNEX_A_KIND_NAMES[kind]).not.toBe('');
     }
-    expect(Object.keys(ANNEX_A_UNSUPPORTED).sort()).toEqual(['audits', 'missing', 'supervision']);
+    expect(Object.keys(ANNEX_A_UNSUPPORTED).sort()).toEqual(['audit-actions', 'audits', 'careleavers', 'contacts', 'enquiries', 'health', 'missing', 'placements', 'reviews', 'supervision']);
   });
 });

@@ -381,6 +381,12 @@ export const ANNEX_A_KIND_NAMES: { readonly [K in ExtractKind]: string } = {
   supervision: 'supervision records (not in Annex A)',
   audits: 'case-file audits (not in Annex A)',
   'audit-actions': 'actions from case-file audits (not in Annex A)',
+  reviews: 'review meetings (not in Annex A)',
+  enquiries: 'section 47 enquiries and initial conferences (not read from Annex A)',
+  placements: 'placements (not in Annex A)',
+  careleavers: 'care leaver contacts (not in Annex A)',
+  health: 'health assessments (not in Annex A)',
+  contacts: 'contacts (not read from Annex A)',
 };
 
 /**
@@ -393,4 +399,10 @@ export const ANNEX_A_UNSUPPORTED: { readonly [K in ExtractKind]?: string } = {
   supervision: 'Annex A has no case supervision or management-oversight records',
   audits: 'Annex A has no case-file audits',
   'audit-actions': 'Annex A has no case-file audits or their actions',
+  reviews: 'Annex A has no review meetings, only the date of the latest CP review (List 7)',
+  enquiries: 'csc-metrics does not read section 47 enquiries from Annex A List 5',
+  placements: 'Annex A List 8 gives only the number of placements in the year, not their dates',
+  careleavers: 'Annex A has no care leaver contacts',
+  health: 'Annex A has no health assessments',
+  contacts: 'csc-metrics does not read contacts from Annex A List 1',
 };

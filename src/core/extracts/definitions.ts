@@ -5,7 +5,7 @@ import { columns, type CellSink, type ColumnSpec, type Grade, type ParseOptions 
 import type { IssueCode } from './issues.js';
 
 /** The extract kinds of extracts.md, each read from `<kind>.csv`. */
-export const EXTRACT_KINDS = ['assessments', 'plans', 'visits', 'missing', 'supervision', 'referrals', 'audits', 'audit-actions'] as const;
+export const EXTRACT_KINDS = ['assessments', 'plans', 'visits', 'missing', 'supervision', 'referrals', 'audits', 'audit-actions', 'reviews', 'enquiries', 'placements', 'careleavers', 'health', 'contacts'] as const;
 export type ExtractKind = (typeof EXTRACT_KINDS)[number];
 
 export const PLAN_TYPES = ['CIN', 'CP', 'CLA', 'PF', 'CL'] as const;
@@ -19,6 +19,14 @@ export function visitCode(planType: PlanType | undefined): number {
 
 /** The event code of a visit whose plan type was refused: it matches no plan. */
 export const UNKNOWN_PLAN = 255;
+
+export const REVIEW_TYPES = ['CLA', 'CP', 'CIN', 'PATHWAY'] as const;
+/** A looked-after child's, a child protection, a child in need or a care leaver's pathway plan review. */
+export type ReviewType = (typeof REVIEW_TYPES)[number];
+
+export const HEALTH_ASSESSMENT_TYPES = ['IHA', 'RHA'] as const;
+/** An initial or a review health assessment of a looked-after child. */
+export type HealthAssessmentType = (typeof HEALTH_ASSESSMENT_TYPES)[number];
 
 export const SUPERVISION_KINDS = ['supervision', 'oversight'] as const;
 export type SupervisionKind = (typeof SUPERVISION_KINDS)[number];
@@ -356,6 +364,108 @@ export const auditActions = defineExtract({
   clocks: ['raised_date', 'completed_date'],
 });
 
+export const reviews = defineExtract({
+  kind: 'reviews',
+  columns: {
+    child_id: columns.childId(),
+    review_type: columns.code(true, REVIEW_TYPES),
+    review_date: columns.requiredDate(),
+    plan_id: columns.text(),
+    team: columns.label(),
+    worker: columns.label(),
+  },
+  order: [],
+  notAfterExtract: ['review_date'],
+  // A first CLA review is due 20 working days after the plan's start.
+  clocks: ['review_date'],
+});
+
+export const enquiries = defineExtract({
+  kind: 'enquiries',
+  columns: {
+    child_id: columns.childId(),
+    enquiry_id: columns.text(),
+    s47_start: columns.requiredDate(),
+    icpc_date: columns.date(),
+    icpc_not_required: columns.flag(),
+    icpc_result_cp_plan: columns.flag(),
+    team: columns.label(),
+    worker: columns.label(),
+  },
+  idColumn: 'enquiry_id',
+  order: [['s47_start', 'icpc_date']],
+  notAfterExtract: ['s47_start', 'icpc_date'],
+  // The ICPC is due within 15 working days of the strategy discussion.
+  clocks: ['s47_start', 'icpc_date'],
+});
+
+export const placements = defineExtract({
+  kind: 'placements',
+  columns: {
+    child_id: columns.childId(),
+    placement_id: columns.text(),
+    placement_start: columns.requiredDate(),
+    placement_end: columns.date(),
+    placement_type: columns.label(),
+    reason_changed: columns.label(),
+    team: columns.label(),
+  },
+  idColumn: 'placement_id',
+  openUntil: 'placement_end',
+  order: [['placement_start', 'placement_end']],
+  notAfterExtract: ['placement_start', 'placement_end'],
+  clocks: [],
+});
+
+export const careleavers = defineExtract({
+  kind: 'careleavers',
+  columns: {
+    child_id: columns.childId(),
+    date_of_birth: columns.requiredDate(),
+    contact_date: columns.requiredDate(),
+    in_touch: columns.flag(),
+    activity: columns.label(),
+    accommodation_suitable: columns.flag(),
+    pathway_plan_date: columns.date(),
+    team: columns.label(),
+    worker: columns.label(),
+  },
+  order: [['date_of_birth', 'contact_date'], ['date_of_birth', 'pathway_plan_date']],
+  notAfterExtract: ['date_of_birth', 'contact_date', 'pathway_plan_date'],
+  clocks: [],
+});
+
+export const health = defineExtract({
+  kind: 'health',
+  columns: {
+    child_id: columns.childId(),
+    assessment_type: columns.code(true, HEALTH_ASSESSMENT_TYPES),
+    completed_date: columns.requiredDate(),
+    due_date: columns.date(),
+    team: columns.label(),
+  },
+  order: [],
+  notAfterExtract: ['completed_date'],
+  // An IHA is due within 20 working days of the CLA plan's start.
+  clocks: ['completed_date'],
+});
+
+export const contacts = defineExtract({
+  kind: 'contacts',
+  columns: {
+    child_id: columns.childId(),
+    contact_date: columns.requiredDateTime(),
+    decision_date: columns.dateTime(),
+    outcome: columns.label(),
+    team: columns.label(),
+    worker: columns.label(),
+  },
+  order: [['contact_date', 'decision_date']],
+  notAfterExtract: ['contact_date', 'decision_date'],
+  // The decision is due within 1 working day of the contact.
+  clocks: ['contact_date', 'decision_date'],
+});
+
 export type AssessmentRecord = z.output<ReturnType<typeof assessments.schema>>;
 export type PlanRecord = z.output<ReturnType<typeof plans.schema>>;
 export type VisitRecord = z.output<ReturnType<typeof visits.schema>>;
@@ -364,6 +474,12 @@ export type SupervisionRecord = z.output<ReturnType<typeof supervision.schema>>;
 export type ReferralRecord = z.output<ReturnType<typeof referrals.schema>>;
 export type AuditRecord = z.output<ReturnType<typeof audits.schema>>;
 export type AuditActionRecord = z.output<ReturnType<typeof auditActions.schema>>;
+export type ReviewRecord = z.output<ReturnType<typeof reviews.schema>>;
+export type EnquiryRecord = z.output<ReturnType<typeof enquiries.schema>>;
+export type PlacementRecord = z.output<ReturnType<typeof placements.schema>>;
+export type CareLeaverRecord = z.output<ReturnType<typeof careleavers.schema>>;
+export type HealthRecord = z.output<ReturnType<typeof health.schema>>;
+export type ContactRecord = z.output<ReturnType<typeof contacts.schema>>;
 
 /** The validated record type of each extract kind. */
 export interface RecordsByKind {
@@ -375,6 +491,12 @@ export interface RecordsByKind {
   referrals: ReferralRecord;
   audits: AuditRecord;
   'audit-actions': AuditActionRecord;
+  reviews: ReviewRecord;
+  enquiries: EnquiryRecord;
+  placements: PlacementRecord;
+  careleavers: CareLeaverRecord;
+  health: HealthRecord;
+  contacts: ContactRecord;
 }
 
 /** The definitions of every extract kind, by kind. */
@@ -387,4 +509,10 @@ export const EXTRACTS: { readonly [K in ExtractKind]: ExtractDefinition<RecordsB
   referrals,
   audits,
   'audit-actions': auditActions,
+  reviews,
+  enquiries,
+  placements,
+  careleavers,
+  health,
+  contacts,
 };
