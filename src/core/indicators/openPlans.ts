@@ -39,3 +39,26 @@ export function openPlansByChild(
   for (const list of byChild.values()) list.sort(newestFirst);
   return byChild;
 }
+
+/** A type's plans by child, open or not. */
+export function plansOfType(plans: readonly PlanRecord[], planType: PlanType): Map<string, PlanRecord[]> {
+  const byChild = new Map<string, PlanRecord[]>();
+  for (const plan of plans) {
+    if (plan.plan_type !== planType) continue;
+    const list = byChild.get(plan.child_id);
+    if (list) list.push(plan);
+    else byChild.set(plan.child_id, [plan]);
+  }
+  return byChild;
+}
+
+/**
+ * The latest start among the child's plans open on the day. Only the start
+ * is read, so two plans starting the same day give the same clock whichever
+ * is taken (no tie to break).
+ */
+export function latestOpenStart(plans: readonly PlanRecord[] | undefined, day: DayNumber): DayNumber | undefined {
+  let latest: DayNumber | undefined;
+  for (const plan of plans ?? []) if (isOpenOn(plan, day) && (latest === undefined || plan.start_date > latest)) latest = plan.start_date;
+  return latest;
+}

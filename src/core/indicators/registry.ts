@@ -1,11 +1,15 @@
 import { assessmentChildSeen, assessmentOpenOverdue, assessmentSeenAlone, assessmentTimeliness, assessmentVoiceRecorded } from './assessments.js';
 import { auditActions20WorkingDays, auditModerationAgreement, auditsGoodOrBetter, auditsInadequate, auditThemeIndicator } from './audits.js';
 import { caseload18OrLess } from './caseload.js';
+import { icpc15WorkingDays } from './conferences.js';
+import { iha20WorkingDays } from './healthAssessments.js';
 import { cinPlanOver2Years, cpPlanOver18Months, pfChildren } from './longPlans.js';
 import { missingOver5Days } from './missingEpisodes.js';
 import { pfVisit7Days } from './pfVisits.js';
+import { placementMoves3Plus } from './placements.js';
 import { repeatCpPlan, repeatCpPlan2Years } from './repeatPlans.js';
 import { reReferral12Months } from './reReferrals.js';
+import { claReviewOverdue, claReviewTimeliness, cpReviewTimeliness } from './reviews.js';
 import { rhiLateReason, rhiOffered, rhiWithin72h } from './returnInterviews.js';
 import { oversight6Weeks, supervision6Weeks } from './supervision.js';
 import { DEFAULT_SETTINGS, type Settings } from '../settings.js';
@@ -45,6 +49,12 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   auditsInadequate,
   auditModerationAgreement,
   auditActions20WorkingDays,
+  claReviewTimeliness,
+  cpReviewTimeliness,
+  claReviewOverdue,
+  icpc15WorkingDays,
+  placementMoves3Plus,
+  iha20WorkingDays,
 ];
 
 /** The built-ins and the authority's own indicators of the config, in that order. */

@@ -3,7 +3,7 @@ import { visitCode, type PlanRecord, type PlanType } from '../extracts/definitio
 import { caseOfEvent } from './caseRow.js';
 import { describeInterval, dueAfter } from './dueDates.js';
 import { latestEventsOf, memoised, type LatestEvents } from './latestEvents.js';
-import { isOpenOn } from './openPlans.js';
+import { latestOpenStart, plansOfType } from './openPlans.js';
 import type { CaseRow, IndicatorDefinition } from './types.js';
 import { count } from './words.js';
 
@@ -20,27 +20,7 @@ export function latestVisitFor(index: LatestEvents, childId: string, planType: P
 
 /** A type's plans by child, built once per plans extract. */
 function plansByChild(planType: PlanType): (plans: readonly PlanRecord[]) => ReadonlyMap<string, readonly PlanRecord[]> {
-  return memoised((plans: readonly PlanRecord[]) => {
-    const byChild = new Map<string, PlanRecord[]>();
-    for (const plan of plans) {
-      if (plan.plan_type !== planType) continue;
-      const list = byChild.get(plan.child_id);
-      if (list) list.push(plan);
-      else byChild.set(plan.child_id, [plan]);
-    }
-    return byChild;
-  });
-}
-
-/**
- * The latest start among the child's plans open on the day. Only the start
- * is read, so two plans starting the same day give the same clock whichever
- * is taken (no tie to break).
- */
-function latestOpenStart(plans: readonly PlanRecord[] | undefined, day: DayNumber): DayNumber | undefined {
-  let latest: DayNumber | undefined;
-  for (const plan of plans ?? []) if (isOpenOn(plan, day) && (latest === undefined || plan.start_date > latest)) latest = plan.start_date;
-  return latest;
+  return memoised((plans: readonly PlanRecord[]) => plansOfType(plans, planType));
 }
 
 function visitTimeliness(planType: 'CP' | 'CIN' | 'CLA', name: string): IndicatorDefinition {

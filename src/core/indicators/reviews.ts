@@ -1,0 +1,184 @@
+import type { WorkingCalendar } from '../calendar/workingCalendar.js';
+import { formatUk, type DayNumber } from '../dates/localDate.js';
+import type { PlanRecord, ReviewRecord } from '../extracts/definitions.js';
+import { caseOf } from './caseRow.js';
+import { memoised } from './latestEvents.js';
+import { isOpenOn, latestOpenStart, openPlansByChild, plansOfType } from './openPlans.js';
+import { describeSpan, lastDayWithin, type Span } from './spans.js';
+import type { CaseRow, IndicatorDefinition, IndicatorInput } from './types.js';
+import { count } from './words.js';
+
+/** When the reviews of a plan fall due (catalogue.md `cla-review-timeliness`, `cp-review-timeliness`). */
+interface ReviewSchedule {
+  /** The plan type, which is also the review type it schedules. */
+  readonly type: 'CLA' | 'CP';
+  /** The first review, counted from the plan's start. */
+  readonly first: Span;
+  /** The second, counted from the first. */
+  readonly second: Span;
+  /** Each later one, counted from the one before. */
+  readonly later: Span;
+}
+
+// Care Planning Regulations 2010 reg 33: 20 working days, then 3 months, then 6-monthly.
+const CLA_REVIEWS: ReviewSchedule = { type: 'CLA', first: { workingDays: 20 }, second: { months: 3 }, later: { months: 6 } };
+// Working Together: the first review conference within 3 months of the initial one (the plan's start), then 6-monthly.
+const CP_REVIEWS: ReviewSchedule = { type: 'CP', first: { months: 3 }, second: { months: 6 }, later: { months: 6 } };
+
+/** "20 working days, 3 months, then 6 months"; "3 months, then 6 months" when the second and later spans agree. */
+function describeSchedule(schedule: ReviewSchedule): string {
+  const [first, second, later] = [schedule.first, schedule.second, schedule.later].map(describeSpan);
+  return second === later ? `${first}, then ${later}` : `${first}, ${second}, then ${later}`;
+}
+
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+
+/** "first" … "tenth", then "11th", "21st", "22nd". */
+function ordinal(n: number): string {
+  const word = ORDINALS[n - 1];
+  if (word !== undefined) return word;
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teen ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
+/** One plan's review clock: the plan's start and the distinct days the plan was reviewed on, in order. */
+interface PlanReviews {
+  readonly start: DayNumber;
+  readonly days: readonly DayNumber[];
+}
+
+/** The reviews of one type, each on the plan open on its day, or on none. */
+interface ReviewBook {
+  /** Each review of the type with its plan's clock; none when no plan of the type was open on its day. */
+  readonly placed: readonly { readonly review: ReviewRecord; readonly plan: PlanReviews | undefined }[];
+  /** A plan's clock, by child and start. */
+  clockOf(childId: string, start: DayNumber): PlanReviews | undefined;
+}
+
+/**
+ * Places each review on the plan of its type open on its day (the latest
+ * start), so a restarted episode starts a new clock, even the day after the
+ * last one ended. Same-day reviews share a day, hence a number.
+ */
+function buildBook(type: ReviewSchedule['type'], reviews: readonly ReviewRecord[], plans: readonly PlanRecord[]): ReviewBook {
+  const plansByChild = plansOfType(plans, type);
+  const key = (childId: string, start: DayNumber) => `${childId}\u0000${start}`;
+  const clocks = new Map<string, { start: DayNumber; days: DayNumber[] }>();
+  const placed = reviews
+    .filter((review) => review.review_type === type)
+    .map((review) => {
+      const start = latestOpenStart(plansByChild.get(review.child_id), review.review_date);
+      if (start === undefined) return { review, plan: undefined };
+      const k = key(review.child_id, start);
+      let clock = clocks.get(k);
+      if (clock === undefined) clocks.set(k, (clock = { start, days: [] }));
+      clock.days.push(review.review_date);
+      return { review, plan: clock };
+    });
+  // Numbered by distinct days: reviews on the same day share a number.
+  for (const clock of clocks.values()) clock.days = [...new Set(clock.days)].sort((a, b) => a - b);
+  return { placed, clockOf: (childId, start) => clocks.get(key(childId, start)) };
+}
+
+/** A type's book from the reviews and plans records. */
+type BookOf = (reviews: readonly ReviewRecord[], plans: readonly PlanRecord[]) => ReviewBook;
+
+/** The book of a type, built once per reviews and plans extract (a trend reuses it for every period). */
+function bookIndex(type: ReviewSchedule['type']): BookOf {
+  const byReviews = memoised((reviews: readonly ReviewRecord[]) => memoised((plans: readonly PlanRecord[]) => buildBook(type, reviews, plans)));
+  return (reviews, plans) => byReviews(reviews)(plans);
+}
+
+// One book per type, shared by the indicators that read it (both CLA ones read the CLA book).
+const BOOKS: Readonly<Record<ReviewSchedule['type'], BookOf>> = { CLA: bookIndex('CLA'), CP: bookIndex('CP') };
+
+/** When the next review of a plan is due, and why. */
+interface Due {
+  /** Which review of the plan it is: 1 for the first. */
+  readonly number: number;
+  readonly by: DayNumber;
+  /** "3 months after the first, 31/08/2026". */
+  readonly rule: string;
+}
+
+/** The due date of the review that follows the plan's first `earlier` review days. */
+function nextDue(schedule: ReviewSchedule, plan: PlanReviews, earlier: number, calendar: WorkingCalendar): Due {
+  const number = earlier + 1;
+  const [span, from, what] =
+    earlier === 0 ? [schedule.first, plan.start, "the plan's start"] : [earlier === 1 ? schedule.second : schedule.later, plan.days[earlier - 1]!, `the ${ordinal(earlier)}`];
+  return { number, by: lastDayWithin(from, span, calendar), rule: `${describeSpan(span)} after ${what}, ${formatUk(from)}` };
+}
+
+/** One row per review of the type dated in the period: met when on or before its due date; a review on no open plan is not met. */
+function reviewTimeliness(schedule: ReviewSchedule, input: IndicatorInput): CaseRow[] {
+  const { data, period, calendar } = input;
+  const reviews = data.reviews!;
+  const { type } = schedule;
+  const rows: CaseRow[] = [];
+  // Period cohorts ignore the as-at date: every review dated in the period is judged.
+  for (const { review, plan } of BOOKS[type](reviews.records, data.plans!.records).placed) {
+    const day = review.review_date;
+    if (day < period.from || day > period.to) continue;
+    if (plan === undefined) {
+      rows.push(caseOf(reviews, review, false, `${type} review ${formatUk(day)} with no ${type} plan open on that day, so not met`));
+      continue;
+    }
+    const due = nextDue(schedule, plan, plan.days.indexOf(day), calendar);
+    const met = day <= due.by;
+    const said = `${ordinal(due.number)} review ${formatUk(day)}, due by ${formatUk(due.by)} (${due.rule})`;
+    rows.push(caseOf(reviews, review, met, met ? said : `${said}, ${count(day - due.by, 'day')} late`));
+  }
+  return rows;
+}
+
+function reviewTimelinessIndicator(schedule: ReviewSchedule, defaultTarget: number): IndicatorDefinition {
+  const { type } = schedule;
+  return {
+    id: `${type.toLowerCase()}-review-timeliness`,
+    title: () => `${type} reviews in timescale (${describeSchedule(schedule)})`,
+    definition: `${type} reviews with review_date in the period, each on the child's ${type} plan open on its day (the latest start); met when on or before its due date: the first ${describeSpan(schedule.first)} after the plan's start, the second ${describeSpan(schedule.second)} after the first, each later one ${describeSpan(schedule.later)} after the one before (same-day reviews share a number); a review with no open ${type} plan is not met`,
+    kind: 'rate',
+    direction: 'higher',
+    defaultTarget,
+    timescale: () => describeSchedule(schedule),
+    reads: { reviews: [], plans: ['end_date'] },
+    // One row per review, grouped by the review row's own team and worker.
+    subject: 'reviews',
+    cases: (input) => reviewTimeliness(schedule, input),
+  };
+}
+
+export const claReviewTimeliness = reviewTimelinessIndicator(CLA_REVIEWS, 0.9);
+export const cpReviewTimeliness = reviewTimelinessIndicator(CP_REVIEWS, 0.95);
+
+/** Children whose open CLA plan's next review fell due before the as-at date; reviews after it are not yet known. */
+function overdueReviews({ data, period, calendar }: IndicatorInput): CaseRow[] {
+  const plans = data.plans!;
+  const book = BOOKS.CLA(data.reviews!.records, plans.records);
+  const { asAt } = period;
+  const rows: CaseRow[] = [];
+  for (const open of openPlansByChild(plans.records, asAt, 'CLA').values()) {
+    const plan = open[0]!;
+    const clock = book.clockOf(plan.child_id, plan.start_date) ?? { start: plan.start_date, days: [] };
+    const due = nextDue(CLA_REVIEWS, clock, clock.days.filter((day) => day <= asAt).length, calendar);
+    // Overdue on day d means due < d (indicators.md).
+    if (due.by >= asAt) continue;
+    rows.push(caseOf(plans, plan, true, `${ordinal(due.number)} review due by ${formatUk(due.by)} (${due.rule}), ${count(asAt - due.by, 'day')} overdue`));
+  }
+  return rows;
+}
+
+export const claReviewOverdue: IndicatorDefinition = {
+  id: 'cla-review-overdue',
+  title: () => 'Looked-after children with a review overdue',
+  definition: `children with an open CLA plan on the as-at date (the plan with the latest start) whose next review was due before it, as cla-review-timeliness schedules it (${describeSchedule(CLA_REVIEWS)}); reviews after the as-at date are ignored`,
+  kind: 'count',
+  // As the other counts: it only matters when an authority sets a target (none by default).
+  direction: 'lower',
+  defaultTarget: null,
+  timescale: () => describeSchedule(CLA_REVIEWS),
+  reads: { reviews: [], plans: ['end_date'] },
+  subject: 'plans',
+  cases: overdueReviews,
+};
