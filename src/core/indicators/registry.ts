@@ -1,7 +1,9 @@
 import { assessmentChildSeen, assessmentOpenOverdue, assessmentSeenAlone, assessmentTimeliness, assessmentVoiceRecorded } from './assessments.js';
 import { auditActions20WorkingDays, auditModerationAgreement, auditsGoodOrBetter, auditsInadequate, auditThemeIndicator } from './audits.js';
+import { careLeaversEet, careLeaversInTouch, careLeaversSuitableAccommodation } from './careLeavers.js';
 import { caseload18OrLess } from './caseload.js';
 import { icpc15WorkingDays } from './conferences.js';
+import { contactDecision1WorkingDay, contactsNfa } from './contacts.js';
 import { iha20WorkingDays } from './healthAssessments.js';
 import { cinPlanOver2Years, cpPlanOver18Months, pfChildren } from './longPlans.js';
 import { missingOver5Days } from './missingEpisodes.js';
@@ -55,6 +57,11 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   icpc15WorkingDays,
   placementMoves3Plus,
   iha20WorkingDays,
+  careLeaversInTouch,
+  careLeaversEet,
+  careLeaversSuitableAccommodation,
+  contactsNfa,
+  contactDecision1WorkingDay,
 ];
 
 /** The built-ins and the authority's own indicators of the config, in that order. */

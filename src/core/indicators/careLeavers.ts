@@ -1,0 +1,77 @@
+import type { ExtractKind } from '../extracts/definitions.js';
+import { shapeIndicator } from './shapes.js';
+import type { CaseRow, Direction, IndicatorDefinition } from './types.js';
+
+/** The default target of the three care-leaver rates (catalogue.md `care-leavers-in-touch` / `-eet` / `-suitable-accommodation`, WS 66). */
+export const CARE_LEAVER_TARGET = 0.9;
+
+/**
+ * Activities that are education, employment or training (catalogue.md
+ * "Care leavers"): the word EET, or the SSDA903 codes for them, full-time
+ * (F) and part-time (P). NEET, G4-G6 and 0 are not.
+ */
+export const EET_ACTIVITIES = ['EET', 'F1', 'P1', 'F2', 'P2', 'F4', 'P4', 'F5', 'P5'] as const;
+
+/** What a listed-value rate judges: records dated in the period, counted when a text column holds one of `values`. */
+export interface ListedValueSpec {
+  readonly id: string;
+  readonly title: string;
+  readonly direction: Direction;
+  readonly extract: ExtractKind;
+  /** The column that puts a record in the period (its date part). */
+  readonly date: string;
+  readonly column: string;
+  /** Compared case-insensitively; cells arrive trimmed. */
+  readonly values: readonly string[];
+  /** What a listed value means, for details: "EET" gives "activity G5: not EET". */
+  readonly meaning: string;
+}
+
+/**
+ * A `flag`-like rate on a text column: the `count` shape's cohort (records
+ * dated in the period), counted when the column holds a listed value.
+ */
+export function listedValueRate(spec: ListedValueSpec): IndicatorDefinition {
+  const inPeriod = shapeIndicator({ id: spec.id, title: spec.title, direction: spec.direction, shape: 'count', extract: spec.extract, date: spec.date });
+  const listed = new Set(spec.values.map((value) => value.toLowerCase()));
+  const judge = (row: CaseRow): CaseRow => {
+    const value = row.record?.[spec.column];
+    const text = typeof value === 'string' ? value : undefined;
+    const counted = text !== undefined && listed.has(text.toLowerCase());
+    return { ...row, counted, detail: `${spec.column} ${text ?? 'not recorded'}: ${counted ? '' : 'not '}${spec.meaning}` };
+  };
+  return {
+    ...inPeriod,
+    kind: 'rate',
+    definition: `${spec.extract} with ${spec.date} in the period; counted when ${spec.column} is ${spec.values.join(', ')} (in any case)`,
+    reads: { [spec.extract]: [spec.column] },
+    cases: (input) => inPeriod.cases(input).map(judge),
+  };
+}
+
+/** The cohort the three rates share: care-leaver contacts dated in the period. */
+const CARE_LEAVER_CONTACTS = { direction: 'higher', extract: 'careleavers', date: 'contact_date' } as const;
+
+/** One of the three care-leaver rates, at their shared target. */
+function careLeaverRate(indicator: IndicatorDefinition): IndicatorDefinition {
+  return { ...indicator, definition: `${indicator.definition}; one record per contact, so a care leaver contacted twice is two`, defaultTarget: CARE_LEAVER_TARGET };
+}
+
+export const careLeaversInTouch = careLeaverRate(
+  shapeIndicator({ ...CARE_LEAVER_CONTACTS, id: 'care-leavers-in-touch', title: 'Care leavers in touch', shape: 'flag', flag: 'in_touch', label: 'in touch' }),
+);
+
+export const careLeaversEet = careLeaverRate(
+  listedValueRate({ ...CARE_LEAVER_CONTACTS, id: 'care-leavers-eet', title: 'Care leavers in education, employment or training', column: 'activity', values: EET_ACTIVITIES, meaning: 'EET' }),
+);
+
+export const careLeaversSuitableAccommodation = careLeaverRate(
+  shapeIndicator({
+    ...CARE_LEAVER_CONTACTS,
+    id: 'care-leavers-suitable-accommodation',
+    title: 'Care leavers in suitable accommodation',
+    shape: 'flag',
+    flag: 'accommodation_suitable',
+    label: 'accommodation suitable',
+  }),
+);
