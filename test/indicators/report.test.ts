@@ -127,6 +127,18 @@ describe('not computed when an extract is absent', () => {
       { id: 'audits-good-or-better', reason: 'no audits extract' },
       { id: 'audits-inadequate', reason: 'no audits extract' },
       { id: 'audit-moderation-agreement', reason: 'no audits extract' },
+      { id: 'audit-actions-20-working-days', reason: 'no audit-actions extract' },
+      { id: 'cla-review-timeliness', reason: 'no reviews extract' },
+      { id: 'cp-review-timeliness', reason: 'no reviews extract' },
+      { id: 'cla-review-overdue', reason: 'no reviews extract' },
+      { id: 'icpc-15-working-days', reason: 'no enquiries extract' },
+      { id: 'placement-moves-3-plus', reason: 'no placements extract' },
+      { id: 'iha-20-working-days', reason: 'no health extract' },
+      { id: 'care-leavers-in-touch', reason: 'no careleavers extract' },
+      { id: 'care-leavers-eet', reason: 'no careleavers extract' },
+      { id: 'care-leavers-suitable-accommodation', reason: 'no careleavers extract' },
+      { id: 'contacts-nfa', reason: 'no contacts extract' },
+      { id: 'contact-decision-1-working-day', reason: 'no contacts extract' },
     ]);
   });
 
@@ -136,7 +148,7 @@ describe('not computed when an extract is absent', () => {
     expect(report.notComputed.find((n) => n.id === 'visits-cp')).toEqual({ id: 'visits-cp', reason: 'no plans or visits extract' });
     expect(report.notComputed.find((n) => n.id === 'supervision-6-weeks')).toEqual({ id: 'supervision-6-weeks', reason: 'no plans or supervision extract' });
     expect(report.indicators.length + report.notComputed.length).toBe(INDICATORS.length);
-    expect(INDICATORS).toHaveLength(28);
+    expect(INDICATORS).toHaveLength(40);
   });
 });
 

@@ -135,7 +135,7 @@ describe('config validation of declarative indicators', () => {
 
   it('names the path and the names available for an unknown extract, column or code', () => {
     expect(errors([{ id: 'x', shape: 'flag', extract: 'visit', date: 'visit_date', flag: 'seen_alone' }])).toEqual([
-      'indicators.0.extract: no extract "visit" (extracts: assessments, plans, visits, missing, supervision, referrals, audits)',
+      'indicators.0.extract: no extract "visit" (extracts: assessments, plans, visits, missing, supervision, referrals, audits, audit-actions, reviews, enquiries, placements, careleavers, health, contacts)',
     ]);
     expect(errors([{ id: 'x', shape: 'flag', extract: 'visits', date: 'visited', flag: 'plan_type' }])).toEqual([
       'indicators.0.date: visits has no date or datetime column "visited" (its date and datetime columns: visit_date)',
