@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { EXTRACT_KINDS } from '../core/extracts/definitions.js';
 import { applySavedRun } from './savedRun.js';
 import { assertNotInput, writeStdout, type RunInput } from '../io/output.js';
+import { auditsCommand } from './commands/audits.js';
 import { indicatorsCommand } from './commands/indicators.js';
 import { initCommand } from './commands/init.js';
 import { reportCommand } from './commands/report.js';
@@ -30,7 +31,7 @@ process.on('uncaughtException', fail);
 process.on('unhandledRejection', fail);
 
 /** Flags whose value is a file or folder the run reads. */
-const INPUT_FLAGS = new Set(['--data', '--annex-a', ...EXTRACT_KINDS.map((kind) => `--${kind}`), '--config', '--holidays', '--calendar']);
+const INPUT_FLAGS = new Set(['--data', '--annex-a', '--cin-census', '--ssda903', ...EXTRACT_KINDS.map((kind) => `--${kind}`), '--config', '--holidays', '--calendar']);
 
 /** Flags whose value is a file the run writes. */
 const OUTPUT_FLAGS = [
@@ -68,6 +69,7 @@ async function main(argv: readonly string[]): Promise<number> {
   reportCommand(program);
   validateCommand(program);
   sampleCommand(program);
+  auditsCommand(program);
   indicatorsCommand(program);
   initCommand(program);
   for (const command of program.commands) command.exitOverride();

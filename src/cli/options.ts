@@ -21,6 +21,8 @@ export const DEMO_EXTRACTED_ON = '2026-11-20';
 export interface SourceFlags extends Partial<Record<ExtractFlag, string>> {
   data?: string;
   annexA?: string;
+  cinCensus?: string;
+  ssda903?: string;
   extractedOn?: string;
   strict?: boolean;
   quiet?: boolean;
@@ -48,6 +50,8 @@ export interface PeriodFlags extends SettingsFlags {
 export function addSourceOptions(command: Command): Command {
   command.option('--data <dir>', 'folder of extracts named <kind>.csv or <kind>.xlsx (any case; or as the config names them)');
   command.option('--annex-a <path>', 'an Ofsted Annex A workbook, or a folder of its lists as CSV files');
+  command.option('--ssda903 <dir>', 'a folder of an SSDA903 return\'s CSV tables, recognised by their columns: CLA plans, placements, reviews, missing, care leavers');
+  command.option('--cin-census <file>', 'a DfE children in need census return (XML): referrals, assessments, enquiries, CP and CIN plans, CP reviews');
   for (const kind of EXTRACT_KINDS) command.option(`--${kind} <file>`, `the ${kind} extract (overrides --data)`);
   return command
     .option('--extracted-on <date>', 'the day the extracts were taken: later event dates are rejected (default: today)')
@@ -126,7 +130,7 @@ function flagKey(kind: ExtractKind): ExtractFlag {
 
 /** Whether the run reads the bundled demo authority (no --data and no single files). */
 export function usesDemo(flags: SourceFlags): boolean {
-  return flags.data === undefined && flags.annexA === undefined && EXTRACT_KINDS.every((kind) => flags[flagKey(kind)] === undefined);
+  return flags.data === undefined && flags.annexA === undefined && flags.cinCensus === undefined && flags.ssda903 === undefined && EXTRACT_KINDS.every((kind) => flags[flagKey(kind)] === undefined);
 }
 
 /** Where to read: the flags, or the demo authority when `demoByDefault` and none given. */
@@ -140,7 +144,7 @@ export function extractSources(flags: SourceFlags, demoByDefault: boolean): Extr
     const file = flags[flagKey(kind)];
     if (file !== undefined) files[kind] = file;
   }
-  return { ...(flags.data !== undefined ? { dir: flags.data } : {}), ...(flags.annexA !== undefined ? { annexA: flags.annexA } : {}), files };
+  return { ...(flags.data !== undefined ? { dir: flags.data } : {}), ...(flags.annexA !== undefined ? { annexA: flags.annexA } : {}), ...(flags.cinCensus !== undefined ? { cinCensus: flags.cinCensus } : {}), ...(flags.ssda903 !== undefined ? { ssda903: flags.ssda903 } : {}), files };
 }
 
 /** The config file read when no --config is given, if it exists in the working directory. */

@@ -18,10 +18,12 @@ const NOT_A_BREAKDOWN = new Set(['child_id', 'late_reason']);
 
 /** Every column a figure can be broken down by or filtered on, in a fixed order. */
 export function breakdownColumns(): string[] {
+  // A record id in one extract is one in every other that refers to it (a review's plan_id).
+  const ids = new Set(Object.values(EXTRACTS).flatMap((definition) => [definition.idColumn, definition.nameColumn]));
   const names = new Set<string>();
   for (const definition of Object.values(EXTRACTS)) {
     for (const [name, spec] of Object.entries(definition.columns)) {
-      if ((spec.type === 'text' || spec.type === 'code' || spec.type === 'flag') && !NOT_A_BREAKDOWN.has(name) && name !== definition.idColumn && name !== definition.nameColumn) names.add(name);
+      if ((spec.type === 'text' || spec.type === 'code' || spec.type === 'flag') && !NOT_A_BREAKDOWN.has(name) && !ids.has(name)) names.add(name);
     }
   }
   return [...names];

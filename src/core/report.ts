@@ -114,7 +114,7 @@ export interface ReportOptions {
   readonly warnings?: readonly string[];
   /** Table-like files in the data folder that no extract kind claimed. */
   readonly unreadFiles?: readonly string[];
-  /** Why an extract kind is absent, when its source says (Annex A has no supervision records). */
+  /** Why an extract kind is absent or lacks columns, when its source says (Annex A has no supervision records). */
   readonly absentReasons?: Readonly<Partial<Record<ExtractKind, string>>>;
 }
 
@@ -166,7 +166,8 @@ export function notComputedReason(
   for (const kind of kinds) {
     const extract = data[kind]! as ExtractData;
     const lacking = indicator.reads[kind]!.filter((column) => !extract.columns.includes(column));
-    if (lacking.length > 0) return `${tablesOf(extract)} ${lacking.length === 1 ? 'has no' : 'have no'} ${lacking.join(' or ')} column`;
+    const why = absentReasons[kind] === undefined ? '' : ` (${absentReasons[kind]})`;
+    if (lacking.length > 0) return `${tablesOf(extract)} ${lacking.length === 1 ? 'has no' : 'have no'} ${lacking.join(' or ')} column${why}`;
     if (extract.snapshotOn !== undefined && extract.snapshotOn !== period.asAt) {
       return `the ${kind} come from ${extract.snapshotSource ?? 'a snapshot'}, a snapshot of each child's latest as at ${formatIso(extract.snapshotOn)}: computed only as at that day, not ${formatIso(period.asAt)}`;
     }

@@ -10,6 +10,7 @@ import type { RowProgress } from './readExtract.js';
 import { readTable } from './readTable.js';
 import { annexAYield, type TableJob } from './tableSource.js';
 import { ANNEX_A_KIND_NAMES, ANNEX_A_UNSUPPORTED } from '../core/annexA/lists.js';
+import { SSDA903_LIMITS } from '../core/ssda903/tables.js';
 
 export type { ExtractSources };
 
@@ -36,7 +37,7 @@ export interface LoadedData {
   readonly data: Dataset;
   /** Table-like files in the data folder that no extract kind claimed. */
   readonly unreadFiles: readonly string[];
-  /** Why a kind is absent, when its source cannot hold it (Annex A has no supervision records). */
+  /** Why a kind is absent or lacks columns, when its source cannot hold them (Annex A has no supervision records; the SSDA903 no interview times). */
   readonly absentReasons: Readonly<Partial<Record<ExtractKind, string>>>;
 }
 
@@ -45,8 +46,8 @@ function jobsFor(tables: ReadonlyMap<ExtractKind, readonly TableJob['source'][]>
   const { limits, kinds = EXTRACT_KINDS, keepRecords = [], mappings = {}, issueCap } = options;
   return EXTRACT_KINDS.filter((kind) => kinds.includes(kind)).flatMap((kind) =>
     (tables.get(kind) ?? []).map((source) => {
-      // The config's mapping is for an authority's own files; Annex A lists carry their own.
-      const mapping = source.format === 'annex-a' ? undefined : mappings[kind];
+      // The config's mapping is for an authority's own files; Annex A lists, CIN census elements and SSDA903 tables carry their own.
+      const mapping = source.format === 'annex-a' || source.format === 'cin-census' || source.format === 'ssda903' ? undefined : mappings[kind];
       return { kind, source, limits, keepRecords: keepRecords.includes(kind), ...(mapping ? { mapping } : {}), ...(issueCap !== undefined ? { issueCap } : {}) };
     }),
   );
@@ -82,6 +83,13 @@ export async function loadDataset(sources: ExtractSources, options: LoadOptions)
   const absentReasons: Partial<Record<ExtractKind, string>> = {};
   if (sources.annexA !== undefined) {
     for (const [kind, reason] of Object.entries(ANNEX_A_UNSUPPORTED)) if (data[kind as ExtractKind] === undefined) absentReasons[kind as ExtractKind] = reason;
+  }
+  if (sources.ssda903 !== undefined) {
+    // Said whether the kind is absent or read from the return without the columns (missing has no interview times).
+    for (const [kind, reason] of Object.entries(SSDA903_LIMITS) as [ExtractKind, string][]) {
+      const fromReturn = located.tables.get(kind)?.every((table) => table.format === 'ssda903') ?? true;
+      if (fromReturn && absentReasons[kind] === undefined) absentReasons[kind] = reason;
+    }
   }
   return { data: data as Dataset, unreadFiles: located.unread, absentReasons };
 }

@@ -5,6 +5,8 @@ import { EXTRACT_KINDS, type ExtractKind } from '../core/extracts/definitions.js
 import type { ExtractMappings } from '../core/extracts/mapping.js';
 import { listSheets } from './readers/xlsxReader.js';
 import { locateAnnexA } from './locateAnnexA.js';
+import { locateCinCensus } from './locateCinCensus.js';
+import { locateSsda903 } from './locateSsda903.js';
 import type { TableSource } from './tableSource.js';
 
 /** Where the extracts are: a folder of `<kind>.csv`/`.xlsx` files and/or files given one by one. */
@@ -13,9 +15,13 @@ export interface ExtractSources {
   readonly files: Partial<Record<ExtractKind, string>>;
   /** An Ofsted Annex A workbook, or a folder of its lists as CSV files. */
   readonly annexA?: string;
+  /** A DfE children in need census return (XML). */
+  readonly cinCensus?: string;
+  /** A folder of an SSDA903 return's CSV tables, recognised by their columns. */
+  readonly ssda903?: string;
 }
 
-/** The tables found for each kind, and the folder's files that are no extract. Files of the folder win over Annex A lists; files given one by one over both. */
+/** The tables found for each kind, and the folder's files that are no extract. Files of the folder win over Annex A lists, and both over a CIN census; files given one by one over all. */
 export interface LocatedSources {
   readonly tables: ReadonlyMap<ExtractKind, readonly TableSource[]>;
   /** Files in the data folder that no extract kind claimed. */
@@ -88,7 +94,7 @@ export async function locateSources(sources: ExtractSources, mappings: ExtractMa
     }
     unread = entries.filter((name) => !claimed.has(name) && TABLE.has(extname(name).toLowerCase()));
     const explicit = EXTRACT_KINDS.some((kind) => sources.files[kind] !== undefined);
-    if (claimed.size === 0 && !explicit && sources.annexA === undefined) {
+    if (claimed.size === 0 && !explicit && sources.annexA === undefined && sources.cinCensus === undefined && sources.ssda903 === undefined) {
       const seen = entries.length > 0 ? entries.join(', ') : 'no files';
       throw new DataError(
         'NO_EXTRACTS',
@@ -99,6 +105,14 @@ export async function locateSources(sources: ExtractSources, mappings: ExtractMa
   }
   if (sources.annexA !== undefined) {
     for (const [kind, lists] of await locateAnnexA(sources.annexA, kinds)) if (!tables.has(kind)) tables.set(kind, lists);
+  }
+  if (sources.ssda903 !== undefined) {
+    const ssda903 = await locateSsda903(sources.ssda903, kinds);
+    for (const [kind, found] of ssda903.tables) if (!tables.has(kind)) tables.set(kind, [...found]);
+    unread = [...unread, ...ssda903.unread];
+  }
+  if (sources.cinCensus !== undefined) {
+    for (const [kind, elements] of await locateCinCensus(sources.cinCensus, kinds)) if (!tables.has(kind)) tables.set(kind, elements);
   }
   for (const kind of kinds) {
     const path = sources.files[kind];

@@ -93,7 +93,7 @@ export async function readExtract<K extends ExtractKind>(kind: K, reader: RowRea
     }
     parser.readRow(fields, line);
     if (onProgress && ++rows % PROGRESS_EVERY === 0) onProgress(kind, rows);
-  });
+  }, (issue) => parser.readerIssue(issue));
   header.finish();
   parser.setEncoding(notes.encoding);
   for (const note of notes.notes) parser.note(note);

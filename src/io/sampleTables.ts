@@ -11,13 +11,14 @@ const SAMPLE_ROWS = 500;
 /** Thrown by the sink to stop a reader once enough rows are in. */
 class Enough extends Error {}
 
-async function firstRows(reader: RowReader): Promise<TableSample['rows']> {
+/** The first `limit` non-blank rows of a table; the rest is not read. */
+export async function firstRows(reader: RowReader, limit = SAMPLE_ROWS): Promise<TableSample['rows']> {
   const rows: { fields: string[]; line: number }[] = [];
   try {
     await reader.read((fields, line) => {
       if (fields.every((f) => f.trim() === '')) return;
       rows.push({ fields, line });
-      if (rows.length >= SAMPLE_ROWS) throw new Enough();
+      if (rows.length >= limit) throw new Enough();
     });
   } catch (error) {
     if (!(error instanceof Enough)) throw error;

@@ -3,6 +3,9 @@ import type { ExtractKind, ValidationLimits } from '../core/extracts/definitions
 import type { ExtractMapping } from '../core/extracts/mapping.js';
 import { openCsv } from './readers/csvReader.js';
 import { openAnnexAList } from './readers/annexAReader.js';
+import { openCinCensus } from './readers/cinCensusReader.js';
+import { openSsda903 } from './readers/ssda903Reader.js';
+import type { Ssda903TableName } from '../core/ssda903/tables.js';
 import type { RowReader } from './readers/rowReader.js';
 import { openXlsxSheet } from './readers/xlsxReader.js';
 
@@ -22,8 +25,28 @@ export interface AnnexASource {
   readonly yieldIndex: number;
 }
 
+/** The records of one element of a CIN census return (`<Section47>` gives enquiries). */
+export interface CinCensusSource {
+  readonly format: 'cin-census';
+  readonly path: string;
+  /** `CIN_Census_2024.xml:Section47`. */
+  readonly name: string;
+  readonly element: string;
+}
+
+/** One table of an SSDA903 return read as one of our extracts (episodes give CLA plans and placements). */
+export interface Ssda903Source {
+  readonly format: 'ssda903';
+  readonly path: string;
+  readonly name: string;
+  readonly table: Ssda903TableName;
+  readonly kind: ExtractKind;
+  /** The return's episodes table: reviews are checked against its periods of care, and it dates OC3's contacts. */
+  readonly episodes?: string;
+}
+
 /** Where one table of an extract is: plain data, so it can be sent to a worker thread. */
-export type TableSource = FileSource | AnnexASource;
+export type TableSource = FileSource | AnnexASource | CinCensusSource | Ssda903Source;
 
 /** The Annex A yield a source reads, if it is one. */
 export function annexAYield(source: TableSource): AnyAnnexAYield | undefined {
@@ -41,7 +64,7 @@ export interface TableJob {
   readonly issueCap?: number;
 }
 
-/** The reader for a table source; a CSV reader cuts cells longer than `maxCellCharacters` short (see `openCsv`). */
+/** The reader for a table source; the CSV and CIN census readers cut values longer than `maxCellCharacters` short (see `openCsv`). */
 export function openTable(source: TableSource, maxCellCharacters?: number): RowReader {
   switch (source.format) {
     case 'csv':
@@ -50,5 +73,9 @@ export function openTable(source: TableSource, maxCellCharacters?: number): RowR
       return openXlsxSheet(source.path, source.name, source.sheet);
     case 'annex-a':
       return openAnnexAList(openTable(source.file, maxCellCharacters), `List ${source.list}`, annexAYield(source)!);
+    case 'cin-census':
+      return openCinCensus(source.path, source.name, source.element, maxCellCharacters);
+    case 'ssda903':
+      return openSsda903(source, maxCellCharacters);
   }
 }

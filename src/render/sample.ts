@@ -2,11 +2,9 @@ import { formatIso, formatUk } from '../core/dates/localDate.js';
 import { periodJson } from './json.js';
 import type { LocalDateTime } from '../core/dates/londonTime.js';
 import type { Sample, SampledRecord } from '../core/sample/sample.js';
+import { auditColumns, sampleColumns } from '../core/sample/columns.js';
 import { csvLine } from './csvCell.js';
 import { terminalText } from './safeText.js';
-
-/** Left empty for the auditors to fill in. */
-export const AUDIT_COLUMNS = ['auditor', 'audit_date', 'grade', 'notes'] as const;
 
 type Cell = string | undefined;
 
@@ -24,15 +22,6 @@ function isoReading(reading: LocalDateTime): string {
   return reading.minute === null ? formatIso(reading.day) : `${formatIso(reading.day)}T${clock(reading.minute)}`;
 }
 
-/**
- * The columns of a sample of this kind, in a fixed order: identifiers, team
- * and worker, the kind's text columns (`plan_type` for plans and visits), its
- * key dates, the outcome, the audit columns.
- */
-export function sampleColumns(sample: Sample): string[] {
-  return ['kind', 'record_id', 'child_id', 'team', 'worker', ...(sample.textColumns ?? []), ...sample.dateColumns, 'indicator', 'outcome', 'detail', ...AUDIT_COLUMNS];
-}
-
 function cellsOf(sample: Sample, row: SampledRecord, date: (reading: LocalDateTime) => string): Cell[] {
   const outcome = row.met === null ? undefined : row.met ? 'met' : 'not met';
   return [
@@ -40,7 +29,7 @@ function cellsOf(sample: Sample, row: SampledRecord, date: (reading: LocalDateTi
     ...(row.texts ?? []),
     ...row.dates.map((reading) => reading && date(reading)),
     sample.indicatorId, outcome, row.detail,
-    ...AUDIT_COLUMNS.map(() => undefined),
+    ...auditColumns(sample).map(() => undefined),
   ];
 }
 

@@ -3,13 +3,14 @@ import { formatUk } from '../core/dates/localDate.js';
 import type { LocalDateTime } from '../core/dates/londonTime.js';
 import type { Sample, SampledRecord } from '../core/sample/sample.js';
 import { addSheet, clearZipTimes, DATE, excelDate, loadExcelJS, type Column, type Row, type Value } from './xlsx.js';
-import { AUDIT_COLUMNS, sampleColumns } from './sample.js';
+import { auditColumns, sampleColumns } from '../core/sample/columns.js';
 
 /*
  * The dip sample as an Excel workbook for the auditors: a Sample sheet with
  * the CSV's columns in the CSV's order (key dates as real Excel dates), a
  * drop-down on `grade` that refuses anything but the four grades and a date
- * check on `audit_date`, so what comes back is clean; and an About sheet
+ * check on `audit_date` and a Y/N drop-down on each audit theme's column,
+ * so what comes back is clean; and an About sheet
  * saying how the sample was drawn. Same sample, same bytes.
  */
 
@@ -39,14 +40,33 @@ function sampleRow(sample: Sample, row: SampledRecord): Row {
       ...texts.map((text) => text ?? null),
       ...row.dates.map((reading) => (reading ? readingDate(reading) : null)),
       sample.indicatorId ?? null, outcome, row.detail ?? null,
-      ...AUDIT_COLUMNS.map(() => null),
+      ...auditColumns(sample).map(() => null),
     ],
     numFmts,
   };
 }
 
-/** Sets the auditors' columns up: a date check on audit_date, the grade drop-down, room to write. */
-function auditColumns(sheet: ExcelJS.Worksheet, sample: Sample, columns: readonly string[]): void {
+/** The answers a theme column's drop-down offers: what the audits extract reads as a flag. */
+const THEME_ANSWERS = ['Y', 'N'] as const;
+
+/** A drop-down that refuses anything but `choices`. */
+function listValidation(column: string, prompt: string, choices: readonly string[]): ExcelJS.DataValidation {
+  return {
+    type: 'list',
+    allowBlank: true,
+    showInputMessage: true,
+    promptTitle: column,
+    prompt,
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: column,
+    error: `Choose one of: ${choices.join(', ')}.`,
+    formulae: [`"${choices.join(',')}"`],
+  };
+}
+
+/** Sets the auditors' columns up: a date check on audit_date, the grade and theme drop-downs, room to write. */
+function setUpAuditColumns(sheet: ExcelJS.Worksheet, sample: Sample, columns: readonly string[]): void {
   const at = (name: string): number => columns.indexOf(name) + 1;
   const from = excelDate(sample.period.from);
   const dateTimeColumns = sample.dateColumns.filter((_, i) => sample.rows.some((row) => (row.dates[i]?.minute ?? null) !== null)).map((name) => at(name));
@@ -64,18 +84,10 @@ function auditColumns(sheet: ExcelJS.Worksheet, sample: Sample, columns: readonl
       error: `Enter the date of the audit as dd/mm/yyyy, on or after ${formatUk(sample.period.from)}.`,
       formulae: [from],
     };
-    row.getCell(at('grade')).dataValidation = {
-      type: 'list',
-      allowBlank: true,
-      showInputMessage: true,
-      promptTitle: 'grade',
-      prompt: 'Choose the grade from the list.',
-      showErrorMessage: true,
-      errorStyle: 'stop',
-      errorTitle: 'grade',
-      error: `Choose one of: ${GRADES.join(', ')}.`,
-      formulae: [`"${GRADES.join(',')}"`],
-    };
+    row.getCell(at('grade')).dataValidation = listValidation('grade', 'Choose the grade from the list.', GRADES);
+    for (const theme of sample.themeColumns ?? []) {
+      row.getCell(at(theme)).dataValidation = listValidation(theme, 'Y if the audit found this theme evident, else N.', THEME_ANSWERS);
+    }
   }
   // Widths: dates with a clock time, the longest grade, and notes to write in.
   for (const column of dateTimeColumns) sheet.getColumn(column).width = Math.max(sheet.getColumn(column).width ?? 0, 18);
@@ -124,7 +136,7 @@ export async function renderSampleXlsx(sample: Sample): Promise<Uint8Array> {
   const names = sampleColumns(sample);
   const columns: Column[] = names.map((header) => (header === 'detail' ? { header, maxWidth: 80 } : { header }));
   addSheet(workbook, 'Sample', columns, sample.rows.map((row) => sampleRow(sample, row)));
-  auditColumns(workbook.getWorksheet('Sample')!, sample, names);
+  setUpAuditColumns(workbook.getWorksheet('Sample')!, sample, names);
   addSheet(workbook, 'About', [{ header: 'field' }, { header: 'value', maxWidth: 80 }], aboutRows(sample));
   const buffer = await workbook.xlsx.writeBuffer();
   return clearZipTimes(new Uint8Array(buffer as unknown as Uint8Array));

@@ -203,7 +203,7 @@ describe('csc-metrics sample', () => {
       ['no size', ['--data', HAND_WORKED, '--kind', 'assessments'], "required option '--size <n>' not specified"],
       ['unknown kind', ['--data', HAND_WORKED, '--kind', 'referrals', '--size', '2'], "option '--kind <kind>' argument 'referrals' is invalid. Allowed choices are assessments, plans, visits, missing, supervision."],
       ['no kind', ['--data', HAND_WORKED, '--size', '2'], "required option '--kind <kind>' not specified"],
-      ['unknown indicator', ['--data', HAND_WORKED, '--kind', 'assessments', '--size', '2', '--indicator', 'nope'], /--indicator nope: unknown indicator; valid ids: assessment-timeliness, assessment-open-overdue, .*, audit-moderation-agreement\n/],
+      ['unknown indicator', ['--data', HAND_WORKED, '--kind', 'assessments', '--size', '2', '--indicator', 'nope'], /--indicator nope: unknown indicator; valid ids: assessment-timeliness, assessment-open-overdue, .*, contact-decision-1-working-day\n/],
       ['--only without --indicator', ['--data', HAND_WORKED, '--kind', 'assessments', '--size', '2', '--only', 'exceptions'], '--only exceptions needs --indicator ID'],
       ['indicator of another kind', ['--data', HAND_WORKED, '--kind', 'assessments', '--size', '2', '--indicator', 'rhi-within-72h'], '--indicator rhi-within-72h judges missing records, not assessments: use --kind missing'],
       ['indicator judging another kind', ['--data', HAND_WORKED, ...OCTOBER, '--kind', 'visits', '--size', '2', '--indicator', 'visits-cp'], '--indicator visits-cp judges plans records, not visits: use --kind plans'],

@@ -74,7 +74,7 @@ describe('--only', () => {
 describe('indicator checks (usage errors)', () => {
   test('an unknown id lists the valid ids', () => {
     expect(() => indicatorForSample('nope', 'assessments', undefined)).toThrow(UsageError);
-    expect(() => indicatorForSample('nope', 'assessments', undefined)).toThrow(/--indicator nope: unknown indicator; valid ids: assessment-timeliness, .*audit-moderation-agreement$/);
+    expect(() => indicatorForSample('nope', 'assessments', undefined)).toThrow(/--indicator nope: unknown indicator; valid ids: assessment-timeliness, .*contact-decision-1-working-day$/);
   });
 
   test('an indicator that judges another kind names the kind it judges', () => {

@@ -29,11 +29,12 @@ export type CanonicalColumn<K extends ExtractKind> = Exclude<keyof RecordsByKind
  * Where one canonical column's value comes from in a list's rows: either the
  * first of `headers` the sheet has (best first; matched tolerantly), its text
  * optionally translated by `values` (Annex A text → ours, compared trimmed
- * and case-insensitively like the config's value maps; null = blank), or a
+ * and case-insensitively like the config's value maps; null = blank) or
+ * checked against `codes` (any other text is refused as INVALID_CODE), or a
  * `constant` that every row gets.
  */
 export type AnnexAColumnSource =
-  | { readonly headers: readonly string[]; readonly values?: Readonly<Record<string, string | null>> }
+  | { readonly headers: readonly string[]; readonly values?: Readonly<Record<string, string | null>>; readonly codes?: readonly string[] }
   | { readonly constant: string };
 
 /**

@@ -162,6 +162,20 @@ export class ExtractParser<K extends ExtractKind> {
     this.notes.push(text);
   }
 
+  /**
+   * Records a problem the reader found outside the rows' values. A row issue
+   * is a row the reader read and rejected itself, without passing it on (an
+   * SSDA903 episode whose dates cannot be chained): it counts as read and rejected.
+   */
+  readerIssue(issue: Issue): void {
+    if (issue.scope === 'row') {
+      this.rowsRead++;
+      this.reject([issue]);
+      return;
+    }
+    this.record([issue]);
+  }
+
   /** The encoding the reader read the table in. */
   setEncoding(encoding: string): void {
     this.encoding = encoding;

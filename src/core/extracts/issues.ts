@@ -16,6 +16,8 @@ export const ISSUE_CODES = [
   'WRONG_FIELD_COUNT',
   'OUTSIDE_CALENDAR',
   'DATE_ORDER',
+  'UNEXPECTED_ELEMENT',
+  'OUTSIDE_CARE',
 ] as const;
 
 /** A stable code naming the kind of problem with a row. */
@@ -45,6 +47,8 @@ export const ISSUE_CODE_EFFECTS: Readonly<Record<IssueCode, IssueEffect>> = {
   WRONG_FIELD_COUNT: 'row',
   OUTSIDE_CALENDAR: 'row',
   DATE_ORDER: 'run',
+  UNEXPECTED_ELEMENT: 'value',
+  OUTSIDE_CARE: 'row',
 };
 
 /**
@@ -71,6 +75,9 @@ export const ISSUE_CODE_MEANINGS: Readonly<Record<IssueCode, string>> = {
     "a date a working-day clock counts from or to lies outside the calendar's years, so its working days cannot be counted; the message names the child (`--holidays FILE` with dates that cover it helps)",
   DATE_ORDER:
     "a date can only be read in the other order than the extract's `dateOrder` (`05/16/2019` under `dmy`), so the column's other slash dates cannot be trusted either; the message gives its line",
+  UNEXPECTED_ELEMENT:
+    'a CIN census file holds an element the census does not have where it stands (unknown, or repeated where it occurs once) or text between its elements; it is not read, and the message gives its line and column',
+  OUTSIDE_CARE: "an SSDA903 review is dated outside the child's periods of care in the return's episodes table; the message says when the child was in care",
 };
 
 /**

@@ -11,3 +11,10 @@ const PSEUDONYM_HEX_DIGITS = 16;
 export function pseudonymise(key: string, childId: string): string {
   return `P${createHmac('sha256', key).update(childId).digest('hex').slice(0, PSEUDONYM_HEX_DIGITS)}`;
 }
+
+const PSEUDONYM = new RegExp(`^P[0-9a-f]{${PSEUDONYM_HEX_DIGITS}}$`);
+
+/** Whether an ID has the form `pseudonymise` gives (a sample drawn with a key). */
+export function isPseudonym(id: string): boolean {
+  return PSEUDONYM.test(id);
+}

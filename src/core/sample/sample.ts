@@ -82,6 +82,8 @@ export interface Sample {
   /** The kind's text columns shown after team and worker: `plan_type` for plans and visits; absent or empty: none. */
   readonly textColumns?: readonly string[];
   readonly dateColumns: readonly string[];
+  /** The flag column of each audit theme the config declares, left empty for the auditors after `grade`; absent or empty: none. */
+  readonly themeColumns?: readonly string[];
   readonly eligible: number;
   /** Per group with `by`; empty without. */
   readonly groups: readonly SampleGroup[];
@@ -189,6 +191,7 @@ export function drawSample(data: Dataset, request: SampleRequest): Sample {
     frame: rule.describe(request.period),
     textColumns: rule.textColumns,
     dateColumns: rule.dateColumns,
+    themeColumns: request.settings.auditThemes.map((theme) => theme.column),
     eligible: candidates.length,
     groups: request.by ? drawn.map((g) => ({ key: g.key, eligible: g.eligible, sampled: g.drawn.length })) : [],
     rows: drawn.flatMap((g) => g.drawn.map((record) => sampledRecord(extract, record, cases.get(place(record)), request))),

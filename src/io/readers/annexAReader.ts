@@ -2,14 +2,16 @@ import { ANNEX_A_BLANK_VALUES, type AnnexAColumnSource, type AnyAnnexAYield } fr
 import { EXTRACTS } from '../../core/extracts/definitions.js';
 import { normaliseValue } from '../../core/extracts/extractParser.js';
 import { normaliseHeader } from '../../core/extracts/values.js';
-import type { ReadNotes, RowReader, RowSink } from './rowReader.js';
+import type { IssueSink, ReadNotes, RowReader, RowSink } from './rowReader.js';
 import { count } from '../../core/indicators/words.js';
 import { HEADER_SEARCH_ROWS } from '../../core/extracts/headerMatch.js';
 
 const BLANK = new Set(ANNEX_A_BLANK_VALUES.map(normaliseValue));
 
-/** Where one of our columns comes from in a list sheet: a field, a constant, or nowhere. */
-type Source = { readonly at: number; readonly values?: ReadonlyMap<string, string> } | { readonly constant: string };
+/** Where one of our columns comes from in a list sheet: a field (with its header, value map and codes), or a constant. */
+type Source =
+  | { readonly at: number; readonly header: string; readonly values?: ReadonlyMap<string, string>; readonly codes?: ReadonlySet<string> }
+  | { readonly constant: string };
 
 /** The list sheet's header, resolved against what the list yields. */
 interface ListHeader {
@@ -51,7 +53,8 @@ function resolveHeader(fields: readonly string[], yielded: AnyAnnexAYield): List
     taken.add(at);
     columns.push(column);
     const values = source.values ? new Map(Object.entries(source.values).map(([k, v]) => [normaliseValue(k), v ?? ''] as const)) : undefined;
-    sources.push(values ? { at, values } : { at });
+    const codes = source.codes ? new Set(source.codes.map(normaliseValue)) : undefined;
+    sources.push({ at, header: fields[at]!.trim(), ...(values ? { values } : {}), ...(codes ? { codes } : {}) });
   }
   const ruleFields = new Map<string, number>();
   for (const [name, headers] of Object.entries(yielded.rule?.reads ?? {})) {
@@ -78,10 +81,26 @@ function cellText(fields: readonly string[], at: number): string {
  * each row at its own sheet row. The rows it leaves out are counted in a note.
  */
 export function openAnnexAList(inner: RowReader, listName: string, yielded: AnyAnnexAYield): RowReader {
+  return openMappedTable(inner, { origin: 'Annex A', table: listName }, yielded);
+}
+
+/** Where a mapped table comes from, for its notes: `Annex A` `List 6`, `the SSDA903` `reviews table`. */
+export interface MappedOrigin {
+  readonly origin: string;
+  readonly table: string;
+}
+
+/**
+ * Reads a table of a published layout (an Annex A list, an SSDA903 table)
+ * as one of our extracts, as `yielded` says: our column names, constants,
+ * value maps, the rule's rows. A value outside a column's `codes` is
+ * refused (a cell issue, INVALID_CODE) and passed on blank.
+ */
+export function openMappedTable(inner: RowReader, { origin, table: listName }: MappedOrigin, yielded: AnyAnnexAYield): RowReader {
   return {
     name: inner.name,
     serialDates: inner.serialDates,
-    async read(sink: RowSink): Promise<ReadNotes> {
+    async read(sink: RowSink, issues?: IssueSink): Promise<ReadNotes> {
       let header: ListHeader | undefined;
       const early: { fields: string[]; line: number }[] = [];
       let notKept = 0;
@@ -97,10 +116,16 @@ export function openAnnexAList(inner: RowReader, listName: string, yielded: AnyA
             return;
           }
         }
-        const out = h.sources.map((source) => {
+        const out = h.sources.map((source, i) => {
           if ('constant' in source) return source.constant;
           const text = cellText(fields, source.at);
-          return text === '' ? '' : (source.values?.get(normaliseValue(text)) ?? text);
+          if (text === '') return '';
+          if (source.codes && !source.codes.has(normaliseValue(text))) {
+            const column = h.columns[i]!;
+            issues?.({ scope: 'cell', code: 'INVALID_CODE', line, column, value: text, message: `${column} ${JSON.stringify(text)} (${source.header}) is not one of the codes ${[...source.codes].join(', ').toUpperCase()}; read as not recorded` });
+            return '';
+          }
+          return source.values?.get(normaliseValue(text)) ?? text;
         });
         if (h.columns.some((column, i) => skipWhenBlank.has(column) && out[i] === '')) {
           noDate++;
@@ -124,7 +149,7 @@ export function openAnnexAList(inner: RowReader, listName: string, yielded: AnyA
         if (early.length === HEADER_SEARCH_ROWS) sink(early[0]!.fields, early[0]!.line);
       });
       if (header === undefined && early.length > 0 && early.length < HEADER_SEARCH_ROWS) sink(early[0]!.fields, early[0]!.line);
-      const extra: string[] = [`read as ${yielded.label} from Annex A ${listName}`];
+      const extra: string[] = [`read as ${yielded.label} from ${origin} ${listName}`];
       if (notKept > 0) extra.push(`${count(notKept, 'row')} of ${listName} left out: only ${yielded.rule!.description} are ${yielded.label}`);
       if (noDate > 0) extra.push(`${count(noDate, 'row')} of ${listName} left out: no ${[...skipWhenBlank].join(', ')} (no ${yielded.label.replace(/^last /, '')} recorded)`);
       if (header !== undefined && header.unused.length > 0) extra.push(`${listName} columns not used: ${header.unused.join(', ')}`);

@@ -4,9 +4,13 @@
  * line (CSV) or row number (worksheet) where it starts. Adding a format is
  * one reader; mapping headers and validating values happen after it.
  */
+import type { Issue } from '../../core/extracts/issues.js';
 
 /** Receives one row: its fields as text and the 1-based line or sheet row where it starts. */
 export type RowSink = (fields: string[], line: number) => void;
+
+/** Receives a problem a reader finds outside the rows' values (an XML element the CIN census does not have), or a row it rejects itself (scope `row`: counted as read and rejected). */
+export type IssueSink = (issue: Issue) => void;
 
 /** What a reader noticed about the bytes it read, said in the data-quality report. */
 export interface ReadNotes {
@@ -31,7 +35,8 @@ export interface RowReader {
    * Pushes every row, header and title rows included, in file order; blank
    * rows may be passed or skipped (the consumer ignores rows of empty fields).
    * Rejects with a DataError (UNREADABLE_FILE, MALFORMED_CSV) when the
-   * bytes cannot be read as a table.
+   * bytes cannot be read as a table. Readers of structured files pass the
+   * problems they find in the structure to `issues`.
    */
-  read(sink: RowSink): Promise<ReadNotes>;
+  read(sink: RowSink, issues?: IssueSink): Promise<ReadNotes>;
 }
