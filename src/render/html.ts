@@ -4,6 +4,7 @@ import { isSmallCohort, smallCohortReason, type Rag } from '../core/rag.js';
 import { noGroup } from '../core/breakdown.js';
 import { type ExceptionRow, type GroupFigure, type IndicatorResult, type Report } from '../core/report.js';
 import { asAtNote, filtersText, escapeHtml, formatCount, formatFraction, formatPeriodUk, formatN, formatTarget, formatValue, groupKeys, groupsByKey, ragText, ragWord, reportTitle } from './format.js';
+import { AUDIT_CSS, auditSection } from './htmlAudit.js';
 import { trendChart } from './htmlChart.js';
 import { qualityHeadline } from './quality.js';
 
@@ -118,7 +119,7 @@ footer { color: var(--muted); font-size: 12px; text-align: center; padding: 8px 
   .exceptions h3 { font-size: 12px; }
   footer { padding: 4px 0 0; font-size: 9px; }
 }
-`;
+${AUDIT_CSS}`;
 
 /** A RAG badge, with the reason a figure too small to judge has none: "NO RAG (n < 5)". */
 function badge(figure: { readonly rag: Rag; readonly ragReason?: string }): string {
@@ -336,6 +337,8 @@ export function renderHtml(report: Report): string {
   return '<!doctype html>\n'
     + `<html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`
     + `<title>${title}: ${escapeHtml(report.period.label)}</title><style>${CSS}</style></head><body><main>\n`
-    + [headline(report), missingSection(report), tilesSection(report), chartsSection(report), breakdownSection(report), exceptionsSection(report)].join('\n')
+    + [headline(report), missingSection(report), tilesSection(report), chartsSection(report), breakdownSection(report), auditSection(report, badge), exceptionsSection(report)]
+      .filter((section) => section !== '')
+      .join('\n')
     + '\n<footer>csc-metrics: every figure can be recomputed from the extract rows listed.</footer></main></body></html>\n';
 }

@@ -1,4 +1,6 @@
+import type { AuditSummary, GradeCounts, GradeDistribution, OverdueAction } from '../core/audits/summary.js';
 import { formatIso } from '../core/dates/localDate.js';
+import { GRADES } from '../core/extracts/columns.js';
 import type { FileQuality, Issue } from '../core/extracts/issues.js';
 import type { Period } from '../core/period.js';
 import type { ExceptionRow, Figure, IndicatorResult, Report } from '../core/report.js';
@@ -45,6 +47,40 @@ function indicatorJson(result: IndicatorResult) {
       : {}),
     exceptions: result.exceptions.map(exceptionJson),
     warnings: result.warnings,
+  };
+}
+
+/** Grade counts best first, every grade present, so the keys are the same in every report. */
+function gradesJson(grades: GradeCounts) {
+  return Object.fromEntries(GRADES.map((grade) => [grade, grades[grade]]));
+}
+
+function distributionJson(distribution: GradeDistribution) {
+  return {
+    total: distribution.total,
+    grades: gradesJson(distribution.grades),
+    byTeam: distribution.byTeam.map((group) => ({ team: group.key, total: group.total, grades: gradesJson(group.grades) })),
+  };
+}
+
+function overdueActionJson(action: OverdueAction) {
+  return {
+    actionId: action.actionId,
+    auditId: action.auditId,
+    childId: action.childId ?? null,
+    team: action.team ?? null,
+    raised: formatIso(action.raised),
+    due: formatIso(action.due),
+    dueFrom: action.dueFrom,
+    daysOverdue: action.daysOverdue,
+  };
+}
+
+/** The audit part: null for a part whose extract was not read. */
+function auditJson(audit: AuditSummary) {
+  return {
+    gradeDistribution: audit.distribution ? distributionJson(audit.distribution) : null,
+    overdueActions: audit.overdueActions ? audit.overdueActions.map(overdueActionJson) : null,
   };
 }
 
@@ -110,6 +146,7 @@ export function reportJson(report: Report): object {
     ...(report.where ? { where: report.where } : {}),
     indicators: report.indicators.map(indicatorJson),
     notComputed: report.notComputed,
+    ...(report.audit ? { audit: auditJson(report.audit) } : {}),
     warnings: report.warnings,
     dataQuality: qualityJson(report.dataQuality.files, report.dataQuality.unreadFiles),
   };

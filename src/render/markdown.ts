@@ -1,5 +1,6 @@
 import { formatUk } from '../core/dates/localDate.js';
 import type { IndicatorResult, Report } from '../core/report.js';
+import { gradeLine, gradeRows, overdueLine } from './auditText.js';
 import { asAtNote, filtersText, formatFraction, formatPeriodUk, formatTarget, formatTrend, formatValue, groupKeys, groupsByKey, ragText, reportTitle } from './format.js';
 import { qualityHeadline } from './quality.js';
 import { terminalText } from './safeText.js';
@@ -84,6 +85,16 @@ function notComputed(report: Report): string[] {
   return ['', '**Not computed**', '', ...report.notComputed.map((nc) => `- ${markdownText(nc.id)}: ${markdownText(nc.reason)}`)];
 }
 
+/** Each team's audit grades and how many actions are overdue: teams and counts, no child. */
+function auditLines(report: Report): string[] {
+  const audit = report.audit;
+  if (audit === undefined) return [];
+  return [
+    ...(audit.distribution ? ['', '**Audit grades**', '', ...gradeRows(audit.distribution).map((group) => `- ${gradeLine(group, markdownText)}`)] : []),
+    ...(audit.overdueActions ? ['', `${overdueLine(audit.overdueActions)}.`] : []),
+  ];
+}
+
 /** The report as Markdown for wikis and CI job summaries: indicator figures, breakdown and data quality, no child-level rows. */
 export function renderMarkdown(report: Report): string {
   const p = report.period;
@@ -97,6 +108,7 @@ export function renderMarkdown(report: Report): string {
     ...warningLines(report),
     PRIVACY_NOTE,
     ...notComputed(report),
+    ...auditLines(report),
     '',
     `${qualityHeadline(report.dataQuality.files)}.`,
     ...breakdown(report),

@@ -2,6 +2,7 @@ import Table from 'cli-table3';
 import { formatIso } from '../core/dates/localDate.js';
 import type { Rag } from '../core/rag.js';
 import type { IndicatorResult, Report } from '../core/report.js';
+import { gradeLine, gradeRows, overdueLine } from './auditText.js';
 import { asAtNote, filtersText, formatFraction, formatTarget, formatTrend, formatValue, ragText } from './format.js';
 import type { Paint } from './paint.js';
 import { terminalText } from './safeText.js';
@@ -84,6 +85,16 @@ function exceptionsTable(result: IndicatorResult): string {
   return `${exceptionsHeading(result)}\n${table.toString()}\n`;
 }
 
+/** A few lines after the indicators: each team's audit grades and how many actions are overdue; teams and counts only, no child. */
+function auditLines(report: Report): string[] {
+  const audit = report.audit;
+  if (audit === undefined) return [];
+  return [
+    ...(audit.distribution ? ['', 'Audit grades', ...gradeRows(audit.distribution).map((group) => `  ${gradeLine(group, terminalText)}`)] : []),
+    ...(audit.overdueActions ? [overdueLine(audit.overdueActions)] : []),
+  ];
+}
+
 function heading(report: Report): string {
   const p = report.period;
   return `${report.title ? `${terminalText(report.title)}: ` : ''}${formatIso(p.from)} to ${formatIso(p.to)}, as at ${formatIso(p.asAt)}${asAtNote(p)} (${terminalText(report.calendar)} calendar)`;
@@ -105,6 +116,7 @@ export function renderTable(report: Report, options: TableOptions): string {
   ];
   for (const result of report.indicators) for (const w of result.warnings) lines.push(`warning: ${terminalText(`${result.id}: ${w}`)}`);
   for (const nc of report.notComputed) lines.push(paint.dim(`not computed: ${terminalText(nc.id)} (${terminalText(nc.reason)})`));
+  lines.push(...auditLines(report));
   if (options.exceptions) {
     for (const result of report.indicators) if (result.exceptions.length > 0) lines.push('', exceptionsTable(result).trimEnd());
   }
@@ -284,6 +296,7 @@ function renderFitted(report: Report, options: TableOptions, width: number): str
   ];
   for (const result of report.indicators) for (const w of result.warnings) lines.push(...wrapped(`warning: ${terminalText(`${result.id}: ${w}`)}`, width));
   for (const nc of report.notComputed) lines.push(...wrapped(`not computed: ${terminalText(nc.id)} (${terminalText(nc.reason)})`, width, paint.dim));
+  lines.push(...auditLines(report).flatMap((line) => (line === '' ? [line] : wrapped(line, width))));
   if (options.exceptions) {
     for (const result of report.indicators) {
       if (result.exceptions.length === 0) continue;

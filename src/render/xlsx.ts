@@ -1,7 +1,10 @@
 import type ExcelJS from 'exceljs';
-import type { DayNumber } from '../core/dates/localDate.js';
+import type { AuditSummary, GradeDistribution, OverdueAction } from '../core/audits/summary.js';
+import { formatUk, type DayNumber } from '../core/dates/localDate.js';
+import { GRADES } from '../core/extracts/columns.js';
 import type { Rag } from '../core/rag.js';
 import type { IndicatorResult, Report } from '../core/report.js';
+import { dueFromText, gradeRows } from './auditText.js';
 import { startsFormula } from './csvCell.js';
 import { ragWord, reportTitle } from './format.js';
 import { roundValue } from './json.js';
@@ -112,11 +115,14 @@ function widthOf(value: Value): number {
   return Math.max(...value.split('\n').map((line) => line.length));
 }
 
-/** Adds a sheet: header row frozen and filtered, widths from the content, each cell's format and RAG fill. */
-export function addSheet(workbook: ExcelJS.Workbook, name: string, columns: readonly Column[], rows: readonly Row[]): void {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }] });
-  const header = sheet.addRow(columns.map((c) => c.header));
-  header.font = { bold: true };
+/** A sheet whose first row (the header) is frozen. */
+function frozenSheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+  return workbook.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }] });
+}
+
+/** A table's header row (bold) and rows, each cell with its format and RAG fill, added under what the sheet holds. */
+function addTable(sheet: ExcelJS.Worksheet, columns: readonly Column[], rows: readonly Row[]): void {
+  sheet.addRow(columns.map((c) => c.header)).font = { bold: true };
   for (const row of rows) {
     const added = sheet.addRow(row.cells.map((cell) => (typeof cell === 'string' ? xlsxText(cell) : cell)));
     columns.forEach((column, i) => {
@@ -131,13 +137,36 @@ export function addSheet(workbook: ExcelJS.Workbook, name: string, columns: read
       cell.font = { color: { argb: style.font } };
     }
   }
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows.length + 1, column: columns.length } };
-  columns.forEach((column, i) => {
-    const widest = Math.max(column.header.length, ...rows.map((row) => widthOf(row.cells[i] ?? null)));
+}
+
+/** A header and its rows, for setting widths over several tables of a sheet. */
+interface Table {
+  readonly columns: readonly Column[];
+  readonly rows: readonly Row[];
+}
+
+/** Each column as wide as its widest text in any of the tables, within bounds. */
+function setWidths(sheet: ExcelJS.Worksheet, tables: readonly Table[]): void {
+  const count = Math.max(...tables.map((table) => table.columns.length));
+  for (let i = 0; i < count; i++) {
+    const present = tables.flatMap(({ columns, rows }) => {
+      const column = columns[i];
+      return column ? [{ column, rows }] : [];
+    });
+    const widest = Math.max(...present.map(({ column, rows }) => Math.max(column.header.length, ...rows.map((row) => widthOf(row.cells[i] ?? null)))));
+    const maxWidth = Math.min(...present.map(({ column }) => column.maxWidth ?? 60));
     // +2 for the filter button beside the header.
     // At least 10: exceljs leaves out a width of 9, its default, and the filter button needs room.
-    sheet.getColumn(i + 1).width = Math.max(10, Math.min(widest + 2, column.maxWidth ?? 60));
-  });
+    sheet.getColumn(i + 1).width = Math.max(10, Math.min(widest + 2, maxWidth));
+  }
+}
+
+/** Adds a sheet: header row frozen and filtered, widths from the content, each cell's format and RAG fill. */
+export function addSheet(workbook: ExcelJS.Workbook, name: string, columns: readonly Column[], rows: readonly Row[]): void {
+  const sheet = frozenSheet(workbook, name);
+  addTable(sheet, columns, rows);
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows.length + 1, column: columns.length } };
+  setWidths(sheet, [{ columns, rows }]);
 }
 
 /** A figure's number format: a percentage for rates, a whole number for counts. */
@@ -221,6 +250,35 @@ function notComputedSheet(workbook: ExcelJS.Workbook, name: string, report: Repo
   addSheet(workbook, name, [{ header: 'indicator' }, { header: 'reason', maxWidth: 100 }], rows);
 }
 
+const GRADE_COLUMNS: readonly Column[] = [{ header: 'team' }, ...GRADES.map((grade) => ({ header: grade, numFmt: COUNT })), { header: 'total', numFmt: COUNT }];
+const ACTION_COLUMNS: readonly Column[] = [
+  { header: 'action' }, { header: 'audit' }, { header: 'child' }, { header: 'team' },
+  { header: 'raised', numFmt: DATE }, { header: 'due', numFmt: DATE }, { header: 'due from' }, { header: 'days overdue', numFmt: COUNT },
+];
+
+function gradeTableRows(distribution: GradeDistribution | undefined): Row[] {
+  if (distribution === undefined) return [{ cells: ['No audits extract was read.'] }];
+  return gradeRows(distribution).map((group) => ({ cells: [group.key, ...GRADES.map((grade) => group.grades[grade]), group.total] }));
+}
+
+function actionTableRows(actions: readonly OverdueAction[] | undefined, asAt: DayNumber): Row[] {
+  if (actions === undefined) return [{ cells: ['No audit-actions extract was read.'] }];
+  if (actions.length === 0) return [{ cells: [`No audit action is overdue on ${formatUk(asAt)}.`] }];
+  return actions.map((a) => ({ cells: [a.actionId, a.auditId, a.childId ?? null, a.team ?? null, excelDate(a.raised), excelDate(a.due), dueFromText(a.dueFrom), a.daysOverdue] }));
+}
+
+/** The grades of the period's audits by team (filtered), then, after a blank row, the actions overdue on the as-at date. */
+function auditSheet(workbook: ExcelJS.Workbook, name: string, audit: AuditSummary, asAt: DayNumber): void {
+  const sheet = frozenSheet(workbook, name);
+  const grades = { columns: GRADE_COLUMNS, rows: gradeTableRows(audit.distribution) };
+  const actions = { columns: ACTION_COLUMNS, rows: actionTableRows(audit.overdueActions, asAt) };
+  addTable(sheet, grades.columns, grades.rows);
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: grades.rows.length + 1, column: grades.columns.length } };
+  sheet.addRow([]);
+  addTable(sheet, actions.columns, actions.rows);
+  setWidths(sheet, [grades, actions]);
+}
+
 // A zip entry's DOS time and date; 0x0021 is 1980-01-01, the earliest a zip can say.
 const ZIP_DAY_ONE = 0x0021;
 
@@ -266,11 +324,12 @@ export async function renderXlsx(report: Report): Promise<Uint8Array> {
   workbook.subject = report.period.label;
   // The report's own sheets are named first, so an indicator with the id "summary" gives way to the Summary sheet.
   const names = new SheetNames();
-  const [summary, trend, breakdown, notComputed] = ['Summary', 'Trend', 'Breakdown', 'Not computed'].map((name) => names.name(name)) as [string, string, string, string];
+  const [summary, trend, breakdown, audits, notComputed] = ['Summary', 'Trend', 'Breakdown', 'Audits', 'Not computed'].map((name) => names.name(name)) as [string, string, string, string, string];
   const exceptionSheets = new Map(report.indicators.map((r) => [r.id, names.name(r.id)]));
   summarySheet(workbook, summary, report, exceptionSheets);
   if (report.indicators.some((r) => r.series !== undefined)) trendSheet(workbook, trend, report);
   if (report.groupBy !== undefined) breakdownSheet(workbook, breakdown, report);
+  if (report.audit !== undefined) auditSheet(workbook, audits, report.audit, report.period.asAt);
   for (const result of report.indicators) exceptionsSheet(workbook, exceptionSheets.get(result.id)!, result);
   if (report.notComputed.length > 0) notComputedSheet(workbook, notComputed, report);
   const buffer = await workbook.xlsx.writeBuffer();
