@@ -167,7 +167,7 @@ export function notComputedReason(
     const extract = data[kind]! as ExtractData;
     const lacking = indicator.reads[kind]!.filter((column) => !extract.columns.includes(column));
     const why = absentReasons[kind] === undefined ? '' : ` (${absentReasons[kind]})`;
-    if (lacking.length > 0) return `${tablesOf(extract)} ${lacking.length === 1 ? 'has no' : 'have no'} ${lacking.join(' or ')} column${why}`;
+    if (lacking.length > 0) return `${tablesOf(extract)} ${extract.quality.length === 1 ? 'has no' : 'have no'} ${lacking.join(' or ')} column${why}`;
     if (extract.snapshotOn !== undefined && extract.snapshotOn !== period.asAt) {
       return `the ${kind} come from ${extract.snapshotSource ?? 'a snapshot'}, a snapshot of each child's latest as at ${formatIso(extract.snapshotOn)}: computed only as at that day, not ${formatIso(period.asAt)}`;
     }
