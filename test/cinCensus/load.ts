@@ -1,4 +1,5 @@
-import { formatIso, dayNumber, type DayNumber } from '../../src/core/dates/localDate.js';
+import { dayNumber } from '../../src/core/dates/localDate.js';
+export { rows } from '../recordRows.js';
 import type { ValidationLimits } from '../../src/core/extracts/definitions.js';
 import { loadDataset, type LoadedData } from '../../src/io/loadDataset.js';
 
@@ -12,15 +13,4 @@ const limits: ValidationLimits = {
 /** Reads a CIN census file as `--cin-census` does, keeping the referral records too. */
 export function loadCensus(path: string): Promise<LoadedData> {
   return loadDataset({ cinCensus: path, files: {} }, { limits, keepRecords: ['referrals'] });
-}
-
-/** Records as plain rows with ISO dates, without `file`, for comparing with hand-worked expectations. */
-export function rows(records: readonly object[]): Record<string, unknown>[] {
-  return records.map((record) =>
-    Object.fromEntries(
-      Object.entries(record)
-        .filter(([key]) => key !== 'file')
-        .map(([key, value]) => [key, typeof value === 'number' && key !== 'line' ? formatIso(value as DayNumber) : value]),
-    ),
-  );
 }

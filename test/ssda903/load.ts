@@ -1,4 +1,5 @@
-import { formatIso, dayNumber, type DayNumber } from '../../src/core/dates/localDate.js';
+import { dayNumber } from '../../src/core/dates/localDate.js';
+export { rows } from '../recordRows.js';
 import type { ExtractKind, ValidationLimits } from '../../src/core/extracts/definitions.js';
 import { loadDataset, type LoadedData } from '../../src/io/loadDataset.js';
 
@@ -14,15 +15,4 @@ const ALL: readonly ExtractKind[] = ['plans', 'placements', 'reviews', 'missing'
 /** Reads an SSDA903 folder as `--ssda903` does, keeping every record. */
 export function loadReturn(dir: string): Promise<LoadedData> {
   return loadDataset({ ssda903: dir, files: {} }, { limits, keepRecords: ALL });
-}
-
-/** Records as plain rows with ISO dates, without `file`, for comparing with hand-worked expectations. */
-export function rows(records: readonly object[]): Record<string, unknown>[] {
-  return records.map((record) =>
-    Object.fromEntries(
-      Object.entries(record)
-        .filter(([key]) => key !== 'file')
-        .map(([key, value]) => [key, typeof value === 'number' && key !== 'line' ? formatIso(value as DayNumber) : value]),
-    ),
-  );
 }
