@@ -1,8 +1,12 @@
 /**
  * A deterministic synthetic local authority: every extract of extracts.md
- * (assessments, plans, visits, missing, supervision, referrals) for made-up
- * children `C00001`…, teams `Team A`… and workers `Worker 01`…. The same seed
- * gives byte-identical files. Children are simulated one at a time and their
+ * (assessments, plans, visits, missing, supervision, referrals) and of the
+ * second wave in catalogue.md (audits, audit-actions, reviews, enquiries,
+ * placements, careleavers, health, contacts) for made-up children `C00001`…,
+ * teams `Team A`…, workers `Worker 01`… and auditors `Auditor 1`…. The same
+ * seed gives byte-identical files. The second wave's rows come from their own
+ * random stream, drawn after each child's first-wave rows, so adding them left
+ * the first wave's files unchanged. Children are simulated one at a time and their
  * rows streamed to disk, so the benchmark scale never sits in memory.
  *
  * The quirks a reader must cope with are deliberate: unknown extra columns
@@ -19,6 +23,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { addDays, dayNumber, formatIso, formatUk, isoWeekday, type DayNumber } from '../core/dates/localDate.js';
+import { addMonths } from '../core/dates/months.js';
 import { quoteCsv } from '../render/csvCell.js';
 
 /** How big an authority to make: a number of children, or enough children for exactly this many visits. */
@@ -40,7 +45,7 @@ export interface WrittenFile {
 }
 
 /** Bumped whenever the generator's output changes, so cached benchmark data is regenerated. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 /** The demo in fixtures/demo: a few hundred children, reporting month October 2026. */
 export const DEMO_OPTIONS: AuthorityOptions = { seed: 20261031, size: { children: 400 }, badRows: true };
@@ -103,6 +108,48 @@ const FILES = {
     eol: '\n',
     header: ['child_id', 'referral_id', 'referral_date', 'outcome', 'team', 'source'],
   },
+  audits: {
+    name: 'audits.csv',
+    eol: '\n',
+    header: ['audit_id', 'child_id', 'audit_date', 'audit_type', 'auditor', 'grade', 'moderated_grade', 'team', 'worker',
+      'record_kind', 'record_id'],
+  },
+  auditActions: {
+    name: 'audit-actions.csv',
+    eol: '\n',
+    header: ['action_id', 'audit_id', 'raised_date', 'due_date', 'completed_date', 'team'],
+  },
+  reviews: {
+    name: 'reviews.csv',
+    eol: '\n',
+    header: ['child_id', 'review_type', 'review_date', 'plan_id', 'team', 'worker'],
+  },
+  enquiries: {
+    name: 'enquiries.csv',
+    eol: '\n',
+    header: ['child_id', 'enquiry_id', 's47_start', 'icpc_date', 'icpc_not_required', 'icpc_result_cp_plan', 'team', 'worker'],
+  },
+  placements: {
+    name: 'placements.csv',
+    eol: '\n',
+    header: ['child_id', 'placement_id', 'placement_start', 'placement_end', 'placement_type', 'reason_changed', 'team'],
+  },
+  careleavers: {
+    name: 'careleavers.csv',
+    eol: '\n',
+    header: ['child_id', 'date_of_birth', 'contact_date', 'in_touch', 'activity', 'accommodation_suitable',
+      'pathway_plan_date', 'team', 'worker'],
+  },
+  health: {
+    name: 'health.csv',
+    eol: '\n',
+    header: ['child_id', 'assessment_type', 'completed_date', 'due_date', 'team'],
+  },
+  contacts: {
+    name: 'contacts.csv',
+    eol: '\n',
+    header: ['child_id', 'contact_date', 'decision_date', 'outcome', 'team', 'worker'],
+  },
 } as const;
 
 type Kind = keyof typeof FILES;
@@ -111,7 +158,7 @@ type Records = Record<Kind, Row[]>;
 const KINDS = Object.keys(FILES) as Kind[];
 
 function emptyRecords(): Records {
-  return { assessments: [], plans: [], visits: [], missing: [], supervision: [], referrals: [] };
+  return Object.fromEntries(KINDS.map((kind) => [kind, []])) as unknown as Records;
 }
 
 /** A CSV file written through a buffer; flush() waits for the disk when the stream is full. */
@@ -145,7 +192,7 @@ class CsvSink {
 // ---------------------------------------------------------------------------
 // Randomness, days and formats
 
-/** mulberry32: tiny, fast and plenty for synthetic data; one stream drives the whole authority. */
+/** mulberry32: tiny, fast and plenty for synthetic data; one stream per wave of extracts. */
 export class Rng {
   private state: number;
 
@@ -270,15 +317,25 @@ interface Staff {
 }
 
 interface Span {
+  readonly id: string;
   readonly type: PlanType;
   readonly start: number;
   readonly end: number | null;
+  /** Who held the case through the plan. */
+  readonly staff: Staff;
+}
+
+/** A referral's day and who took it, for the contact that led to it. */
+interface Referral {
+  readonly day: number;
+  readonly staff: Staff;
 }
 
 interface Child {
   readonly id: string;
   staff: Staff;
   readonly spans: Span[];
+  readonly referrals: Referral[];
   /** Visits stop after this day: some children have not been visited lately. */
   readonly visitsStop: number;
   readonly supervisionStop: number;
@@ -287,8 +344,14 @@ interface Child {
 
 interface World {
   readonly rng: Rng;
+  /** The second wave's own stream: drawing from it leaves the first wave's rows as they were. */
+  readonly later: Rng;
   readonly staff: readonly Staff[];
-  readonly ids: { assessment: number; plan: number; visit: number; episode: number; referral: number };
+  readonly auditors: number;
+  readonly ids: {
+    assessment: number; plan: number; visit: number; episode: number; referral: number;
+    audit: number; action: number; enquiry: number; placement: number;
+  };
   badRowsPending: boolean;
 }
 
@@ -317,28 +380,43 @@ function expectedChildren(size: AuthoritySize): number {
   return 'children' in size ? size.children : Math.ceil(size.visits / VISITS_PER_CHILD);
 }
 
-/** Writes the six extracts of a synthetic authority into dir and returns the rows written per file. */
+/** The second wave's seed: a scramble of the first's, so the two streams do not overlap. */
+function laterSeed(seed: number): number {
+  return Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) >>> 0;
+}
+
+/** Writes the fourteen extracts of a synthetic authority into dir and returns the rows written per file. */
 export async function generateAuthority(dir: string, options: AuthorityOptions): Promise<WrittenFile[]> {
   await mkdir(dir, { recursive: true });
   const sinks = KINDS.map((kind) => {
     const spec = FILES[kind];
     return new CsvSink(createWriteStream(join(dir, spec.name)), spec.eol, spec.header);
   });
+  const staff = buildStaff(Math.max(4, Math.ceil(expectedChildren(options.size) / CHILDREN_PER_WORKER)));
   const world: World = {
     rng: new Rng(options.seed),
-    staff: buildStaff(Math.max(4, Math.ceil(expectedChildren(options.size) / CHILDREN_PER_WORKER))),
-    ids: { assessment: 0, plan: 0, visit: 0, episode: 0, referral: 0 },
+    later: new Rng(laterSeed(options.seed)),
+    staff,
+    auditors: Math.max(3, Math.ceil(staff.length / 10)),
+    ids: { assessment: 0, plan: 0, visit: 0, episode: 0, referral: 0, audit: 0, action: 0, enquiry: 0, placement: 0 },
     badRowsPending: options.badRows,
   };
-  const visitsSink = sinks[KINDS.indexOf('visits')]!;
-  const size = options.size;
-  for (let n = 1; 'children' in size ? n <= size.children : visitsSink.rows < size.visits; n++) {
-    const records = simulateChild(world, `C${pad(n, 5)}`);
-    if ('visits' in size) records.visits.length = Math.min(records.visits.length, size.visits - visitsSink.rows);
+  const write = async (records: Records): Promise<void> => {
     KINDS.forEach((kind, i) => {
       for (const row of records[kind]) sinks[i]!.write(row);
     });
     await Promise.all(sinks.map((sink) => sink.flush()));
+  };
+  const visitsSink = sinks[KINDS.indexOf('visits')]!;
+  const size = options.size;
+  let n = 1;
+  for (; 'children' in size ? n <= size.children : visitsSink.rows < size.visits; n++) {
+    const records = simulateChild(world, `C${pad(n, 5)}`);
+    if ('visits' in size) records.visits.length = Math.min(records.visits.length, size.visits - visitsSink.rows);
+    await write(records);
+  }
+  for (let k = Math.round((n - 1) * EARLIER_CARE_LEAVERS_PER_CHILD); k > 0; k--, n++) {
+    await write(earlierCareLeaver(world, `C${pad(n, 5)}`));
   }
   await Promise.all(sinks.map((sink) => sink.close()));
   return KINDS.map((kind, i) => ({ file: FILES[kind].name, rows: sinks[i]!.rows }));
@@ -350,6 +428,7 @@ function simulateChild(world: World, id: string): Records {
     id,
     staff: rng.pick(world.staff),
     spans: [],
+    referrals: [],
     visitsStop: rng.chance(0.06) ? EXTRACT_END - rng.int(30, 120) : EXTRACT_END,
     supervisionStop: rng.chance(0.04) ? EXTRACT_END - rng.int(50, 150) : EXTRACT_END,
     out: emptyRecords(),
@@ -364,6 +443,7 @@ function simulateChild(world: World, id: string): Records {
     addBadRows(world, child);
     world.badRowsPending = false;
   }
+  secondWave(world, child);
   return child.out;
 }
 
@@ -389,6 +469,7 @@ const REFERRAL_SOURCES = ['Police', 'School', 'Health', 'Family', 'Anonymous', '
 function referral(world: World, child: Child, day: number): number | null {
   const { rng } = world;
   const outcome = rng.weighted(REFERRAL_OUTCOMES);
+  child.referrals.push({ day, staff: child.staff });
   child.out.referrals.push([child.id, `R${pad(++world.ids.referral, 5)}`, rng.chance(0.05) ? uk(day) : iso(day), outcome, child.staff.team, rng.pick(REFERRAL_SOURCES)]);
   let closed: number | null = day;
   if (outcome === 'Assessment') closed = assessment(world, child, day);
@@ -470,9 +551,10 @@ function category(rng: Rng, type: PlanType): string {
 function plan(world: World, child: Child, type: PlanType, start: number, end: number | null): void {
   const { rng } = world;
   if (child.spans.length > 0 && rng.chance(0.25)) child.staff = rng.pick(world.staff);
-  child.spans.push({ type, start, end });
+  const id = `P${pad(++world.ids.plan, 4)}`;
+  child.spans.push({ id, type, start, end, staff: child.staff });
   child.out.plans.push([
-    child.id, `P${pad(++world.ids.plan, 4)}`, type, iso(start), end === null ? '' : iso(end), category(rng, type),
+    child.id, id, type, iso(start), end === null ? '' : iso(end), category(rng, type),
     child.staff.team, rng.chance(0.02) ? '' : child.staff.worker, type === 'CLA' ? rng.pick(LEGAL_STATUSES) : '',
   ]);
   planVisits(world, child, type, start, end ?? EXTRACT_END);
@@ -606,4 +688,257 @@ function returnInterview(rng: Rng, returned: number): [string, string, string, s
     flag(rng, true, FLAGS_MISSING), recorded ? stamp(done, rng.weighted(RHI_STAMPS)) : '', flag(rng, false, FLAGS_MISSING),
     late && rng.chance(0.75) ? rng.weighted(LATE_REASONS) : '',
   ];
+}
+
+// ---------------------------------------------------------------------------
+// The second wave (catalogue.md "New extracts"): drawn from world.later only
+
+/** Care leavers who left care before the history began, so appear in careleavers.csv alone: per simulated child. */
+const EARLIER_CARE_LEAVERS_PER_CHILD = 0.05;
+/** Case-file audits are done in these months (Oct and Nov 2026), on a few open cases per team. */
+const AUDIT_MONTHS = [dayNumber(2026, 10, 1), dayNumber(2026, 11, 1)];
+const AUDIT_CHANCE_PER_MONTH = 0.18;
+
+/** The days from first while on or before stop, each the next after the one before. */
+function series(first: number, stop: number, next: (day: number) => number): number[] {
+  const days: number[] = [];
+  for (let day = first; day <= stop; day = next(day)) days.push(day);
+  return days;
+}
+
+/** A plan's last day for events: its end, or the extract day while open. */
+function lastDay(span: Span): number {
+  return Math.min(span.end ?? EXTRACT_END, EXTRACT_END);
+}
+
+function spansOf(child: Child, type: PlanType): Span[] {
+  return child.spans.filter((span) => span.type === type);
+}
+
+/** The plan open on a day with the latest start, if any. */
+function openSpan(child: Child, day: number): Span | undefined {
+  return child.spans.filter((s) => s.start <= day && (s.end === null || s.end >= day)).at(-1);
+}
+
+function secondWave(world: World, child: Child): void {
+  for (const span of spansOf(child, 'CP')) {
+    enquiry(world, child, span, true);
+    reviews(world, child, span, 'CP');
+  }
+  for (const span of spansOf(child, 'CIN')) {
+    if (world.later.chance(0.2)) enquiry(world, child, span, false);
+  }
+  for (const span of spansOf(child, 'CLA')) {
+    reviews(world, child, span, 'CLA');
+    placements(world, child, span);
+    healthAssessments(world, child, span);
+  }
+  leftCare(world, child);
+  contacts(world, child);
+  audits(world, child);
+}
+
+const FLAGS_ENQUIRIES = 0;
+const FLAGS_CARE_LEAVERS = 1;
+
+/** A section 47 enquiry before a plan: a CP plan starts at its ICPC; a CIN plan follows one that needed no CP plan. */
+function enquiry(world: World, child: Child, span: Span, cpPlan: boolean): void {
+  const rng = world.later;
+  const held = cpPlan || rng.chance(0.6);
+  const icpc = cpPlan ? span.start : span.start - rng.int(0, 3);
+  // About 4 ICPCs in 5 within the 15 working days (England 2024/25: 81.4 %).
+  const s47 = weekdayBefore(icpc, rng.chance(0.8) ? rng.int(3, 14) : rng.int(16, 30));
+  child.out.enquiries.push([
+    child.id, `E${pad(++world.ids.enquiry, 5)}`, iso(held ? s47 : span.start - rng.int(5, 20)), held ? iso(icpc) : '',
+    held ? (rng.chance(0.7) ? '' : flag(rng, false, FLAGS_ENQUIRIES)) : flag(rng, true, FLAGS_ENQUIRIES),
+    held ? flag(rng, cpPlan, FLAGS_ENQUIRIES) : '', span.staff.team, span.staff.worker,
+  ]);
+}
+
+/** The day n working days (weekends only) before day. */
+function weekdayBefore(day: number, n: number): number {
+  let d = day;
+  for (let left = n; left > 0;) {
+    d--;
+    if (isoWeekday(d as DayNumber) <= 5) left--;
+  }
+  return d;
+}
+
+/** A due day met with a few days to spare, or missed by a few weeks. */
+function aroundDue(rng: Rng, due: number, lateChance: number): number {
+  return rng.chance(lateChance) ? due + rng.int(3, 40) : weekdayOnOrBefore(due - rng.int(0, 25));
+}
+
+function weekdayOnOrBefore(day: number): number {
+  const weekday = isoWeekday(day as DayNumber);
+  return weekday <= 5 ? day : day - (weekday - 5);
+}
+
+// CLA: 20 working days, then 3 months, then every 6 months (reg 33); CP: 3 months, then every 6 months.
+function nextReview(rng: Rng, type: 'CLA' | 'CP', start: number, previous: number | null, count: number): number {
+  if (previous === null) {
+    return type === 'CLA' ? addWorkingDays(start, rng.chance(0.12) ? rng.int(21, 35) : rng.int(8, 18)) : aroundDue(rng, addMonths(start as DayNumber, 3), 0.06);
+  }
+  const months = type === 'CLA' && count === 1 ? 3 : 6;
+  return aroundDue(rng, addMonths(previous as DayNumber, months), type === 'CLA' ? 0.1 : 0.05);
+}
+
+function reviews(world: World, child: Child, span: Span, type: 'CLA' | 'CP'): void {
+  const rng = world.later;
+  let count = 0;
+  for (const day of series(nextReview(rng, type, span.start, null, 0), lastDay(span), (d) => nextReview(rng, type, span.start, d, ++count))) {
+    child.out.reviews.push([child.id, type, iso(day), span.id, span.staff.team, span.staff.worker]);
+  }
+}
+
+const PLACEMENT_TYPES = [['U4', 30], ['U6', 15], ['Foster care (in-house)', 15], ['Independent fostering agency', 15],
+  ["Children's home", 10], ['K2', 5], ['Kinship care', 5], ['Semi-independent', 5]] as const;
+const MOVE_REASONS = ['Placement breakdown', 'Planned move', 'Carer request', 'Change to care plan', 'Child request'];
+
+/** Half the placements last; the other half end within weeks or months. */
+function placementLength(rng: Rng): number {
+  return rng.chance(0.5) ? rng.int(150, 900) : rng.int(14, 120);
+}
+
+/** The placements of a CLA plan, back to back: each move ends one placement the day the next starts. */
+function placements(world: World, child: Child, span: Span): void {
+  const rng = world.later;
+  const last = lastDay(span);
+  const starts = series(span.start, last, (day) => day + placementLength(rng));
+  starts.forEach((start, i) => {
+    const moved = i + 1 < starts.length;
+    const end = moved ? starts[i + 1]! : span.end;
+    child.out.placements.push([
+      child.id, `PL${pad(++world.ids.placement, 5)}`, iso(start), end === null ? '' : iso(end), rng.weighted(PLACEMENT_TYPES),
+      moved ? rng.pick(MOVE_REASONS) : '', span.staff.team,
+    ]);
+  });
+}
+
+/** An IHA (within 20 working days for most, late or missing for some), then an RHA each year. */
+function healthAssessments(world: World, child: Child, span: Span): void {
+  const rng = world.later;
+  const r = rng.next();
+  if (r >= 0.9) return;
+  const iha = addWorkingDays(span.start, r < 0.7 ? rng.int(5, 19) : rng.int(21, 45));
+  const days = series(iha, lastDay(span), (day) => addMonths(day as DayNumber, 12) - rng.int(0, 30));
+  days.forEach((day, i) => {
+    const due = i === 0 ? addWorkingDays(span.start, 20) : addMonths(days[i - 1]! as DayNumber, 12);
+    child.out.health.push([child.id, i === 0 ? 'IHA' : 'RHA', iso(day), rng.chance(0.1) ? '' : iso(due), span.staff.team]);
+  });
+}
+
+const ACTIVITIES = [['EET', 20], ['F1', 10], ['P1', 5], ['F2', 15], ['P2', 5], ['F4', 3], ['G4', 15], ['G5', 12], ['G6', 10], ['NEET', 5]] as const;
+
+/** A care leaver's contacts with their personal adviser, every few weeks from `from` to their 21st birthday. */
+function careLeaverContacts(world: World, out: Records, id: string, birth: number, from: number, staff: Staff): void {
+  const rng = world.later;
+  const stop = Math.min(addMonths(birth as DayNumber, 12 * 21), EXTRACT_END);
+  for (const day of series(weekdayOnOrAfter(from), stop, (d) => weekdayOnOrAfter(d + rng.int(28, 75)))) {
+    const inTouch = rng.chance(0.9);
+    out.careleavers.push([
+      id, iso(birth), iso(day), flag(rng, inTouch, FLAGS_CARE_LEAVERS), inTouch ? rng.weighted(ACTIVITIES) : '',
+      inTouch ? flag(rng, rng.chance(0.88), FLAGS_CARE_LEAVERS) : '', rng.chance(0.1) ? '' : iso(Math.max(from, day - rng.int(0, 180))),
+      staff.team, staff.worker,
+    ]);
+  }
+}
+
+/** Most children whose last plan was a CLA plan that ended left care at 18 and became care leavers. */
+function leftCare(world: World, child: Child): void {
+  const last = child.spans.at(-1);
+  if (last?.type !== 'CLA' || last.end === null || !world.later.chance(0.6)) return;
+  careLeaverContacts(world, child.out, child.id, addMonths(last.end as DayNumber, -12 * 18), last.end + world.later.int(7, 40), last.staff);
+}
+
+/** A care leaver who turned 18 and left care in the year before the history: no other rows. */
+function earlierCareLeaver(world: World, id: string): Records {
+  const rng = world.later;
+  const out = emptyRecords();
+  const eighteenth = HISTORY_START - rng.int(1, 365);
+  careLeaverContacts(world, out, id, addMonths(eighteenth as DayNumber, -12 * 18), HISTORY_START + rng.int(0, 60), rng.pick(world.staff));
+  return out;
+}
+
+const CONTACT_STAMPS = [['isoSpace', 70], ['isoT', 10], ['ukTime', 15], ['isoDate', 5]] as const;
+const OTHER_CONTACT_OUTCOMES = [['NFA', 55], ['nfa', 3], ['EH', 32], ['Information and advice', 10]] as const;
+
+/** One contact at the front door: decided the same day or the next working day mostly, a few later. */
+function contact(world: World, child: Child, day: number, decided: number, outcome: string, staff: Staff): void {
+  const rng = world.later;
+  const at = day * MINUTES_PER_DAY + rng.int(8 * 60, 16 * 60);
+  const decision = decided === day ? at + rng.int(20, 150) : decided * MINUTES_PER_DAY + rng.int(9 * 60, 17 * 60);
+  child.out.contacts.push([
+    child.id, stamp(at, rng.weighted(CONTACT_STAMPS)), decided > EXTRACT_END ? '' : stamp(decision, rng.weighted(CONTACT_STAMPS)),
+    outcome, staff.team, staff.worker,
+  ]);
+}
+
+function decisionLag(rng: Rng): number {
+  const r = rng.next();
+  return r < 0.7 ? 0 : r < 0.9 ? 1 : rng.int(2, 5);
+}
+
+/** A contact before each referral (decided on the referral's day), and a few that went no further. */
+function contacts(world: World, child: Child): void {
+  const rng = world.later;
+  for (const { day, staff } of child.referrals) contact(world, child, weekdayBefore(day, decisionLag(rng)), day, 'REFERRAL', staff);
+  const anchor = child.referrals[0]!.day;
+  for (let n = rng.weighted([[0, 50], [1, 32], [2, 18]] as const); n > 0; n--) {
+    const day = weekdayOnOrAfter(Math.max(HISTORY_START, anchor + rng.int(-300, 600)));
+    if (day <= EXTRACT_END) contact(world, child, day, addWorkingDays(day, decisionLag(rng)), rng.weighted(OTHER_CONTACT_OUTCOMES), child.referrals[0]!.staff);
+  }
+}
+
+// 1 outstanding, 2 good, 3 requires improvement, 4 inadequate.
+const AUDIT_GRADES = [[1, 8], [2, 45], [3, 35], [4, 12]] as const;
+const GRADE_SPELLINGS: Record<number, readonly string[]> = {
+  1: ['Outstanding', 'outstanding', '1'],
+  2: ['Good', 'good', '2'],
+  3: ['Requires improvement', 'requires improvement', 'RI', '3'],
+  4: ['Inadequate', 'inadequate', '4'],
+};
+const AUDIT_TYPES = ['Monthly audit', 'Themed audit', 'Practice week'];
+
+function gradeText(rng: Rng, grade: number): string {
+  return rng.pick(GRADE_SPELLINGS[grade]!);
+}
+
+/** A moderator agrees with most grades and moves the rest one step. */
+function moderated(rng: Rng, grade: number): number {
+  if (rng.chance(0.6)) return grade;
+  return Math.min(4, Math.max(1, grade + (rng.chance(0.6) ? 1 : -1)));
+}
+
+/** Case-file audits in the audit months of a few children with an open plan, and their actions. */
+function audits(world: World, child: Child): void {
+  const rng = world.later;
+  for (const month of AUDIT_MONTHS) {
+    const day = weekdayOnOrAfter(month + rng.int(0, 26));
+    const span = openSpan(child, day);
+    if (span === undefined || day > EXTRACT_END || !rng.chance(AUDIT_CHANCE_PER_MONTH)) continue;
+    const id = `AU${pad(++world.ids.audit, 4)}`;
+    const grade = rng.weighted(AUDIT_GRADES);
+    child.out.audits.push([
+      id, child.id, iso(day), rng.pick(AUDIT_TYPES), `Auditor ${rng.int(1, world.auditors)}`, gradeText(rng, grade),
+      rng.chance(0.3) ? gradeText(rng, moderated(rng, grade)) : '', span.staff.team, span.staff.worker, 'plan', span.id,
+    ]);
+    auditActions(world, child, id, day, grade, span.staff.team);
+  }
+}
+
+/** The actions an audit raised: more for weaker grades; most completed in 20 working days, some late, some open. */
+function auditActions(world: World, child: Child, auditId: string, day: number, grade: number, team: string): void {
+  const rng = world.later;
+  for (let n = rng.int(0, grade); n > 0; n--) {
+    const raised = addWorkingDays(day, rng.int(0, 3));
+    if (raised > EXTRACT_END) return;
+    const r = rng.next();
+    const done = r < 0.2 ? null : addWorkingDays(raised, r < 0.75 ? rng.int(1, 19) : rng.int(21, 40));
+    child.out.auditActions.push([
+      `AC${pad(++world.ids.action, 5)}`, auditId, iso(raised), iso(addWorkingDays(raised, 20)),
+      done === null || done > EXTRACT_END ? '' : iso(done), team,
+    ]);
+  }
 }
