@@ -11,11 +11,13 @@ export interface CollectedFile {
   readonly bytes: Buffer;
   /** 'utf-8', 'utf-8 (BOM)', … as the CSV reader found it. */
   readonly encoding: string;
+  /** ',', ';' or '\t', as the CSV reader found it. */
+  readonly delimiter: string | undefined;
 }
 
 /** The file at `path` when it exists, else undefined (the first collection writes it). */
 export async function readCollectedFile(path: string): Promise<CollectedFile | undefined> {
   if (!existsSync(path)) return undefined;
   const { rows, notes } = await readRows(openCsv(path, path));
-  return { rows, bytes: readFileSync(path), encoding: notes.encoding };
+  return { rows, bytes: readFileSync(path), encoding: notes.encoding, delimiter: notes.delimiter };
 }

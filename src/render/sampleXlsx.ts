@@ -8,8 +8,9 @@ import { auditColumns, sampleColumns } from '../core/sample/columns.js';
 /*
  * The dip sample as an Excel workbook for the auditors: a Sample sheet with
  * the CSV's columns in the CSV's order (key dates as real Excel dates), a
- * drop-down on `grade` that refuses anything but the four grades and a date
- * check on `audit_date` and a Y/N drop-down on each audit theme's column,
+ * drop-down on `grade` (`moderated_grade` on a moderation sample) that refuses
+ * anything but the four grades, a date check on an empty `audit_date` and a
+ * Y/N drop-down on each audit theme's column,
  * so what comes back is clean; and an About sheet
  * saying how the sample was drawn. Same sample, same bytes.
  */
@@ -65,36 +66,64 @@ function listValidation(column: string, prompt: string, choices: readonly string
   };
 }
 
-/** Sets the auditors' columns up: a date check on audit_date, the grade and theme drop-downs, room to write. */
+/** How one empty column's cells are set up for the auditors: a check on what may be entered, a number format. */
+type CellSetup = (cell: ExcelJS.Cell, sample: Sample) => void;
+
+function auditDateCell(cell: ExcelJS.Cell, sample: Sample): void {
+  cell.numFmt = DATE;
+  cell.dataValidation = {
+    type: 'date',
+    operator: 'greaterThanOrEqual',
+    allowBlank: true,
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: 'audit_date',
+    error: `Enter the date of the audit as dd/mm/yyyy, on or after ${formatUk(sample.period.from)}.`,
+    formulae: [excelDate(sample.period.from)],
+  };
+}
+
+function gradeCell(column: string): CellSetup {
+  return (cell) => {
+    cell.dataValidation = listValidation(column, 'Choose the grade from the list.', GRADES);
+  };
+}
+
+const GRADE_WIDTH = Math.max(...GRADES.map((grade) => grade.length)) + 4;
+
+/** Each empty column a sample may have (columns.ts `auditColumns`), but the themes': how its cells are set up and its width. */
+const EMPTY_COLUMNS: Readonly<Record<string, { readonly setup?: CellSetup; readonly width: number }>> = {
+  auditor: { width: 20 },
+  audit_date: { setup: auditDateCell, width: 12 },
+  grade: { setup: gradeCell('grade'), width: GRADE_WIDTH },
+  moderated_grade: { setup: gradeCell('moderated_grade'), width: GRADE_WIDTH },
+  notes: { width: 60 },
+};
+
+function themeCell(theme: string): CellSetup {
+  return (cell) => {
+    cell.dataValidation = listValidation(theme, 'Y if the audit found this theme evident, else N.', THEME_ANSWERS);
+  };
+}
+
+/** Sets the empty columns up (a date check on audit_date, the grade and theme drop-downs, room to write) and widens date-time columns. */
 function setUpAuditColumns(sheet: ExcelJS.Worksheet, sample: Sample, columns: readonly string[]): void {
   const at = (name: string): number => columns.indexOf(name) + 1;
-  const from = excelDate(sample.period.from);
-  const dateTimeColumns = sample.dateColumns.filter((_, i) => sample.rows.some((row) => (row.dates[i]?.minute ?? null) !== null)).map((name) => at(name));
+  const empty = auditColumns(sample);
+  const setups: [number, CellSetup][] = [
+    ...empty.flatMap((name): [number, CellSetup][] => (EMPTY_COLUMNS[name]?.setup ? [[at(name), EMPTY_COLUMNS[name].setup]] : [])),
+    ...(sample.themeColumns ?? []).map((theme): [number, CellSetup] => [at(theme), themeCell(theme)]),
+  ];
   for (let r = 2; r <= sample.rows.length + 1; r++) {
     const row = sheet.getRow(r);
-    const auditDate = row.getCell(at('audit_date'));
-    auditDate.numFmt = DATE;
-    auditDate.dataValidation = {
-      type: 'date',
-      operator: 'greaterThanOrEqual',
-      allowBlank: true,
-      showErrorMessage: true,
-      errorStyle: 'stop',
-      errorTitle: 'audit_date',
-      error: `Enter the date of the audit as dd/mm/yyyy, on or after ${formatUk(sample.period.from)}.`,
-      formulae: [from],
-    };
-    row.getCell(at('grade')).dataValidation = listValidation('grade', 'Choose the grade from the list.', GRADES);
-    for (const theme of sample.themeColumns ?? []) {
-      row.getCell(at(theme)).dataValidation = listValidation(theme, 'Y if the audit found this theme evident, else N.', THEME_ANSWERS);
-    }
+    for (const [column, setup] of setups) setup(row.getCell(column), sample);
   }
-  // Widths: dates with a clock time, the longest grade, and notes to write in.
+  const dateTimeColumns = sample.dateColumns.filter((_, i) => sample.rows.some((row) => (row.dates[i]?.minute ?? null) !== null)).map((name) => at(name));
   for (const column of dateTimeColumns) sheet.getColumn(column).width = Math.max(sheet.getColumn(column).width ?? 0, 18);
-  sheet.getColumn(at('audit_date')).width = 12;
-  sheet.getColumn(at('auditor')).width = 20;
-  sheet.getColumn(at('grade')).width = Math.max(...GRADES.map((grade) => grade.length)) + 4;
-  sheet.getColumn(at('notes')).width = 60;
+  for (const name of empty) {
+    const width = EMPTY_COLUMNS[name]?.width;
+    if (width !== undefined) sheet.getColumn(at(name)).width = width;
+  }
 }
 
 /** The About sheet: how the sample was drawn, so the file says so itself. */

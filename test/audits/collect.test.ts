@@ -99,7 +99,7 @@ describe('collectAudits: files that cannot be matched to a sample are refused', 
       'r.csv line 2: record_id is blank, so the row cannot be matched to a sampled record; correct the file and collect it again',
     );
     expect(thrown(() => collectAudits([table(['referrals', 'R1', 'C00012', 'good', '03/11/2026'])], OPTIONS)).message).toBe(
-      'r.csv line 2: kind "referrals" is not a kind samples are drawn from (assessments, plans, visits, missing, supervision), so the row cannot be matched to a sampled record; correct the file and collect it again',
+      'r.csv line 2: kind "referrals" is not a kind samples are drawn from (assessments, plans, visits, missing, supervision, audits), so the row cannot be matched to a sampled record; correct the file and collect it again',
     );
   });
 });

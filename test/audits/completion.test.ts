@@ -62,4 +62,17 @@ describe('sampleCompletion: sampled records audited by the due date, by team', (
     const teamA = sampleCompletion(records, AUDITS, dayNumber(2026, 11, 20)).teams[0]!;
     expect(teamA).toMatchObject({ key: 'Team A', sampled: 3, audited: 3, share: 1 });
   });
+
+  test('refuses a moderation sample: its audits carry no date to hold against the due date', () => {
+    const moderation: SampleTable = {
+      file: 'moderation.csv',
+      rows: [
+        { line: 1, fields: ['kind', 'record_id', 'child_id', 'team', 'moderated_grade'] },
+        { line: 2, fields: ['audits', 'AU4', 'C4', 'Team B', 'good'] },
+      ],
+      serialDates: false,
+      pseudonymised: false,
+    };
+    expect(() => sampledRecords([moderation])).toThrow('moderation.csv line 2: a moderation sample (kind audits)');
+  });
 });

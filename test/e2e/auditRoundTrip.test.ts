@@ -82,4 +82,25 @@ describe('the audit loop, from sample to figures', () => {
     expect(completion.teams.map((t) => [t.team, t.sampled, t.audited])).toEqual([['Team A', 3, 3], ['Team B', 2, 1], ['(no team)', 1, 0]]);
     expect([completion.total.sampled, completion.total.audited]).toEqual([6, 4]);
   });
+  // The QA lead moderates November's audits graded below good: A1002 (RI), A1007 (inadequate), A1008 (RI).
+  // Moderation agrees RI for A1002, moves A1007 to RI, and leaves A1008 unmoderated:
+  // agreement 1 of 2 moderated audits (A1002 agreed, A1007 not).
+  test('moderation: sample the audits below good, fill in moderated_grade, collect, report the agreement', () => {
+    const moderation = join(temp.dir, 'moderation.csv');
+    const drawn = runCli(['sample', '--audits', audits, '--kind', 'audits', '--period', '2026-11', '--size', '5', '--seed', 'qa', '--indicator', 'audits-good-or-better', '--only', 'exceptions', '--config', config, '--out', moderation, ...SETTINGS]);
+    expect(drawn.code).toBe(0);
+    const rows = parse(readFileSync(moderation), { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows.map((row) => row.record_id).sort()).toEqual(['assessments:A1002@2026-11-04', 'assessments:A1007@2026-11-06', 'assessments:A1008@2026-11-09']);
+    const MODERATED: Readonly<Record<string, string>> = { 'assessments:A1002@2026-11-04': 'RI', 'assessments:A1007@2026-11-06': 'Requires improvement' };
+    const columns = Object.keys(rows[0]!);
+    expect(columns.slice(-2)).toEqual(['moderated_grade', 'notes']);
+    writeFileSync(moderation, [columns, ...rows.map((row) => columns.map((column) => (column === 'moderated_grade' ? (MODERATED[row.record_id!] ?? '') : row[column])))].map((cells) => cells.join(',')).join('\r\n'));
+
+    const collected = runCli(['audits', 'collect', moderation, '--out', audits, '--config', config, ...SETTINGS]);
+    expect(collected.stderr.trim().split('\n').at(-1)).toBe('moderated 2 audits from 1 file; 1 not moderated, 0 invalid, 0 already moderated');
+    expect(collected.code).toBe(0);
+    const report = JSON.parse(runCli(['report', '--audits', audits, '--period', '2026-11', '--config', config, '--format', 'json', ...SETTINGS]).stdout) as { indicators: { id: string; numerator: number; denominator: number }[] };
+    const agreement = report.indicators.find((r) => r.id === 'audit-moderation-agreement')!;
+    expect([agreement.numerator, agreement.denominator]).toEqual([1, 2]);
+  });
 });

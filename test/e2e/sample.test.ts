@@ -201,7 +201,7 @@ describe('csc-metrics sample', () => {
       ['size 0', ['--data', HAND_WORKED, '--kind', 'assessments', '--size', '0'], 'csc-metrics: --size 0: expected a whole number of records, 1 or more'],
       ['size not a whole number', ['--data', HAND_WORKED, '--kind', 'assessments', '--size', '2.5'], '--size 2.5: expected a whole number'],
       ['no size', ['--data', HAND_WORKED, '--kind', 'assessments'], "required option '--size <n>' not specified"],
-      ['unknown kind', ['--data', HAND_WORKED, '--kind', 'referrals', '--size', '2'], "option '--kind <kind>' argument 'referrals' is invalid. Allowed choices are assessments, plans, visits, missing, supervision."],
+      ['unknown kind', ['--data', HAND_WORKED, '--kind', 'referrals', '--size', '2'], "option '--kind <kind>' argument 'referrals' is invalid. Allowed choices are assessments, plans, visits, missing, supervision, audits."],
       ['no kind', ['--data', HAND_WORKED, '--size', '2'], "required option '--kind <kind>' not specified"],
       ['unknown indicator', ['--data', HAND_WORKED, '--kind', 'assessments', '--size', '2', '--indicator', 'nope'], /--indicator nope: unknown indicator; valid ids: assessment-timeliness, assessment-open-overdue, .*, contact-decision-1-working-day\n/],
       ['--only without --indicator', ['--data', HAND_WORKED, '--kind', 'assessments', '--size', '2', '--only', 'exceptions'], '--only exceptions needs --indicator ID'],

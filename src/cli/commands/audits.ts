@@ -1,5 +1,7 @@
 import { Option, type Command } from 'commander';
 import { collectAudits, collectedColumns, notYetCollected, sameHeader, type Collection, type CollectIssue } from '../../core/audits/collect.js';
+import { isModerationRun, moderateAudits, type Moderation } from '../../core/audits/moderation.js';
+import type { SampleTable } from '../../core/audits/sampleTable.js';
 import { sampleCompletion, sampledRecords, type Completion } from '../../core/audits/completion.js';
 import { DataError, UsageError } from '../../core/errors.js';
 import type { AuditTheme } from '../../core/settings.js';
@@ -7,7 +9,7 @@ import { readCollectedFile, type CollectedFile } from '../../io/collectedFile.js
 import { assertNotInput, writeResult, type Output } from '../../io/output.js';
 import { readSampleFiles } from '../../io/readSampleFiles.js';
 import { renderCompletionCsv, renderCompletionJson, renderCompletionTable } from '../../render/auditCompletion.js';
-import { collectedAuditLines, collectedHeaderLine } from '../../render/collectedAudits.js';
+import { collectedAuditLines, collectedHeaderLine, moderatedFileText } from '../../render/collectedAudits.js';
 import { UTF8_BOM } from '../../render/csvCell.js';
 import { renderQualitySummary } from '../../render/quality.js';
 import { formatForFile } from '../../render/renderers.js';
@@ -53,13 +55,26 @@ function issueLine(issue: CollectIssue): string {
   return `${terminalText(`${issue.file} line ${issue.line}: ${issue.message}`)}\n`;
 }
 
-/** The audit ids in an earlier file of collected audits, after checking new audits can be appended to it. */
-function collectedIds(file: CollectedFile, out: string, themes: readonly AuditTheme[]): Set<string> {
-  const unappendable = (why: string) => new DataError('UNAPPENDABLE_FILE', `--out ${out}: ${why}; nothing was written (give another --out, or fix the file)`, { file: out });
-  if (!file.encoding.startsWith('utf-8')) throw unappendable(`the file is ${file.encoding}, not UTF-8, so audits appended to it would mix encodings`);
+/** Refuses (DataError) an earlier file that is not UTF-8: what is written into it would mix encodings. */
+function refuseNotUtf8(file: CollectedFile, out: string, what: string): void {
+  if (!file.encoding.startsWith('utf-8')) {
+    throw new DataError('UNAPPENDABLE_FILE', `--out ${out}: the file is ${file.encoding}, not UTF-8, so ${what} would mix encodings; nothing was written (give another --out, or fix the file)`, { file: out });
+  }
+}
+
+/**
+ * The audit ids in an earlier file of collected audits, after checking new
+ * audits can be appended to it, and whether it ends with the moderated_grade
+ * column a moderation added (new audits then leave it empty).
+ */
+function collectedIds(file: CollectedFile, out: string, themes: readonly AuditTheme[]): { ids: Set<string>; moderatedColumn: boolean } {
+  refuseNotUtf8(file, out, 'audits appended to it');
   const expected = collectedColumns(themes);
-  if (!sameHeader(file.rows[0]!.fields, expected)) throw unappendable(`its header is not that of collected audits (${expected.join(', ')}), so new audits cannot be appended to it`);
-  return new Set(file.rows.slice(1).map((row) => row.fields[0]?.trim() ?? ''));
+  const moderatedColumn = sameHeader(file.rows[0]!.fields, [...expected, 'moderated_grade']);
+  if (!moderatedColumn && !sameHeader(file.rows[0]!.fields, expected)) {
+    throw new DataError('UNAPPENDABLE_FILE', `--out ${out}: its header is not that of collected audits (${expected.join(', ')}), so new audits cannot be appended to it; nothing was written (give another --out, or fix the file)`, { file: out });
+  }
+  return { ids: new Set(file.rows.slice(1).map((row) => row.fields[0]?.trim() ?? '')), moderatedColumn };
 }
 
 /** The existing file's bytes, then the new audits (or, for a new file, the BOM and header first). */
@@ -78,15 +93,49 @@ async function runCollect(files: readonly string[], flags: CollectFlags): Promis
   refuseSampleAsOut(files, flags.out);
   if (flags.auditType.trim() === '') throw new UsageError('--audit-type: give some text, e.g. --audit-type "themed audit"');
   const run = await runSettings({ ...flags, color: false } satisfies SourceFlags & SettingsFlags, false);
+  const tables = await readSampleFiles(files);
+  if (isModerationRun(tables)) return runModeration(tables, flags.out);
   const themes = run.settings.auditThemes;
-  const collection = collectAudits(await readSampleFiles(files), { themes, extractedOn: run.extractedOn, auditType: flags.auditType.trim() });
+  const collection = collectAudits(tables, { themes, extractedOn: run.extractedOn, auditType: flags.auditType.trim() });
   const existing = flags.out === undefined ? undefined : await readCollectedFile(flags.out);
   const known = existing === undefined || existing.rows.length === 0 ? undefined : existing;
-  const { fresh, already } = notYetCollected(collection.audits, known ? collectedIds(known, flags.out!, themes) : new Set());
+  const { ids, moderatedColumn } = known ? collectedIds(known, flags.out!, themes) : { ids: new Set<string>(), moderatedColumn: false };
+  const { fresh, already } = notYetCollected(collection.audits, ids);
   for (const issue of collection.issues) process.stderr.write(issueLine(issue));
-  if (fresh.length > 0 || known === undefined) await writeResult(collectedOutput(known, themes, collectedAuditLines(fresh), flags.bom), flags.out);
+  if (fresh.length > 0 || known === undefined) await writeResult(collectedOutput(known, themes, collectedAuditLines(fresh, moderatedColumn), flags.bom), flags.out);
   process.stderr.write(collectSummary(collection, files.length, fresh.length, already));
   return collection.invalid > 0 ? EXIT.data : EXIT.ok;
+}
+
+function moderationSummary(moderation: Moderation, files: number): string {
+  const s = (n: number) => (n === 1 ? '' : 's');
+  const set = moderation.moderated.length;
+  return `moderated ${set} audit${s(set)} from ${files} file${s(files)}; ${moderation.ungraded} not moderated, ${moderation.invalid} invalid, ${moderation.already} already moderated\n`;
+}
+
+/** The existing audits file a moderation sample is collected into: it must exist, hold rows and be UTF-8. */
+async function auditsToModerate(out: string): Promise<CollectedFile> {
+  const file = await readCollectedFile(out);
+  if (file === undefined || file.rows.length === 0) {
+    throw new DataError('UNKNOWN_AUDIT', `--out ${out}: ${file === undefined ? 'no such file' : 'the file is empty'}, so it holds none of the audits to moderate; give the audits file the sample was drawn from; nothing was written`, { file: out });
+  }
+  refuseNotUtf8(file, out, 'moderated grades written into it');
+  // A moderated row is written again as collect writes rows: comma-separated.
+  if (file.delimiter !== ',') {
+    throw new DataError('UNAPPENDABLE_FILE', `--out ${out}: its cells are separated by ${JSON.stringify(file.delimiter)}, not commas, so the moderated rows written into it would not match; nothing was written`, { file: out });
+  }
+  return file;
+}
+
+/** `audits collect` of moderation samples: sets each moderated grade on its audit in --out, rewritten whole (atomically). */
+async function runModeration(tables: readonly SampleTable[], out: string | undefined): Promise<number> {
+  if (out === undefined) throw new UsageError('a moderation sample (rows of kind audits) sets moderated grades in the audits file it was drawn from: give that file as --out');
+  const file = await auditsToModerate(out);
+  const moderation = moderateAudits(tables, { file: out, rows: file.rows });
+  for (const issue of moderation.issues) process.stderr.write(issueLine(issue));
+  if (moderation.moderated.length > 0) await writeResult(moderatedFileText(out, file.bytes.toString('utf8'), file.rows, moderation), out);
+  process.stderr.write(moderationSummary(moderation, tables.length));
+  return moderation.invalid > 0 ? EXIT.data : EXIT.ok;
 }
 
 function completionFormat(flags: CompletionFlags): CompletionFormat {
@@ -124,7 +173,7 @@ export function auditsCommand(program: Command): void {
     .command('collect')
     .description('read returned dip samples (CSV or xlsx as sample wrote them) and write each graded record as a row of the audits extract')
     .argument('<sample-files...>', 'the sample files the auditors returned')
-    .option('--out <file>', 'the audits file to write; when it exists, audits not yet in it are appended')
+    .option('--out <file>', 'the audits file to write; when it exists, audits not yet in it are appended (a moderation sample sets moderated grades in it)')
     .option('--audit-type <text>', 'the audit_type written on each audit', DIP_SAMPLE)
     .option('--extracted-on <date>', 'audits dated after this day are refused (default: today)')
     .option('--no-bom', 'a new CSV file without the UTF-8 byte-order mark');

@@ -119,7 +119,7 @@ export function collectAudits(tables: readonly SampleTable[], options: CollectOp
 }
 
 /** A sink that turns refused and cleaned values into issues at the row's line, quoting the value when `valueOf` gives it. */
-function cellSink(file: string, line: number, issues: CollectIssue[], valueOf: (column: string) => string = () => ''): CellSink {
+export function cellSink(file: string, line: number, issues: CollectIssue[], valueOf: (column: string) => string = () => ''): CellSink {
   const say = (column: string, code: IssueCode, message: string) => {
     const value = valueOf(column);
     issues.push({ code, file, line, column, message: `${column}${value === '' ? '' : ` ${JSON.stringify(value)}`} ${message}` });

@@ -1,3 +1,4 @@
+import { DataError } from '../errors.js';
 import type { DayNumber } from '../dates/localDate.js';
 import { noGroup } from '../breakdown.js';
 import type { CellSink } from '../extracts/columns.js';
@@ -61,6 +62,10 @@ export function sampledRecords(tables: readonly SampleTable[]): SampledRecords {
     const header = sampleHeader(table, ['kind', 'record_id']);
     // Only identifiers are read here; collecting is where cleaned values are reported.
     for (const row of sampleRows(table, header, [], () => IGNORE_CELLS)) {
+      // Audits are drawn to be moderated, and a moderated grade carries no date to hold against a due date.
+      if (row.kind === 'audits') {
+        throw new DataError('MIXED_SAMPLE', `${table.file} line ${row.line}: a moderation sample (kind audits): completion counts the records of a dip sample audited by a due date, and a moderated grade has no date`, { file: table.file, line: row.line, column: 'kind' });
+      }
       const key = refOf(row.kind, row.recordId);
       if (seen.has(key)) repeats++;
       else seen.set(key, { kind: row.kind, recordId: row.recordId, team: row.cell('team') || undefined });

@@ -4,15 +4,19 @@ import type { RecordsByKind } from '../extracts/definitions.js';
 import { isOpenOn } from '../indicators/openPlans.js';
 import type { Period } from '../period.js';
 
-/** The extract kinds a dip sample can be drawn from (referrals are not audited case by case). */
-export const SAMPLE_KINDS = ['assessments', 'plans', 'visits', 'missing', 'supervision'] as const;
+/**
+ * The extract kinds a dip sample can be drawn from (referrals are not audited
+ * case by case); a sample of audits is a moderation sample, for a QA lead to
+ * moderate the grades.
+ */
+export const SAMPLE_KINDS = ['assessments', 'plans', 'visits', 'missing', 'supervision', 'audits'] as const;
 
 /** An extract kind a dip sample can be drawn from. */
 export type SampleKind = (typeof SAMPLE_KINDS)[number];
 
 /** How the records of one kind enter a period's sample frame, and which of their dates an auditor sees. */
 export interface KindRule<K extends SampleKind> {
-  /** The text columns shown for each sampled record after team and worker (the plan type), in column order. */
+  /** The text columns shown for each sampled record after team and worker (the plan type; an audit's grade and auditor), in column order. */
   readonly textColumns: readonly (keyof RecordsByKind[K] & string)[];
   /** The date columns shown for each sampled record, in column order. */
   readonly dateColumns: readonly (keyof RecordsByKind[K] & string)[];
@@ -62,7 +66,21 @@ const KIND_RULES: { readonly [K in SampleKind]: KindRule<K> } = {
     inFrame: (r, period) => within(r.recorded_date, period),
     describe: (period) => `supervision and oversight records made in ${period.label}`,
   },
+  audits: {
+    textColumns: ['grade', 'auditor'],
+    dateColumns: ['audit_date'],
+    inFrame: (a, period) => within(a.audit_date, period),
+    describe: (period) => `audits dated in ${period.label}`,
+  },
 };
+
+/** The kind of a moderation sample: audits, to be given a moderated grade, not records to be audited. */
+export const MODERATION_KIND = 'audits' satisfies SampleKind;
+
+/** Whether a sample of this kind is a moderation sample. */
+export function isModeration(kind: SampleKind): boolean {
+  return kind === MODERATION_KIND;
+}
 
 /** The rule of a kind, typed for a record of any sample kind. */
 export function ruleFor(kind: SampleKind): KindRule<SampleKind> {

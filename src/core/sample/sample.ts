@@ -10,7 +10,7 @@ import type { Period } from '../period.js';
 import { breakdownColumns, noGroup, recordPasses, type Filters } from '../breakdown.js';
 import type { Settings } from '../settings.js';
 import { drawPerGroup, type Candidate } from './draw.js';
-import { asReading, ruleFor, type SampleKind } from './kinds.js';
+import { asReading, isModeration, ruleFor, type SampleKind } from './kinds.js';
 import { casesByPlace, keeps, type OnlyOutcome, type Outcome } from './outcomes.js';
 import { pseudonymise } from './pseudonym.js';
 import { recordKey } from './recordKey.js';
@@ -82,7 +82,7 @@ export interface Sample {
   /** The kind's text columns shown after team and worker: `plan_type` for plans and visits; absent or empty: none. */
   readonly textColumns?: readonly string[];
   readonly dateColumns: readonly string[];
-  /** The flag column of each audit theme the config declares, left empty for the auditors after `grade`; absent or empty: none. */
+  /** The flag column of each audit theme the config declares, left empty for the auditors after `grade`; absent or empty: none (always, for a moderation sample). */
   readonly themeColumns?: readonly string[];
   readonly eligible: number;
   /** Per group with `by`; empty without. */
@@ -191,7 +191,8 @@ export function drawSample(data: Dataset, request: SampleRequest): Sample {
     frame: rule.describe(request.period),
     textColumns: rule.textColumns,
     dateColumns: rule.dateColumns,
-    themeColumns: request.settings.auditThemes.map((theme) => theme.column),
+    // A moderator grades the audit again; its theme answers are the auditor's.
+    themeColumns: isModeration(request.kind) ? [] : request.settings.auditThemes.map((theme) => theme.column),
     eligible: candidates.length,
     groups: request.by ? drawn.map((g) => ({ key: g.key, eligible: g.eligible, sampled: g.drawn.length })) : [],
     rows: drawn.flatMap((g) => g.drawn.map((record) => sampledRecord(extract, record, cases.get(place(record)), request))),
