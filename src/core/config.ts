@@ -7,7 +7,8 @@ import type { IndicatorDefinition } from './indicators/types.js';
 import type { DayNumber } from './dates/localDate.js';
 import type { ExtractMappings } from './extracts/mapping.js';
 import { DEFAULT_CALENDAR, DEFAULT_PROFILE, findProfile, PROFILE_NAMES, profileBase, type Profile } from './profiles.js';
-import { configSchema, type AuditTheme, type Config, type DatedTarget, type Interval, type Settings, type SettingSource, type Target } from './settings.js';
+import type { Span } from './indicators/spans.js';
+import { configSchema, withReviewIntervals, type AuditTheme, type Config, type DatedTarget, type Settings, type SettingSource, type Target } from './settings.js';
 
 /** What chose the profile in force: nothing (the default), the config's `profile` key, or the command line. */
 export type ProfileOrigin = 'default' | 'config' | 'command line';
@@ -19,7 +20,7 @@ export interface ResolvedSettings {
   readonly profile: { readonly name: string; readonly from: ProfileOrigin };
   /** The profile's working-day calendar (a built-in name). */
   readonly calendar: string;
-  /** Where each setting the profile or the config gives came from, by path ("oversightDays", "visitIntervals.CP", "targets.visits-cp", "calendar"); a path not here is a default. */
+  /** Where each setting the profile or the config gives came from, by path ("oversightDays", "visitIntervals.CP", "reviewIntervals.CLA.first", "targets.visits-cp", "calendar"); a path not here is a default. */
   readonly sources: Readonly<Record<string, SettingSource>>;
 }
 
@@ -119,16 +120,29 @@ function withThemeFlags(extracts: ExtractMappings, columns: readonly string[]): 
   return { ...extracts, audits: { ...extracts.audits, flags: columns } };
 }
 
-// Settings whose value is a map: each entry is a setting of its own ("targets.visits-cp", "visitIntervals.CP").
-const KEYED = new Set(['visitIntervals', 'targets', 'extracts']);
+// Settings whose value is a map, with how many levels of keys: each entry is a setting of its own
+// ("targets.visits-cp", "visitIntervals.CP", "reviewIntervals.CLA.first"). A Map: no key of Object's own reads as one.
+const KEYED: ReadonlyMap<string, number> = new Map([
+  ['visitIntervals', 1],
+  ['targets', 1],
+  ['extracts', 1],
+  ['reviewIntervals', 2],
+]);
 
-/** The setting paths a partial settings object gives a value to: top-level keys, and a map's entries as `key.entry`. */
+/** A setting's value as its entries down `levels` levels of keys, each with its path; a value that is no map is one entry. */
+function entriesOf(path: string, value: unknown, levels: number): [string, unknown][] {
+  if (levels === 0 || typeof value !== 'object' || value === null) return [[path, value]];
+  return Object.entries(value).flatMap(([key, inner]) => entriesOf(`${path}.${key}`, inner, levels - 1));
+}
+
+/** A top-level setting's entries: itself, or a map's entries ("visitIntervals.CP"). */
+function settingEntries(key: string, value: unknown): [string, unknown][] {
+  return entriesOf(key, value, KEYED.get(key) ?? 0);
+}
+
+/** The setting paths a partial settings object gives a value to: top-level keys, and a map's entries as `key.entry` (`key.type.review` for review intervals). */
 export function settingPaths(partial: Readonly<Record<string, unknown>>): string[] {
-  return Object.entries(partial).flatMap(([key, value]) => {
-    if (value === undefined) return [];
-    if (KEYED.has(key) && typeof value === 'object' && value !== null) return Object.keys(value).map((entry) => `${key}.${entry}`);
-    return [key];
-  });
+  return Object.entries(partial).flatMap(([key, value]) => (value === undefined ? [] : settingEntries(key, value).map(([path]) => path)));
 }
 
 /** The profile named, or the reason it cannot be used, listing the profiles. */
@@ -206,6 +220,7 @@ export function resolveConfig(raw: unknown, indicators: readonly IndicatorDefini
       extracts: withThemeFlags(config.extracts ?? {}, themes.map(({ theme }) => theme.column)),
       maxRejectedShare: config.maxRejectedShare === undefined ? base.maxRejectedShare : config.maxRejectedShare / 100,
       visitIntervals: { ...base.visitIntervals, ...config.visitIntervals },
+      reviewIntervals: withReviewIntervals(base.reviewIntervals, config.reviewIntervals),
       targets: { ...base.targets, ...targets },
       indicators: custom.map(({ spec }) => spec),
       auditThemes: themes.map(({ theme }) => theme),
@@ -237,17 +252,19 @@ export function sourceOf(sources: Readonly<Record<string, SettingSource>>, paths
 export function settingsRead(read: (settings: Settings) => unknown, settings: Settings): string[] {
   const paths = new Set<string>();
   // Copies: a proxy of a frozen object may not hand out anything but the property itself.
-  const watch = <T extends object>(target: T, prefix: string): T =>
+  // `levels`: the levels of keys a map's entries have below this object (0 at the top: each key says its own).
+  const watch = <T extends object>(target: T, prefix: string, levels: number): T =>
     new Proxy({ ...target }, {
       get(object, key, receiver) {
         const value: unknown = Reflect.get(object, key, receiver);
         if (typeof key !== 'string') return value;
-        if (prefix === '' && KEYED.has(key) && typeof value === 'object' && value !== null) return watch(value, `${key}.`);
+        const below = prefix === '' ? (KEYED.get(key) ?? 0) : levels - 1;
+        if (below > 0 && typeof value === 'object' && value !== null) return watch(value, `${prefix}${key}.`, below);
         paths.add(`${prefix}${key}`);
         return value;
       },
     });
-  read(watch(settings, ''));
+  read(watch(settings, '', 0));
   return [...paths];
 }
 
@@ -267,15 +284,15 @@ export function timescaleSource(resolved: ResolvedSettings, indicator: Indicator
   return sourceOf(resolved.sources, settingsRead((settings) => indicator.timescale(settings), resolved.settings));
 }
 
-/** One setting in force: its path, value as held (rates as fractions) and source. */
+/** One setting in force: its path, value as held (rates as fractions; a review interval as people say it, "3 months") and source. */
 export interface SettingInForce {
   readonly setting: string;
-  readonly value: string | number | Interval;
+  readonly value: string | number | Span;
   readonly source: SettingSource;
 }
 
 // Shown elsewhere or not one value: targets go with their indicator; extract mappings and the config's own indicators are the config's by nature.
-const NOT_LISTED = new Set(['targets', 'extracts', 'indicators']);
+const NOT_LISTED = new Set(['targets', 'extracts', 'indicators', 'auditThemes']);
 
 /** The calendar, then every timescale and limit in force (a map's entries one by one), with its source. */
 export function settingsInForce(resolved: ResolvedSettings): SettingInForce[] {
@@ -283,10 +300,8 @@ export function settingsInForce(resolved: ResolvedSettings): SettingInForce[] {
   const list: SettingInForce[] = [{ setting: 'calendar', value: resolved.calendar, source: source('calendar') }];
   for (const [key, value] of Object.entries(resolved.settings)) {
     if (NOT_LISTED.has(key)) continue;
-    if (KEYED.has(key)) {
-      for (const [entry, inner] of Object.entries(value as Record<string, Interval>)) list.push({ setting: `${key}.${entry}`, value: inner, source: source(`${key}.${entry}`) });
-    } else {
-      list.push({ setting: key, value: value as number, source: source(key) });
+    for (const [path, inner] of settingEntries(key, value)) {
+      list.push({ setting: path, value: inner as string | number | Span, source: source(path) });
     }
   }
   return list;

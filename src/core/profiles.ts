@@ -1,12 +1,14 @@
-import { DEFAULT_SETTINGS, type Settings } from './settings.js';
+import { DEFAULT_SETTINGS, withReviewIntervals, type PartialReviewIntervals, type Settings } from './settings.js';
 
 /** The calendar a profile counts working days in when it names none. */
 export const DEFAULT_CALENDAR = 'england-and-wales';
 
 /** What a profile may set: the timescales and targets of Settings, not how to read extracts nor an authority's own indicators. */
-export type ProfileSettings = Partial<Omit<Settings, 'extracts' | 'indicators' | 'visitIntervals'>> & {
+export type ProfileSettings = Partial<Omit<Settings, 'extracts' | 'indicators' | 'visitIntervals' | 'reviewIntervals'>> & {
   /** Visit intervals for the plan types the profile changes. */
   readonly visitIntervals?: Partial<Settings['visitIntervals']>;
+  /** Review intervals for the reviews the profile changes. */
+  readonly reviewIntervals?: PartialReviewIntervals;
 };
 
 /** A jurisdiction's timescales and targets, which a config extends. */
@@ -60,11 +62,12 @@ export function findProfile(name: string): Profile | undefined {
 
 /** The settings a profile starts a run from: DEFAULT_SETTINGS with what the profile sets. */
 export function profileBase(profile: Profile): Settings {
-  const { visitIntervals, targets, ...rest } = profile.settings;
+  const { visitIntervals, reviewIntervals, targets, ...rest } = profile.settings;
   return {
     ...DEFAULT_SETTINGS,
     ...rest,
     visitIntervals: { ...DEFAULT_SETTINGS.visitIntervals, ...visitIntervals },
+    reviewIntervals: withReviewIntervals(DEFAULT_SETTINGS.reviewIntervals, reviewIntervals),
     targets: { ...DEFAULT_SETTINGS.targets, ...targets },
   };
 }

@@ -355,7 +355,7 @@ export function buildReport(data: Dataset, options: ReportOptions, indicators: r
   }
   const files = Object.values(data).flatMap((extract) => extract.quality);
   const readsAudits = indicators.some((indicator) => extractsRead(indicator).some((kind) => kind === 'audits' || kind === 'audit-actions'));
-  const audit = readsAudits ? auditSummary(data, options.period, options.calendar, options.where) : undefined;
+  const audit = readsAudits ? auditSummary(data, options.period, options.calendar, options.settings.auditActionWorkingDays, options.where) : undefined;
   return {
     schemaVersion: 1,
     ...(options.title !== undefined ? { title: options.title } : {}),

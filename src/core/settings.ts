@@ -20,6 +20,25 @@ export type Target = number | null | readonly DatedTarget[];
 /** A timescale counted in working days or in calendar days. */
 export type Interval = { readonly workingDays: number } | { readonly calendarDays: number };
 
+/** A review timescale: working days, calendar days or months after the review before (or the plan's start). */
+export type ReviewSpan = Interval | { readonly months: number };
+
+/** When a plan's reviews fall due: the first after the plan's start, each later one after the review before. */
+export interface ReviewIntervals {
+  /** Looked-after children's reviews: the first, the second (after the first), and each later one. */
+  readonly CLA: { readonly first: ReviewSpan; readonly second: ReviewSpan; readonly later: ReviewSpan };
+  /** Child protection review conferences: the first (after the initial conference, the plan's start), and each later one. */
+  readonly CP: { readonly first: ReviewSpan; readonly later: ReviewSpan };
+}
+
+/** Review intervals some of which are given: per plan type, per review. */
+export type PartialReviewIntervals = { readonly [T in keyof ReviewIntervals]?: Partial<ReviewIntervals[T]> };
+
+/** The review intervals with those given over them, review by review. */
+export function withReviewIntervals(base: ReviewIntervals, given: PartialReviewIntervals | undefined): ReviewIntervals {
+  return { CLA: { ...base.CLA, ...given?.CLA }, CP: { ...base.CP, ...given?.CP } };
+}
+
 /** A theme an audit records as a yes/no flag column (catalogue.md `audit-theme-<name>`). */
 export interface AuditTheme {
   /** The name in the indicator id: `audit-theme-<name>`. */
@@ -55,6 +74,20 @@ export interface Settings {
   readonly caseloadMaxChildren: number;
   /** Calendar days after a PF plan's start within which the first visit is due (WS 19: 7). */
   readonly pfVisitDays: number;
+  /** When CLA and CP reviews fall due (Care Planning Regulations 2010 reg 33: 20 working days, 3 months, then 6 months; Working Together: 3 months, then 6 months). */
+  readonly reviewIntervals: ReviewIntervals;
+  /** Working days from the strategy discussion (s47_start) within which the initial child protection conference is held (Working Together: 15). */
+  readonly icpcWorkingDays: number;
+  /** Working days after a CLA plan's start by which the initial health assessment is due (WS 64: 20). */
+  readonly ihaWorkingDays: number;
+  /** The months before the as-at date whose placement starts are counted (WS 35: 12). */
+  readonly placementMovesMonths: number;
+  /** The placements started in those months that make a child counted (WS 35: 3 or more). */
+  readonly placementMovesCount: number;
+  /** Working days after a contact within which the front door decides on it (Jersey: 1). */
+  readonly contactDecisionWorkingDays: number;
+  /** Working days after it was raised within which an audit action is completed, or due when it has no due_date (WS 49: 20). */
+  readonly auditActionWorkingDays: number;
   /** Targets by indicator id: a fraction (0.9) for rates, a whole number for counts; null for none; or dated steps. */
   readonly targets: Readonly<Record<string, Target>>;
   /** Percentage points below target still shown amber. */
@@ -95,6 +128,16 @@ export const DEFAULT_SETTINGS: Settings = {
   reReferralMonths: 12,
   caseloadMaxChildren: 18,
   pfVisitDays: 7,
+  reviewIntervals: {
+    CLA: { first: { workingDays: 20 }, second: { months: 3 }, later: { months: 6 } },
+    CP: { first: { months: 3 }, later: { months: 6 } },
+  },
+  icpcWorkingDays: 15,
+  ihaWorkingDays: 20,
+  placementMovesMonths: 12,
+  placementMovesCount: 3,
+  contactDecisionWorkingDays: 1,
+  auditActionWorkingDays: 20,
   targets: {},
   tolerance: 5,
   minCohort: 5,
@@ -116,6 +159,15 @@ const intervalSchema = z.union([
   z.object({ workingDays }).strict(),
   z.object({ calendarDays }).strict(),
 ]);
+
+const reviewSpanSchema = z.union([intervalSchema, z.object({ months }).strict()]);
+const reviewIntervalsSchema = z
+  .object({
+    CLA: z.object({ first: reviewSpanSchema, second: reviewSpanSchema, later: reviewSpanSchema }).strict().partial(),
+    CP: z.object({ first: reviewSpanSchema, later: reviewSpanSchema }).strict().partial(),
+  })
+  .strict()
+  .partial();
 
 const headerList = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).transform((v) => (typeof v === 'string' ? [v] : v));
 
@@ -171,6 +223,15 @@ export const configSchema = z
     reReferralMonths: months,
     caseloadMaxChildren: positiveInt.max(1000),
     pfVisitDays: calendarDays,
+    /** `"reviewIntervals": { "CLA": { "first": { "workingDays": 20 }, "second": { "months": 3 }, "later": { "months": 6 } }, "CP": { "first": { "months": 3 }, "later": { "months": 6 } } }`, any part of it. */
+    reviewIntervals: reviewIntervalsSchema,
+    icpcWorkingDays: workingDays,
+    ihaWorkingDays: workingDays,
+    placementMovesMonths: months,
+    // More moves than that in a window of months is not a threshold anyone sets.
+    placementMovesCount: positiveInt.max(100),
+    contactDecisionWorkingDays: workingDays,
+    auditActionWorkingDays: workingDays,
     targets: z.record(z.string(), targetSchema),
     indicators: z.array(indicatorConfigSchema),
     reports: z.record(z.string().regex(SAVED_RUN_NAME, 'a run name is lower-case letters, digits and hyphens, e.g. weekly'), savedRunSchema),

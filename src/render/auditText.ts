@@ -1,6 +1,6 @@
 import type { GradeDistribution, GradeGroup, OverdueAction } from '../core/audits/summary.js';
 import { GRADES } from '../core/extracts/columns.js';
-import { AUDIT_ACTION_WORKING_DAYS } from '../core/indicators/audits.js';
+import { count } from '../core/indicators/words.js';
 
 /** The row of every team's audits together, under the teams' rows. */
 export const ALL_TEAMS = 'All teams';
@@ -27,6 +27,6 @@ export function overdueLine(actions: readonly OverdueAction[]): string {
 }
 
 /** Where an action's due day came from, in words: "due date" or "20 working days". */
-export function dueFromText(dueFrom: OverdueAction['dueFrom']): string {
-  return dueFrom === 'due_date' ? 'due date' : `${AUDIT_ACTION_WORKING_DAYS} working days`;
+export function dueFromText(dueFrom: OverdueAction['dueFrom'], workingDays: number): string {
+  return dueFrom === 'due_date' ? 'due date' : count(workingDays, 'working day');
 }

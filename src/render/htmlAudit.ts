@@ -149,23 +149,23 @@ function ratesPart(report: Report, badge: Badge): string {
     + `<tbody>${results.map((result) => rateRow(result, badge)).join('')}</tbody></table></div>`;
 }
 
-function actionRow(action: OverdueAction): string {
+function actionRow(action: OverdueAction, workingDays: number): string {
   const cells = [action.actionId, action.auditId, action.childId ?? '–', action.team ?? '–'].map((text) => `<td>${escapeHtml(text)}</td>`).join('');
-  return `<tr>${cells}<td>${formatUk(action.raised)}</td><td>${formatUk(action.due)} <small>${dueFromText(action.dueFrom)}</small></td><td class="num">${formatCount(action.daysOverdue)}</td></tr>`;
+  return `<tr>${cells}<td>${formatUk(action.raised)}</td><td>${formatUk(action.due)} <small>${dueFromText(action.dueFrom, workingDays)}</small></td><td class="num">${formatCount(action.daysOverdue)}</td></tr>`;
 }
 
-function actionsPart(actions: readonly OverdueAction[] | undefined, asAt: string): string {
+function actionsPart(actions: readonly OverdueAction[] | undefined, asAt: string, workingDays: number): string {
   const heading = '<h3>Overdue audit actions</h3>';
   if (actions === undefined) return `<div class="audit-actions">${heading}<p class="muted">No audit-actions extract was read.</p></div>`;
   if (actions.length === 0) return `<div class="audit-actions">${heading}<p>No audit action is overdue on ${asAt}.</p></div>`;
-  return `<div class="audit-actions">${heading}<p>${actions.length} not completed on ${asAt} and past the due day: the action's due date, else ${dueFromText('working days')} after it was raised; most overdue first.</p>`
+  return `<div class="audit-actions">${heading}<p>${actions.length} not completed on ${asAt} and past the due day: the action's due date, else ${dueFromText('working days', workingDays)} after it was raised; most overdue first.</p>`
     + '<table><thead><tr><th>Action</th><th>Audit</th><th>Child</th><th>Team</th><th>Raised</th><th>Due</th><th class="num">Days overdue</th></tr></thead>'
-    + `<tbody>${actions.map(actionRow).join('')}</tbody></table></div>`;
+    + `<tbody>${actions.map((action) => actionRow(action, workingDays)).join('')}</tbody></table></div>`;
 }
 
 /** The Audits section of the pack; empty when the report has no audit summary. */
 export function auditSection(report: Report, badge: Badge): string {
   const audit = report.audit;
   if (audit === undefined) return '';
-  return `<section class="page audits" id="audits"><h2>Audits</h2>${gradesPart(audit.distribution)}${ratesPart(report, badge)}${actionsPart(audit.overdueActions, formatUk(report.period.asAt))}</section>`;
+  return `<section class="page audits" id="audits"><h2>Audits</h2>${gradesPart(audit.distribution)}${ratesPart(report, badge)}${actionsPart(audit.overdueActions, formatUk(report.period.asAt), audit.actionWorkingDays)}</section>`;
 }

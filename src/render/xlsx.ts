@@ -261,17 +261,17 @@ function gradeTableRows(distribution: GradeDistribution | undefined): Row[] {
   return gradeRows(distribution).map((group) => ({ cells: [group.key, ...GRADES.map((grade) => group.grades[grade]), group.total] }));
 }
 
-function actionTableRows(actions: readonly OverdueAction[] | undefined, asAt: DayNumber): Row[] {
+function actionTableRows(actions: readonly OverdueAction[] | undefined, asAt: DayNumber, workingDays: number): Row[] {
   if (actions === undefined) return [{ cells: ['No audit-actions extract was read.'] }];
   if (actions.length === 0) return [{ cells: [`No audit action is overdue on ${formatUk(asAt)}.`] }];
-  return actions.map((a) => ({ cells: [a.actionId, a.auditId, a.childId ?? null, a.team ?? null, excelDate(a.raised), excelDate(a.due), dueFromText(a.dueFrom), a.daysOverdue] }));
+  return actions.map((a) => ({ cells: [a.actionId, a.auditId, a.childId ?? null, a.team ?? null, excelDate(a.raised), excelDate(a.due), dueFromText(a.dueFrom, workingDays), a.daysOverdue] }));
 }
 
 /** The grades of the period's audits by team (filtered), then, after a blank row, the actions overdue on the as-at date. */
 function auditSheet(workbook: ExcelJS.Workbook, name: string, audit: AuditSummary, asAt: DayNumber): void {
   const sheet = frozenSheet(workbook, name);
   const grades = { columns: GRADE_COLUMNS, rows: gradeTableRows(audit.distribution) };
-  const actions = { columns: ACTION_COLUMNS, rows: actionTableRows(audit.overdueActions, asAt) };
+  const actions = { columns: ACTION_COLUMNS, rows: actionTableRows(audit.overdueActions, asAt, audit.actionWorkingDays) };
   addTable(sheet, grades.columns, grades.rows);
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: grades.rows.length + 1, column: grades.columns.length } };
   sheet.addRow([]);

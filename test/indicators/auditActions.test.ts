@@ -4,6 +4,7 @@ import type { Dataset } from '../../src/core/dataset.js';
 import { formatIso } from '../../src/core/dates/localDate.js';
 import { auditActions20WorkingDays } from '../../src/core/indicators/audits.js';
 import { parsePeriod } from '../../src/core/period.js';
+import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
 import { calendar, casesOf, day, figure, loadScenario, loadTables, reportOf, resultOf, view } from './helpers.js';
 
 // fixtures/indicators/audits/audit-actions.csv, England and Wales calendar (no bank holiday in October 2026).
@@ -53,6 +54,15 @@ describe('audit-actions-20-working-days', () => {
     expect(cases.map((r) => [r.recordId, r.counted])).toEqual([['AC8', true], ['AC9', false]]);
   });
 
+  it('follows auditActionWorkingDays: at 19, AC3 (completed on the 20th working day, 29/10) is late: 2 of 5', () => {
+    // 19 working days after Thu 01/10 is Wed 28/10: AC1 (20/10) counted, AC2 (30/10) and AC3 (29/10) not; AC4 still
+    // pending (due Wed 11/11); AC6 due Thu 29/10, not completed: not counted; AC7 counted.
+    const settings = { ...DEFAULT_SETTINGS, auditActionWorkingDays: 19 };
+    expect(figure(resultOf(reportOf(data, october, { settings }), 'audit-actions-20-working-days'))).toEqual({ numerator: 2, denominator: 5, value: 0.4, rag: 'red' });
+    expect(auditActions20WorkingDays.title(settings)).toBe('Audit actions completed within 19 working days');
+    expect(auditActions20WorkingDays.timescale(settings)).toBe('19 working days');
+  });
+
   it('is not computed without an audit-actions extract, with the reason', () => {
     const { 'audit-actions': _actions, ...auditsOnly } = data;
     const report = reportOf(auditsOnly, october);
@@ -64,7 +74,7 @@ describe('the audit summary', () => {
   it('counts the October audits by the grade that counts, by team', () => {
     // AU1 good, AU2 "2" good, AU5 moderated to RI: Team A good 2, RI 1.
     // AU3 moderated to good, AU4 RI, AU6 inadequate: Team B good 1, RI 1, inadequate 1. AU7 (30/09) is outside.
-    const summary = auditSummary(data, october, calendar)!;
+    const summary = auditSummary(data, october, calendar, 20)!;
     expect(summary.distribution).toEqual({
       grades: { outstanding: 0, good: 3, 'requires improvement': 2, inadequate: 1 },
       total: 6,
@@ -79,27 +89,36 @@ describe('the audit summary', () => {
     // AC5: raised 01/09, no due_date: the 20th working day is 29/09; 32 days overdue.
     // AC6: due_date 16/10: 15 days overdue. AC4 is due 12/11 (not yet); AC1-AC3 and AC7 were completed by 31/10;
     // AC8 and AC9 were raised after the as-at date.
-    const overdue = auditSummary(data, october, calendar)!.overdueActions!;
+    const overdue = auditSummary(data, october, calendar, 20)!.overdueActions!;
     expect(overdue.map((a) => [a.actionId, a.auditId, a.childId, a.team, formatIso(a.raised), formatIso(a.due), a.dueFrom, a.daysOverdue])).toEqual([
       ['AC5', 'AU5', 'C5', 'Team A', '2026-09-01', '2026-09-29', 'working days', 32],
       ['AC6', 'AU6', 'C6', 'Team B', '2026-10-02', '2026-10-16', 'due_date', 15],
     ]);
   });
 
+  it('dates an action without a due_date by the working days in force: AC5 at 19 is due Mon 28/09, 33 days overdue', () => {
+    const overdue = auditSummary(data, october, calendar, 19)!.overdueActions!;
+    expect(reportOf(data, october, { settings: { ...DEFAULT_SETTINGS, auditActionWorkingDays: 19 } }).audit!.overdueActions).toEqual(overdue);
+    expect(overdue.map((a) => [a.actionId, formatIso(a.due), a.daysOverdue])).toEqual([
+      ['AC5', '2026-09-28', 33],
+      ['AC6', '2026-10-16', 15],
+    ]);
+  });
+
   it('filters by a column of the action\'s audit, and by the action\'s own team', () => {
     // Auditor X audited AU1, AU2 and AU5: of the overdue actions only AC5 is theirs.
-    expect(auditSummary(data, october, calendar, { auditor: ['Auditor X'] })!.overdueActions!.map((a) => a.actionId)).toEqual(['AC5']);
-    expect(auditSummary(data, october, calendar, { team: ['Team B'] })!.overdueActions!.map((a) => a.actionId)).toEqual(['AC6']);
-    expect(auditSummary(data, october, calendar, { team: ['Team B'] })!.distribution!.total).toBe(3);
+    expect(auditSummary(data, october, calendar, 20, { auditor: ['Auditor X'] })!.overdueActions!.map((a) => a.actionId)).toEqual(['AC5']);
+    expect(auditSummary(data, october, calendar, 20, { team: ['Team B'] })!.overdueActions!.map((a) => a.actionId)).toEqual(['AC6']);
+    expect(auditSummary(data, october, calendar, 20, { team: ['Team B'] })!.distribution!.total).toBe(3);
   });
 
   it('has no distribution without audits, and is absent without audits or actions', async () => {
     const actionsOnly = await loadTables({ 'audit-actions.csv': 'audit_id,action_id,raised_date\nAU1,AC1,2026-10-01\n' });
-    const summary = auditSummary(actionsOnly, october, calendar)!;
+    const summary = auditSummary(actionsOnly, october, calendar, 20)!;
     expect(summary.distribution).toBeUndefined();
     // AC1's 20th working day is 29/10: overdue by 2 days on 31/10, and its audit is unknown.
     expect(summary.overdueActions!.map((a) => [a.actionId, a.childId, a.daysOverdue])).toEqual([['AC1', undefined, 2]]);
-    expect(auditSummary({}, october, calendar)).toBeUndefined();
+    expect(auditSummary({}, october, calendar, 20)).toBeUndefined();
   });
 
   it('is in the report only when an audit indicator is chosen', () => {

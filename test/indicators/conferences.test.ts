@@ -23,6 +23,7 @@ import type { Dataset } from '../../src/core/dataset.js';
 import { formatIso } from '../../src/core/dates/localDate.js';
 import { icpc15WorkingDays } from '../../src/core/indicators/conferences.js';
 import { parsePeriod } from '../../src/core/period.js';
+import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
 import { calendar, casesOf, day, figure, loadScenario, reportOf, resultOf, view } from './helpers.js';
 
 const september = parsePeriod('2026-09');
@@ -61,5 +62,14 @@ describe('icpc-15-working-days', () => {
   it('states the national figure it is compared with', () => {
     expect(icpc15WorkingDays.definition).toContain('England 2024/25: 81.4 %');
     expect(icpc15WorkingDays.defaultTarget).toBeNull();
+  });
+
+  it('follows icpcWorkingDays: at 14, E001 (on the 15th working day) is late too: 3 of 5', () => {
+    const settings = { ...DEFAULT_SETTINGS, icpcWorkingDays: 14 };
+    const e001 = view(casesOf(icpc15WorkingDays, data, september, settings))[0];
+    expect(e001).toEqual({ recordId: 'E001', childId: 'C00001', counted: false, detail: 'ICPC 14/09/2026, 15 working days after the strategy discussion 21/08/2026 (due by 11/09/2026)' });
+    expect(figure(resultOf(reportOf(data, september, { settings }), 'icpc-15-working-days'))).toEqual({ numerator: 3, denominator: 5, value: 0.6, rag: 'none' });
+    expect(icpc15WorkingDays.title(settings)).toBe('Initial child protection conferences within 14 working days of the strategy discussion');
+    expect(icpc15WorkingDays.timescale(settings)).toBe('14 working days');
   });
 });

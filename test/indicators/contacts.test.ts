@@ -36,6 +36,7 @@ import type { Dataset } from '../../src/core/dataset.js';
 import { contactDecision1WorkingDay, contactsNfa } from '../../src/core/indicators/contacts.js';
 import type { IndicatorDefinition } from '../../src/core/indicators/types.js';
 import { parsePeriod, withAsAt, type Period } from '../../src/core/period.js';
+import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
 import { casesOf, day, figure, loadScenario, reportOf, resultOf } from './helpers.js';
 
 const august = parsePeriod('2026-08');
@@ -121,5 +122,15 @@ describe('contact-decision-1-working-day', () => {
       exceptions: ['contacts.csv:3', 'contacts.csv:6', 'contacts.csv:7'],
     });
     expect(figure(resultOf(reportOf(data, october), 'contact-decision-1-working-day'))).toEqual({ numerator: 5, denominator: 6, value: 5 / 6, rag: 'none' });
+  });
+
+  it('follows contactDecisionWorkingDays: at 2, August is 4 of 5 (3 and 6 met on the 2nd working day, 4 still pending, 7 not met)', () => {
+    const settings = { ...DEFAULT_SETTINGS, contactDecisionWorkingDays: 2 };
+    // Line 4 (Fri 28/08, no decision) is due Wed 02/09, after the as-at date 31/08: pending. Line 7 (Thu 20/08) was due Mon 24/08.
+    expect(casesOf(contactDecision1WorkingDay, data, august, settings).map((row) => [row.source.line, row.counted])).toEqual([[2, true], [3, true], [5, true], [6, true], [7, false]]);
+    expect(casesOf(contactDecision1WorkingDay, data, august, settings)[4]!.detail).toBe('no decision by 24/08/2026, 2 working days after the contact on 20/08/2026');
+    expect(figure(resultOf(reportOf(data, august, { settings }), 'contact-decision-1-working-day'))).toEqual({ numerator: 4, denominator: 5, value: 0.8, rag: 'none' });
+    expect(contactDecision1WorkingDay.title(settings)).toBe('Contacts decided within 2 working days');
+    expect(contactDecision1WorkingDay.timescale(settings)).toBe('2 working days');
   });
 });

@@ -28,6 +28,7 @@ import type { Dataset } from '../../src/core/dataset.js';
 import { formatIso } from '../../src/core/dates/localDate.js';
 import { iha20WorkingDays } from '../../src/core/indicators/healthAssessments.js';
 import { parsePeriod } from '../../src/core/period.js';
+import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
 import { calendar, casesOf, day, figure, loadScenario, reportOf, resultOf, view } from './helpers.js';
 
 const november = parsePeriod('2026-11');
@@ -64,5 +65,22 @@ describe('iha-20-working-days', () => {
     expect(figure(result)).toEqual({ numerator: 3, denominator: 6, value: 0.5, rag: 'red' });
     expect(result.groups!.map((g) => [g.key, g.numerator, g.denominator])).toEqual([['Team A', 2, 3], ['Team B', 1, 3]]);
     expect(result.exceptions.map((e) => e.recordId).sort()).toEqual(['P202', 'P203B', 'P204']);
+  });
+
+  it('follows ihaWorkingDays: at 21, November is 4 of 6 (P202 met on 10/11, P207 due 02/11 comes in, P205 moves to December)', () => {
+    const settings = { ...DEFAULT_SETTINGS, ihaWorkingDays: 21 };
+    // The 21st working day: P201 Tue 03/11, P202 Tue 10/11, P203B and P204 Tue 17/11, P207 (Fri 02/10) Mon 02/11,
+    // P209 Tue 24/11; P205 (Mon 02/11) Tue 01/12, in December.
+    expect(view(casesOf(iha20WorkingDays, data, november, settings)).map((r) => [r.recordId, r.counted])).toEqual([
+      ['P201', true],
+      ['P202', true],
+      ['P203B', false],
+      ['P204', false],
+      ['P207', true],
+      ['P209', true],
+    ]);
+    expect(figure(resultOf(reportOf(data, november, { settings }), 'iha-20-working-days'))).toEqual({ numerator: 4, denominator: 6, value: 4 / 6, rag: 'red' });
+    expect(iha20WorkingDays.title(settings)).toBe('Initial health assessments within 21 working days of coming into care');
+    expect(iha20WorkingDays.timescale(settings)).toBe('21 working days');
   });
 });

@@ -30,6 +30,7 @@ import { formatIso } from '../../src/core/dates/localDate.js';
 import { addMonths } from '../../src/core/dates/months.js';
 import { placementMoves3Plus } from '../../src/core/indicators/placements.js';
 import { parsePeriod } from '../../src/core/period.js';
+import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
 import { casesOf, day, figure, loadScenario, reportOf, resultOf, view } from './helpers.js';
 
 const march2027 = parsePeriod('2027-03');
@@ -65,6 +66,23 @@ describe('placement-moves-3-plus', () => {
     expect(figure(result)).toEqual({ numerator: 3, denominator: 7, value: 3 / 7, rag: 'none' });
     expect(result.groups!.map((g) => [g.key, g.numerator, g.denominator])).toEqual([['Team A', 2, 3], ['Team B', 1, 4]]);
     expect(result.exceptions.map((e) => [e.recordId, e.team]).sort()).toEqual([['P101', 'Team A'], ['P102', 'Team A'], ['P105B', 'Team B']]);
+  });
+
+  it('follows placementMovesCount: at 2, also C00103, C00104 and C00109 are counted: 6 of 7', () => {
+    const settings = { ...DEFAULT_SETTINGS, placementMovesCount: 2 };
+    expect(figure(resultOf(reportOf(data, march2027, { settings }), 'placement-moves-3-plus'))).toEqual({ numerator: 6, denominator: 7, value: 6 / 7, rag: 'none' });
+    expect(placementMoves3Plus.title(settings)).toBe('Children looked after with 2 or more placements in 12 months');
+  });
+
+  it('follows placementMovesMonths: 2 or more in 6 months (from 30/09/2026, clamped) is C00109 alone: 1 of 7', () => {
+    // From 30/09/2026 every other child has at most one placement start: C00101 31/03/2027, C00102 10/01/2027,
+    // C00103 01/12/2026, C00104 01/10/2026, C00105 01/10/2026, C00108 none.
+    const settings = { ...DEFAULT_SETTINGS, placementMovesMonths: 6, placementMovesCount: 2 };
+    const counted = view(casesOf(placementMoves3Plus, data, march2027, settings)).filter((r) => r.counted);
+    expect(counted).toEqual([{ recordId: 'P109', childId: 'C00109', counted: true, detail: '2 placements started 30/09/2026 to 31/03/2027: 27/02/2027, 28/02/2027' }]);
+    expect(figure(resultOf(reportOf(data, march2027, { settings }), 'placement-moves-3-plus'))).toEqual({ numerator: 1, denominator: 7, value: 1 / 7, rag: 'none' });
+    expect(placementMoves3Plus.title(settings)).toBe('Children looked after with 2 or more placements in 6 months');
+    expect(placementMoves3Plus.timescale(settings)).toBe('6 months');
   });
 
   it('is not computed without a placements extract, with the reason', () => {

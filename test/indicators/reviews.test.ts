@@ -84,6 +84,7 @@ import { formatIso } from '../../src/core/dates/localDate.js';
 import { claReviewOverdue, claReviewTimeliness, cpReviewTimeliness } from '../../src/core/indicators/reviews.js';
 import type { CaseRow } from '../../src/core/indicators/types.js';
 import { rangePeriod, withAsAt } from '../../src/core/period.js';
+import { DEFAULT_SETTINGS, withReviewIntervals, type PartialReviewIntervals, type Settings } from '../../src/core/settings.js';
 import { calendar, casesOf, day, figure, loadScenario, reportOf, resultOf } from './helpers.js';
 
 const period = rangePeriod(day('2026-09-01'), day('2027-02-28'));
@@ -91,6 +92,11 @@ let data: Dataset;
 beforeAll(async () => {
   data = await loadScenario('reviews');
 });
+
+/** The default settings with some review intervals changed. */
+function withReviews(given: PartialReviewIntervals): Settings {
+  return { ...DEFAULT_SETTINGS, reviewIntervals: withReviewIntervals(DEFAULT_SETTINGS.reviewIntervals, given) };
+}
 
 /** [line, child, counted, detail] in line order (record ids are reviews.csv:line). */
 function byLine(rows: readonly CaseRow[]): [number, string, boolean, string][] {
@@ -148,6 +154,28 @@ describe('cla-review-timeliness', () => {
   });
 });
 
+describe('reviewIntervals.CLA', () => {
+  it('with the second review 4 months after the first: lines 9, 16 and 17 are in time (due 31/12/2026 and 25/01/2027): 10 of 12', () => {
+    const settings = withReviews({ CLA: { second: { months: 4 } } });
+    const second = byLine(casesOf(claReviewTimeliness, data, period, settings)).filter(([line]) => [9, 16, 17].includes(line));
+    expect(second).toEqual([
+      [9, 'C00003', true, 'second review 01/12/2026, due by 31/12/2026 (4 months after the first, 31/08/2026)'],
+      [16, 'C00006', true, 'second review 04/01/2027, due by 25/01/2027 (4 months after the first, 25/09/2026)'],
+      [17, 'C00006', true, 'second review 04/01/2027, due by 25/01/2027 (4 months after the first, 25/09/2026)'],
+    ]);
+    // 10/12 = 83.3 %, more than 5 points under 90 %: still red.
+    expect(figure(resultOf(reportOf(data, period, { settings }), 'cla-review-timeliness'))).toEqual({ numerator: 10, denominator: 12, value: 10 / 12, rag: 'red' });
+    expect(claReviewTimeliness.title(settings)).toBe('CLA reviews in timescale (20 working days, 4 months, then 6 months)');
+    expect(claReviewTimeliness.timescale(settings)).toBe('20 working days, 4 months, then 6 months');
+  });
+
+  it('schedules the overdue list too: as at 31/12/2026 C00006 (second due 25/01/2027) is no longer overdue', () => {
+    const settings = withReviews({ CLA: { second: { months: 4 } } });
+    expect(casesOf(claReviewOverdue, data, withAsAt(period, day('2026-12-31')), settings).map((r) => r.childId)).toEqual(['C00008']);
+    expect(claReviewOverdue.timescale(settings)).toBe('20 working days, 4 months, then 6 months');
+  });
+});
+
 describe('cp-review-timeliness', () => {
   it('judges CP reviews: first 3 months after the plan start, then 6 months after the one before: 3 of 6', () => {
     expect(byLine(casesOf(cpReviewTimeliness, data, period))).toEqual([
@@ -177,5 +205,32 @@ describe('cla-review-overdue', () => {
       ['C00008', "first review due by 29/10/2026 (20 working days after the plan's start, 01/10/2026), 68 days overdue"],
       ['C00009', "first review due by 31/12/2026 (20 working days after the plan's start, 01/12/2026), 5 days overdue"],
     ]);
+  });
+});
+
+describe('reviewIntervals.CP', () => {
+  it('with the first review 4 months after the start: line 22 (due 30/09/2026) is in time: 4 of 6', () => {
+    const settings = withReviews({ CP: { first: { months: 4 } } });
+    expect(byLine(casesOf(cpReviewTimeliness, data, period, settings)).find(([line]) => line === 22)).toEqual([
+      22,
+      'C00011',
+      true,
+      "first review 01/09/2026, due by 30/09/2026 (4 months after the plan's start, 31/05/2026)",
+    ]);
+    expect(figure(resultOf(reportOf(data, period, { settings }), 'cp-review-timeliness'))).toEqual({ numerator: 4, denominator: 6, value: 4 / 6, rag: 'red' });
+    expect(cpReviewTimeliness.title(settings)).toBe('CP reviews in timescale (4 months, then 6 months)');
+  });
+
+  it('with later reviews 5 months after the one before: line 23 (due 01/02/2027) is late, line 21 (due 10/02/2027) on the day: 2 of 6', () => {
+    const settings = withReviews({ CP: { later: { months: 5 } } });
+    expect(byLine(casesOf(cpReviewTimeliness, data, period, settings)).map(([line, , counted]) => [line, counted])).toEqual([
+      [5, false],
+      [20, true],
+      [21, true],
+      [22, false],
+      [23, false],
+      [25, false],
+    ]);
+    expect(cpReviewTimeliness.title(settings)).toBe('CP reviews in timescale (3 months, then 5 months)');
   });
 });

@@ -47,6 +47,7 @@ function renamed(report: Report, from: string, to: string): Report {
   return {
     ...report,
     audit: {
+      ...audit,
       distribution: { ...audit.distribution!, byTeam: audit.distribution!.byTeam.map((group) => (group.key === from ? { ...group, key: to } : group)) },
       overdueActions: audit.overdueActions!.map((action) => (action.team === from ? { ...action, team: to } : action)),
     },
@@ -90,7 +91,7 @@ describe('the audit section of the JSON, the pack, the workbook and the table', 
     expect(renderJson(report)).toBe(text);
     expect(Object.keys((JSON.parse(text) as { audit: object }).audit)).toEqual(['gradeDistribution', 'overdueActions']);
     expect(text.indexOf('"outstanding"')).toBeLessThan(text.indexOf('"inadequate"'));
-    const gradesOnly = { ...report, audit: { distribution: report.audit!.distribution! } };
+    const gradesOnly = { ...report, audit: { actionWorkingDays: 20, distribution: report.audit!.distribution! } };
     expect((reportJson(gradesOnly) as { audit: { overdueActions: unknown } }).audit.overdueActions).toBeNull();
     expect(reportJson(plainReport())).not.toHaveProperty('audit');
   });

@@ -1,7 +1,7 @@
 import Table from 'cli-table3';
 import { Option, type Command } from 'commander';
 import { settingsInForce, targetSource, timescaleSource, type ResolvedSettings, type SettingInForce } from '../../core/config.js';
-import { describeInterval } from '../../core/indicators/dueDates.js';
+import { describeSpan } from '../../core/indicators/spans.js';
 import { indicatorsFor, INDICATORS } from '../../core/indicators/registry.js';
 import { findProfile } from '../../core/profiles.js';
 import { extractsRead, type IndicatorDefinition } from '../../core/indicators/types.js';
@@ -25,7 +25,7 @@ function needs(reads: IndicatorDefinition['reads']): string {
 
 /** A setting's value as people read it: "10 working days" for an interval. */
 function settingValue(value: SettingInForce['value']): string {
-  return typeof value === 'object' ? describeInterval(value) : String(value);
+  return typeof value === 'object' ? describeSpan(value) : String(value);
 }
 
 /** "jersey (chosen on the command line)": the profile in force and what chose it. */

@@ -5,7 +5,7 @@ import type { DayNumber } from '../dates/localDate.js';
 import type { AuditActionRecord, AuditRecord } from '../extracts/definitions.js';
 import { GRADES, type Grade } from '../extracts/columns.js';
 import { placeOf } from '../indicators/caseRow.js';
-import { AUDIT_ACTION_WORKING_DAYS, finalGrade } from '../indicators/audits.js';
+import { finalGrade } from '../indicators/audits.js';
 import type { Period } from '../period.js';
 import { byCodePoint } from '../textOrder.js';
 
@@ -31,7 +31,7 @@ export interface OverdueAction {
   readonly team: string | undefined;
   readonly raised: DayNumber;
   readonly due: DayNumber;
-  /** Where the due day comes from: the action's due_date, else 20 working days after it was raised. */
+  /** Where the due day comes from: the action's due_date, else the set working days (auditActionWorkingDays) after it was raised. */
   readonly dueFrom: 'due_date' | 'working days';
   /** Calendar days from the due day to the as-at date. */
   readonly daysOverdue: number;
@@ -48,6 +48,8 @@ export interface GradeDistribution {
 /** What the audit section of a pack shows beyond the audit indicators; each part only when its extract was read. */
 export interface AuditSummary {
   readonly distribution?: GradeDistribution;
+  /** The working days after being raised that an action without a due_date is due in (`auditActionWorkingDays`). */
+  readonly actionWorkingDays: number;
   /** Overdue on the as-at date, most overdue first. */
   readonly overdueActions?: readonly OverdueAction[];
 }
@@ -73,14 +75,14 @@ function gradesByTeam(audits: readonly AuditRecord[]): GradeGroup[] {
     });
 }
 
-/** The due day of an action: its due_date, else the 20th working day after it was raised. */
-function dueOf(action: AuditActionRecord, calendar: WorkingCalendar): { due: DayNumber; dueFrom: OverdueAction['dueFrom'] } {
+/** The due day of an action: its due_date, else the N-th working day after it was raised. */
+function dueOf(action: AuditActionRecord, workingDays: number, calendar: WorkingCalendar): { due: DayNumber; dueFrom: OverdueAction['dueFrom'] } {
   if (action.due_date !== undefined) return { due: action.due_date, dueFrom: 'due_date' };
-  return { due: calendar.addWorkingDays(action.raised_date, AUDIT_ACTION_WORKING_DAYS), dueFrom: 'working days' };
+  return { due: calendar.addWorkingDays(action.raised_date, workingDays), dueFrom: 'working days' };
 }
 
 /** Actions raised by the as-at date, not completed on it, whose due day is before it. */
-function overdueActions(data: Dataset, asAt: DayNumber, calendar: WorkingCalendar, where: Filters): OverdueAction[] {
+function overdueActions(data: Dataset, asAt: DayNumber, calendar: WorkingCalendar, workingDays: number, where: Filters): OverdueAction[] {
   const extract = data['audit-actions']!;
   const audits = new Map((data.audits?.records ?? []).map((audit) => [audit.audit_id, audit]));
   const overdue: OverdueAction[] = [];
@@ -89,7 +91,7 @@ function overdueActions(data: Dataset, asAt: DayNumber, calendar: WorkingCalenda
     const audit = audits.get(action.audit_id);
     // A filter may name a column of the action's audit (auditor); the action's own team wins.
     if (!recordPasses({ ...audit, ...action } as Readonly<Record<string, unknown>>, where)) continue;
-    const { due, dueFrom } = dueOf(action, calendar);
+    const { due, dueFrom } = dueOf(action, workingDays, calendar);
     if (due >= asAt) continue;
     overdue.push({
       actionId: action.action_id ?? placeOf(extract, action),
@@ -107,14 +109,16 @@ function overdueActions(data: Dataset, asAt: DayNumber, calendar: WorkingCalenda
 
 /**
  * The grade distribution of the audits dated in the period (overall and by
- * team) and the actions overdue on the as-at date, both restricted by the
- * report's filters; undefined when neither extract was read.
+ * team) and the actions overdue on the as-at date (an action without a
+ * due_date is due `actionWorkingDays` working days after it was raised), both
+ * restricted by the report's filters; undefined when neither extract was read.
  */
-export function auditSummary(data: Dataset, period: Period, calendar: WorkingCalendar, where: Filters = {}): AuditSummary | undefined {
+export function auditSummary(data: Dataset, period: Period, calendar: WorkingCalendar, actionWorkingDays: number, where: Filters = {}): AuditSummary | undefined {
   if (data.audits === undefined && data['audit-actions'] === undefined) return undefined;
   return {
+    actionWorkingDays,
     ...(data.audits !== undefined ? { distribution: distributionOf(data.audits.records, period, where) } : {}),
-    ...(data['audit-actions'] !== undefined ? { overdueActions: overdueActions(data, period.asAt, calendar, where) } : {}),
+    ...(data['audit-actions'] !== undefined ? { overdueActions: overdueActions(data, period.asAt, calendar, actionWorkingDays, where) } : {}),
   };
 }
 

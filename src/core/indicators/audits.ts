@@ -3,8 +3,10 @@ import type { Dataset } from '../dataset.js';
 import type { Grade } from '../extracts/columns.js';
 import { caseOf } from './caseRow.js';
 import type { AuditTheme } from '../settings.js';
+import { settingShape } from './settingShape.js';
 import { shapeIndicator } from './shapes.js';
 import type { CaseRow, Direction, IndicatorDefinition, IndicatorInput } from './types.js';
+import { count } from './words.js';
 
 /** The grade that counts: the moderated grade when there is one, else the auditor's (catalogue.md "Audits"). */
 export function finalGrade(audit: AuditRecord): Grade {
@@ -69,9 +71,6 @@ export function auditThemeIndicator(theme: AuditTheme): IndicatorDefinition {
   return shapeIndicator({ id: `audit-theme-${theme.name}`, title: theme.title, direction: 'higher', shape: 'flag', extract: 'audits', date: 'audit_date', flag: theme.column, label: theme.title });
 }
 
-/** Working days an audit action has to be completed in (catalogue.md `audit-actions-20-working-days`, WS 49). */
-export const AUDIT_ACTION_WORKING_DAYS = 20;
-
 /** The child of each audit, by audit id: an action's child is its audit's (catalogue.md "Audits"). */
 export function childrenOfAudits(data: Dataset): ReadonlyMap<string, string> {
   const children = new Map<string, string>();
@@ -79,21 +78,22 @@ export function childrenOfAudits(data: Dataset): ReadonlyMap<string, string> {
   return children;
 }
 
-const actionTimeliness = shapeIndicator({
+// The working days are `auditActionWorkingDays` (catalogue.md `audit-actions-20-working-days`, WS 49: 20).
+const actionTimeliness = settingShape((settings) => ({
   id: 'audit-actions-20-working-days',
-  title: `Audit actions completed within ${AUDIT_ACTION_WORKING_DAYS} working days`,
+  title: `Audit actions completed within ${count(settings.auditActionWorkingDays, 'working day')}`,
   direction: 'higher',
   shape: 'within',
   extract: 'audit-actions',
   date: 'raised_date',
   start: 'raised_date',
   end: 'completed_date',
-  within: { workingDays: AUDIT_ACTION_WORKING_DAYS },
-});
+  within: { workingDays: settings.auditActionWorkingDays },
+}));
 
 export const auditActions20WorkingDays: IndicatorDefinition = {
   ...actionTimeliness,
-  definition: `${actionTimeliness.definition}; the child is the audit's (by audit_id)`,
+  definition: `${actionTimeliness.definition} (the working days auditActionWorkingDays sets); the child is the audit's (by audit_id)`,
   defaultTarget: 0.75,
   cases: (input) => {
     const children = childrenOfAudits(input.data);

@@ -1,11 +1,9 @@
 import { formatUk, type DayNumber } from '../dates/localDate.js';
 import { caseOf } from './caseRow.js';
 import { daysByChild } from './placements.js';
+import { DEFAULT_SETTINGS } from '../settings.js';
 import type { CaseRow, IndicatorDefinition } from './types.js';
 import { count } from './words.js';
-
-/** Working days after a CLA plan's start by which the initial health assessment is due (catalogue.md `iha-20-working-days`, WS 64). */
-export const IHA_WORKING_DAYS = 20;
 
 /** The earliest of the days from `start` to `due`, if any. */
 function firstBetween(days: readonly DayNumber[], start: DayNumber, due: DayNumber): DayNumber | undefined {
@@ -14,17 +12,18 @@ function firstBetween(days: readonly DayNumber[], start: DayNumber, due: DayNumb
   return first;
 }
 
+// The working days are `ihaWorkingDays` (catalogue.md `iha-20-working-days`, WS 64: 20).
 export const iha20WorkingDays: IndicatorDefinition = {
   id: 'iha-20-working-days',
-  title: () => `Initial health assessments within ${IHA_WORKING_DAYS} working days of coming into care`,
-  definition: `CLA plans falling due in the period, ${IHA_WORKING_DAYS} working days after their start (one row per plan); counted when the child has an IHA completed from the plan's start to the due day. An RHA, or an IHA before the start (an earlier episode's), never counts; none is pending`,
+  title: (s) => `Initial health assessments within ${count(s.ihaWorkingDays, 'working day')} of coming into care`,
+  definition: `CLA plans falling due in the period, the working days ihaWorkingDays sets (${DEFAULT_SETTINGS.ihaWorkingDays} by default) after their start (one row per plan); counted when the child has an IHA completed from the plan's start to the due day. An RHA, or an IHA before the start (an earlier episode's), never counts; none is pending`,
   kind: 'rate',
   direction: 'higher',
   defaultTarget: 0.75,
-  timescale: () => count(IHA_WORKING_DAYS, 'working day'),
+  timescale: (s) => count(s.ihaWorkingDays, 'working day'),
   reads: { plans: [], health: [] },
   subject: 'plans',
-  cases: ({ data, period, calendar }) => {
+  cases: ({ data, period, calendar, settings }) => {
     const plans = data.plans!;
     // Review health assessments never meet an IHA's timescale.
     const ihas = daysByChild(data.health!.records, (assessment) => (assessment.assessment_type === 'IHA' ? assessment.completed_date : undefined));
@@ -32,7 +31,7 @@ export const iha20WorkingDays: IndicatorDefinition = {
     for (const plan of plans.records) {
       // The due day is after the start, so a plan starting after the period cannot be due in it.
       if (plan.plan_type !== 'CLA' || plan.start_date > period.to) continue;
-      const due = calendar.addWorkingDays(plan.start_date, IHA_WORKING_DAYS);
+      const due = calendar.addWorkingDays(plan.start_date, settings.ihaWorkingDays);
       if (due < period.from || due > period.to) continue;
       // No pending (catalogue.md "IHA"): a plan due in the period with no IHA in the data is not met.
       const iha = firstBetween(ihas.get(plan.child_id) ?? [], plan.start_date, due);

@@ -5,6 +5,7 @@ import { caseOf } from './caseRow.js';
 import { memoised } from './latestEvents.js';
 import { isOpenOn, latestOpenStart, openPlansByChild, plansOfType } from './openPlans.js';
 import { describeSpan, lastDayWithin, type Span } from './spans.js';
+import { DEFAULT_SETTINGS, type Settings } from '../settings.js';
 import type { CaseRow, IndicatorDefinition, IndicatorInput } from './types.js';
 import { count } from './words.js';
 
@@ -20,10 +21,12 @@ interface ReviewSchedule {
   readonly later: Span;
 }
 
-// Care Planning Regulations 2010 reg 33: 20 working days, then 3 months, then 6-monthly.
-const CLA_REVIEWS: ReviewSchedule = { type: 'CLA', first: { workingDays: 20 }, second: { months: 3 }, later: { months: 6 } };
-// Working Together: the first review conference within 3 months of the initial one (the plan's start), then 6-monthly.
-const CP_REVIEWS: ReviewSchedule = { type: 'CP', first: { months: 3 }, second: { months: 6 }, later: { months: 6 } };
+/** A type's schedule under the settings in force (`reviewIntervals`); a CP plan's second review is one of the later ones. */
+function scheduleOf(type: ReviewSchedule['type'], settings: Settings): ReviewSchedule {
+  if (type === 'CLA') return { type, ...settings.reviewIntervals.CLA };
+  const { first, later } = settings.reviewIntervals.CP;
+  return { type, first, second: later, later };
+}
 
 /** "20 working days, 3 months, then 6 months"; "3 months, then 6 months" when the second and later spans agree. */
 function describeSchedule(schedule: ReviewSchedule): string {
@@ -111,10 +114,10 @@ function nextDue(schedule: ReviewSchedule, plan: PlanReviews, earlier: number, c
 }
 
 /** One row per review of the type dated in the period: met when on or before its due date; a review on no open plan is not met. */
-function reviewTimeliness(schedule: ReviewSchedule, input: IndicatorInput): CaseRow[] {
+function reviewTimeliness(type: ReviewSchedule['type'], input: IndicatorInput): CaseRow[] {
   const { data, period, calendar } = input;
   const reviews = data.reviews!;
-  const { type } = schedule;
+  const schedule = scheduleOf(type, input.settings);
   const rows: CaseRow[] = [];
   // Period cohorts ignore the as-at date: every review dated in the period is judged.
   for (const { review, plan } of BOOKS[type](reviews.records, data.plans!.records).placed) {
@@ -132,36 +135,37 @@ function reviewTimeliness(schedule: ReviewSchedule, input: IndicatorInput): Case
   return rows;
 }
 
-function reviewTimelinessIndicator(schedule: ReviewSchedule, defaultTarget: number): IndicatorDefinition {
-  const { type } = schedule;
+function reviewTimelinessIndicator(type: ReviewSchedule['type'], defaultTarget: number): IndicatorDefinition {
+  const byDefault = scheduleOf(type, DEFAULT_SETTINGS);
   return {
     id: `${type.toLowerCase()}-review-timeliness`,
-    title: () => `${type} reviews in timescale (${describeSchedule(schedule)})`,
-    definition: `${type} reviews with review_date in the period, each on the child's ${type} plan open on its day (the latest start); met when on or before its due date: the first ${describeSpan(schedule.first)} after the plan's start, the second ${describeSpan(schedule.second)} after the first, each later one ${describeSpan(schedule.later)} after the one before (same-day reviews share a number); a review with no open ${type} plan is not met`,
+    title: (s) => `${type} reviews in timescale (${describeSchedule(scheduleOf(type, s))})`,
+    definition: `${type} reviews with review_date in the period, each on the child's ${type} plan open on its day (the latest start); met when on or before its due date (reviewIntervals.${type}; by default the first ${describeSpan(byDefault.first)} after the plan's start, the second ${describeSpan(byDefault.second)} after the first, each later one ${describeSpan(byDefault.later)} after the one before; same-day reviews share a number); a review with no open ${type} plan is not met`,
     kind: 'rate',
     direction: 'higher',
     defaultTarget,
-    timescale: () => describeSchedule(schedule),
+    timescale: (s) => describeSchedule(scheduleOf(type, s)),
     reads: { reviews: [], plans: ['end_date'] },
     // One row per review, grouped by the review row's own team and worker.
     subject: 'reviews',
-    cases: (input) => reviewTimeliness(schedule, input),
+    cases: (input) => reviewTimeliness(type, input),
   };
 }
 
-export const claReviewTimeliness = reviewTimelinessIndicator(CLA_REVIEWS, 0.9);
-export const cpReviewTimeliness = reviewTimelinessIndicator(CP_REVIEWS, 0.95);
+export const claReviewTimeliness = reviewTimelinessIndicator('CLA', 0.9);
+export const cpReviewTimeliness = reviewTimelinessIndicator('CP', 0.95);
 
 /** Children whose open CLA plan's next review fell due before the as-at date; reviews after it are not yet known. */
-function overdueReviews({ data, period, calendar }: IndicatorInput): CaseRow[] {
+function overdueReviews({ data, period, calendar, settings }: IndicatorInput): CaseRow[] {
   const plans = data.plans!;
   const book = BOOKS.CLA(data.reviews!.records, plans.records);
   const { asAt } = period;
+  const schedule = scheduleOf('CLA', settings);
   const rows: CaseRow[] = [];
   for (const open of openPlansByChild(plans.records, asAt, 'CLA').values()) {
     const plan = open[0]!;
     const clock = book.clockOf(plan.child_id, plan.start_date) ?? { start: plan.start_date, days: [] };
-    const due = nextDue(CLA_REVIEWS, clock, clock.days.filter((day) => day <= asAt).length, calendar);
+    const due = nextDue(schedule, clock, clock.days.filter((day) => day <= asAt).length, calendar);
     // Overdue on day d means due < d (indicators.md).
     if (due.by >= asAt) continue;
     rows.push(caseOf(plans, plan, true, `${ordinal(due.number)} review due by ${formatUk(due.by)} (${due.rule}), ${count(asAt - due.by, 'day')} overdue`));
@@ -172,12 +176,12 @@ function overdueReviews({ data, period, calendar }: IndicatorInput): CaseRow[] {
 export const claReviewOverdue: IndicatorDefinition = {
   id: 'cla-review-overdue',
   title: () => 'Looked-after children with a review overdue',
-  definition: `children with an open CLA plan on the as-at date (the plan with the latest start) whose next review was due before it, as cla-review-timeliness schedules it (${describeSchedule(CLA_REVIEWS)}); reviews after the as-at date are ignored`,
+  definition: `children with an open CLA plan on the as-at date (the plan with the latest start) whose next review was due before it, as cla-review-timeliness schedules it (reviewIntervals.CLA; by default ${describeSchedule(scheduleOf('CLA', DEFAULT_SETTINGS))}); reviews after the as-at date are ignored`,
   kind: 'count',
   // As the other counts: it only matters when an authority sets a target (none by default).
   direction: 'lower',
   defaultTarget: null,
-  timescale: () => describeSchedule(CLA_REVIEWS),
+  timescale: (s) => describeSchedule(scheduleOf('CLA', s)),
   reads: { reviews: [], plans: ['end_date'] },
   subject: 'plans',
   cases: overdueReviews,
