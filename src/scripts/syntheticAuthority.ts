@@ -45,7 +45,7 @@ export interface WrittenFile {
 }
 
 /** Bumped whenever the generator's output changes, so cached benchmark data is regenerated. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 /** The demo in fixtures/demo: a few hundred children, reporting month October 2026. */
 export const DEMO_OPTIONS: AuthorityOptions = { seed: 20261031, size: { children: 400 }, badRows: true };
@@ -122,7 +122,7 @@ const FILES = {
   reviews: {
     name: 'reviews.csv',
     eol: '\n',
-    header: ['child_id', 'review_type', 'review_date', 'plan_id', 'team', 'worker'],
+    header: ['child_id', 'review_id', 'review_type', 'review_date', 'plan_id', 'team', 'worker'],
   },
   enquiries: {
     name: 'enquiries.csv',
@@ -137,18 +137,18 @@ const FILES = {
   careleavers: {
     name: 'careleavers.csv',
     eol: '\n',
-    header: ['child_id', 'date_of_birth', 'contact_date', 'in_touch', 'activity', 'accommodation_suitable',
+    header: ['child_id', 'contact_id', 'date_of_birth', 'contact_date', 'in_touch', 'activity', 'accommodation_suitable',
       'pathway_plan_date', 'team', 'worker'],
   },
   health: {
     name: 'health.csv',
     eol: '\n',
-    header: ['child_id', 'assessment_type', 'completed_date', 'due_date', 'team'],
+    header: ['child_id', 'assessment_id', 'assessment_type', 'completed_date', 'due_date', 'team'],
   },
   contacts: {
     name: 'contacts.csv',
     eol: '\n',
-    header: ['child_id', 'contact_date', 'decision_date', 'outcome', 'team', 'worker'],
+    header: ['child_id', 'contact_id', 'contact_date', 'decision_date', 'outcome', 'team', 'worker'],
   },
 } as const;
 
@@ -351,6 +351,7 @@ interface World {
   readonly ids: {
     assessment: number; plan: number; visit: number; episode: number; referral: number;
     audit: number; action: number; enquiry: number; placement: number;
+    review: number; leaverContact: number; health: number; contact: number;
   };
   badRowsPending: boolean;
 }
@@ -398,7 +399,7 @@ export async function generateAuthority(dir: string, options: AuthorityOptions):
     later: new Rng(laterSeed(options.seed)),
     staff,
     auditors: Math.max(3, Math.ceil(staff.length / 10)),
-    ids: { assessment: 0, plan: 0, visit: 0, episode: 0, referral: 0, audit: 0, action: 0, enquiry: 0, placement: 0 },
+    ids: { assessment: 0, plan: 0, visit: 0, episode: 0, referral: 0, audit: 0, action: 0, enquiry: 0, placement: 0, review: 0, leaverContact: 0, health: 0, contact: 0 },
     badRowsPending: options.badRows,
   };
   const write = async (records: Records): Promise<void> => {
@@ -788,7 +789,7 @@ function reviews(world: World, child: Child, span: Span, type: 'CLA' | 'CP'): vo
   const rng = world.later;
   let count = 0;
   for (const day of series(nextReview(rng, type, span.start, null, 0), lastDay(span), (d) => nextReview(rng, type, span.start, d, ++count))) {
-    child.out.reviews.push([child.id, type, iso(day), span.id, span.staff.team, span.staff.worker]);
+    child.out.reviews.push([child.id, `RV${pad(++world.ids.review, 5)}`, type, iso(day), span.id, span.staff.team, span.staff.worker]);
   }
 }
 
@@ -825,7 +826,7 @@ function healthAssessments(world: World, child: Child, span: Span): void {
   const days = series(iha, lastDay(span), (day) => addMonths(day as DayNumber, 12) - rng.int(0, 30));
   days.forEach((day, i) => {
     const due = i === 0 ? addWorkingDays(span.start, 20) : addMonths(days[i - 1]! as DayNumber, 12);
-    child.out.health.push([child.id, i === 0 ? 'IHA' : 'RHA', iso(day), rng.chance(0.1) ? '' : iso(due), span.staff.team]);
+    child.out.health.push([child.id, `HA${pad(++world.ids.health, 5)}`, i === 0 ? 'IHA' : 'RHA', iso(day), rng.chance(0.1) ? '' : iso(due), span.staff.team]);
   });
 }
 
@@ -838,7 +839,7 @@ function careLeaverContacts(world: World, out: Records, id: string, birth: numbe
   for (const day of series(weekdayOnOrAfter(from), stop, (d) => weekdayOnOrAfter(d + rng.int(28, 75)))) {
     const inTouch = rng.chance(0.9);
     out.careleavers.push([
-      id, iso(birth), iso(day), flag(rng, inTouch, FLAGS_CARE_LEAVERS), inTouch ? rng.weighted(ACTIVITIES) : '',
+      id, `LC${pad(++world.ids.leaverContact, 5)}`, iso(birth), iso(day), flag(rng, inTouch, FLAGS_CARE_LEAVERS), inTouch ? rng.weighted(ACTIVITIES) : '',
       inTouch ? flag(rng, rng.chance(0.88), FLAGS_CARE_LEAVERS) : '', rng.chance(0.1) ? '' : iso(Math.max(from, day - rng.int(0, 180))),
       staff.team, staff.worker,
     ]);
@@ -870,7 +871,7 @@ function contact(world: World, child: Child, day: number, decided: number, outco
   const at = day * MINUTES_PER_DAY + rng.int(8 * 60, 16 * 60);
   const decision = decided === day ? at + rng.int(20, 150) : decided * MINUTES_PER_DAY + rng.int(9 * 60, 17 * 60);
   child.out.contacts.push([
-    child.id, stamp(at, rng.weighted(CONTACT_STAMPS)), decided > EXTRACT_END ? '' : stamp(decision, rng.weighted(CONTACT_STAMPS)),
+    child.id, `CT${pad(++world.ids.contact, 6)}`, stamp(at, rng.weighted(CONTACT_STAMPS)), decided > EXTRACT_END ? '' : stamp(decision, rng.weighted(CONTACT_STAMPS)),
     outcome, staff.team, staff.worker,
   ]);
 }

@@ -102,6 +102,7 @@ const CASE_SYSTEM_ALIASES: { readonly [K in ExtractKind]: Readonly<Record<string
   },
   reviews: {
     child_id: PERSON,
+    review_id: ['Review ID', 'Meeting ID'],
     review_type: ['Review Type', 'Type of Review', 'Meeting Type'],
     review_date: ['Review Date', 'Date of Review', 'Review Meeting Date', 'Meeting Date'],
     plan_id: ['Plan ID', 'Episode ID'],
@@ -129,6 +130,7 @@ const CASE_SYSTEM_ALIASES: { readonly [K in ExtractKind]: Readonly<Record<string
   },
   careleavers: {
     child_id: PERSON,
+    contact_id: ['Contact ID', 'Contact Reference'],
     date_of_birth: ['Date of Birth', 'DOB', 'Birth Date'],
     contact_date: ['Contact Date', 'Date of Contact'],
     in_touch: ['In Touch', 'In Touch With Authority'],
@@ -140,6 +142,7 @@ const CASE_SYSTEM_ALIASES: { readonly [K in ExtractKind]: Readonly<Record<string
   },
   health: {
     child_id: PERSON,
+    assessment_id: ['Health Assessment ID', 'Assessment ID'],
     assessment_type: ['Assessment Type', 'Health Assessment Type', 'Type of Health Assessment'],
     completed_date: ['Completed Date', 'Date Completed', 'Health Assessment Date', 'Date of Health Assessment'],
     due_date: ['Due Date', 'Date Due'],
@@ -147,6 +150,7 @@ const CASE_SYSTEM_ALIASES: { readonly [K in ExtractKind]: Readonly<Record<string
   },
   contacts: {
     child_id: PERSON,
+    contact_id: ['Contact ID', 'Contact Reference'],
     contact_date: ['Contact Date', 'Date of Contact', 'Contact Received', 'Contact Date Time'],
     decision_date: ['Decision Date', 'Date of Decision', 'Decision Made', 'Contact Decision Date'],
     outcome: ['Outcome', 'Contact Outcome', 'Next Step', 'Decision'],

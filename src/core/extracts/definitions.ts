@@ -368,12 +368,14 @@ export const reviews = defineExtract({
   kind: 'reviews',
   columns: {
     child_id: columns.childId(),
+    review_id: columns.text(),
     review_type: columns.code(true, REVIEW_TYPES),
     review_date: columns.requiredDate(),
     plan_id: columns.text(),
     team: columns.label(),
     worker: columns.label(),
   },
+  idColumn: 'review_id',
   order: [],
   notAfterExtract: ['review_date'],
   // A first CLA review is due 20 working days after the plan's start.
@@ -421,6 +423,7 @@ export const careleavers = defineExtract({
   kind: 'careleavers',
   columns: {
     child_id: columns.childId(),
+    contact_id: columns.text(),
     date_of_birth: columns.requiredDate(),
     contact_date: columns.requiredDate(),
     in_touch: columns.flag(),
@@ -430,6 +433,7 @@ export const careleavers = defineExtract({
     team: columns.label(),
     worker: columns.label(),
   },
+  idColumn: 'contact_id',
   order: [['date_of_birth', 'contact_date'], ['date_of_birth', 'pathway_plan_date']],
   notAfterExtract: ['date_of_birth', 'contact_date', 'pathway_plan_date'],
   clocks: [],
@@ -439,11 +443,13 @@ export const health = defineExtract({
   kind: 'health',
   columns: {
     child_id: columns.childId(),
+    assessment_id: columns.text(),
     assessment_type: columns.code(true, HEALTH_ASSESSMENT_TYPES),
     completed_date: columns.requiredDate(),
     due_date: columns.date(),
     team: columns.label(),
   },
+  idColumn: 'assessment_id',
   order: [],
   notAfterExtract: ['completed_date'],
   // An IHA is due within 20 working days of the CLA plan's start.
@@ -454,12 +460,14 @@ export const contacts = defineExtract({
   kind: 'contacts',
   columns: {
     child_id: columns.childId(),
+    contact_id: columns.text(),
     contact_date: columns.requiredDateTime(),
     decision_date: columns.dateTime(),
     outcome: columns.label(),
     team: columns.label(),
     worker: columns.label(),
   },
+  idColumn: 'contact_id',
   order: [['contact_date', 'decision_date']],
   notAfterExtract: ['contact_date', 'decision_date'],
   // The decision is due within 1 working day of the contact.
