@@ -1,7 +1,7 @@
 import type { WorkingCalendar } from '../calendar/workingCalendar.js';
 import { formatUk } from '../dates/localDate.js';
 import type { ContactRecord } from '../extracts/definitions.js';
-import { listedValueRate } from './careLeavers.js';
+import { listedValueRate } from './listedValueRate.js';
 import { settingShape } from './settingShape.js';
 import type { CaseRow, IndicatorDefinition } from './types.js';
 import { count } from './words.js';
