@@ -1,6 +1,6 @@
 import { formatUk, type DayNumber } from '../dates/localDate.js';
 import { caseOf } from './caseRow.js';
-import { daysByChild } from './placements.js';
+import { byChild } from './byChild.js';
 import { DEFAULT_SETTINGS } from '../settings.js';
 import type { CaseRow, IndicatorDefinition } from './types.js';
 import { count } from './words.js';
@@ -26,7 +26,7 @@ export const iha20WorkingDays: IndicatorDefinition = {
   cases: ({ data, period, calendar, settings }) => {
     const plans = data.plans!;
     // Review health assessments never meet an IHA's timescale.
-    const ihas = daysByChild(data.health!.records, (assessment) => (assessment.assessment_type === 'IHA' ? assessment.completed_date : undefined));
+    const ihas = byChild(data.health!.records, (assessment) => (assessment.assessment_type === 'IHA' ? assessment.completed_date : undefined));
     const rows: CaseRow[] = [];
     for (const plan of plans.records) {
       // The due day is after the start, so a plan starting after the period cannot be due in it.

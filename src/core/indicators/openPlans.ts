@@ -1,6 +1,7 @@
 import type { DayNumber } from '../dates/localDate.js';
 import type { PlanRecord, PlanType } from '../extracts/definitions.js';
 import { byCodePoint } from '../textOrder.js';
+import { byChild } from './byChild.js';
 
 /** Open on day d: start ≤ d and (end blank or end ≥ d). */
 export function isOpenOn(plan: PlanRecord, day: DayNumber): boolean {
@@ -29,27 +30,14 @@ export function openPlansByChild(
   day: DayNumber,
   planType?: PlanType,
 ): Map<string, PlanRecord[]> {
-  const byChild = new Map<string, PlanRecord[]>();
-  for (const plan of plans) {
-    if ((planType !== undefined && plan.plan_type !== planType) || !isOpenOn(plan, day)) continue;
-    const list = byChild.get(plan.child_id);
-    if (list) list.push(plan);
-    else byChild.set(plan.child_id, [plan]);
-  }
-  for (const list of byChild.values()) list.sort(newestFirst);
-  return byChild;
+  const open = byChild(plans, (plan) => ((planType === undefined || plan.plan_type === planType) && isOpenOn(plan, day) ? plan : undefined));
+  for (const list of open.values()) list.sort(newestFirst);
+  return open;
 }
 
 /** A type's plans by child, open or not. */
 export function plansOfType(plans: readonly PlanRecord[], planType: PlanType): Map<string, PlanRecord[]> {
-  const byChild = new Map<string, PlanRecord[]>();
-  for (const plan of plans) {
-    if (plan.plan_type !== planType) continue;
-    const list = byChild.get(plan.child_id);
-    if (list) list.push(plan);
-    else byChild.set(plan.child_id, [plan]);
-  }
-  return byChild;
+  return byChild(plans, (plan) => (plan.plan_type === planType ? plan : undefined));
 }
 
 /**

@@ -4,20 +4,8 @@ import { caseOf } from './caseRow.js';
 import { openPlansByChild } from './openPlans.js';
 import { DEFAULT_SETTINGS } from '../settings.js';
 import type { CaseRow, IndicatorDefinition } from './types.js';
+import { byChild } from './byChild.js';
 import { count } from './words.js';
-
-/** Each child's days of the records `dayOf` dates (those it gives no day are left out). */
-export function daysByChild<R extends { readonly child_id: string }>(records: readonly R[], dayOf: (record: R) => DayNumber | undefined): Map<string, DayNumber[]> {
-  const days = new Map<string, DayNumber[]>();
-  for (const record of records) {
-    const day = dayOf(record);
-    if (day === undefined) continue;
-    const list = days.get(record.child_id);
-    if (list) list.push(day);
-    else days.set(record.child_id, [day]);
-  }
-  return days;
-}
 
 /** "3 placements started 01/03/2025 to 28/02/2026: 01/03/2025, 10/06/2025, 28/02/2026". */
 function movesDetail(started: readonly DayNumber[], since: DayNumber, asAt: DayNumber): string {
@@ -40,7 +28,7 @@ export const placementMoves3Plus: IndicatorDefinition = {
   subject: 'plans',
   cases: ({ data, period, settings }) => {
     const plans = data.plans!;
-    const starts = daysByChild(data.placements!.records, (placement) => placement.placement_start);
+    const starts = byChild(data.placements!.records, (placement) => placement.placement_start);
     const { asAt } = period;
     // catalogue.md "Placements": on or after as-at − 12 months (29/02/2028 − 12 months = 28/02/2027) and on or before as-at.
     const since = addMonths(asAt, -settings.placementMovesMonths);

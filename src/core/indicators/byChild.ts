@@ -1,0 +1,12 @@
+/** The values `valueOf` gives each child's records, by child, in record order (records it gives nothing for are left out). */
+export function byChild<R extends { readonly child_id: string }, V>(records: readonly R[], valueOf: (record: R) => V | undefined): Map<string, V[]> {
+  const values = new Map<string, V[]>();
+  for (const record of records) {
+    const value = valueOf(record);
+    if (value === undefined) continue;
+    const list = values.get(record.child_id);
+    if (list) list.push(value);
+    else values.set(record.child_id, [value]);
+  }
+  return values;
+}
