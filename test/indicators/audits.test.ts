@@ -5,6 +5,7 @@ import { parsePeriod } from '../../src/core/period.js';
 import { fileURLToPath } from 'node:url';
 import { resolveConfig, type ResolvedSettings } from '../../src/core/config.js';
 import { INDICATORS, indicatorsFor } from '../../src/core/indicators/registry.js';
+import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
 import { loadDataset } from '../../src/io/loadDataset.js';
 import { validationLimits } from '../../src/cli/options.js';
 import { tempFolder } from '../tempFolder.js';
@@ -123,5 +124,17 @@ describe('audit themes declared in the config', () => {
     const [quality] = read.audits!.quality;
     expect(quality!.issues.map((i) => [i.line, i.code, i.column, i.value])).toEqual([[2, 'INVALID_FLAG', 'voice_evident', 'maybe']]);
     expect(quality!.rowsUsed).toBe(1);
+  });
+});
+
+describe('audits over a trend, against a dated target', () => {
+  it('September: AU7 (30/09, good) alone, 1 of 1; October 3 of 6; each point with the target in force on its as-at date', () => {
+    const settings = { ...DEFAULT_SETTINGS, targets: { 'audits-good-or-better': [{ from: day('2026-09-01'), target: 0.6 }, { from: day('2026-10-01'), target: 0.65 }] } };
+    const series = resultOf(reportOf(data, october, { trend: 2, settings }), 'audits-good-or-better').series!;
+    // 30/09: 1/1 = 100 % against 60 %, but no RAG with n < 5; 31/10: 3/6 = 50 % against 65 %, red (amber from 60 %).
+    expect(series.map((p) => [p.period.label, p.numerator, p.denominator, p.target, p.rag])).toEqual([
+      ['2026-09', 1, 1, 0.6, 'none'],
+      ['2026-10', 3, 6, 0.65, 'red'],
+    ]);
   });
 });
