@@ -6,7 +6,9 @@
  * teams `Team A`…, workers `Worker 01`… and auditors `Auditor 1`…. The same
  * seed gives byte-identical files. The second wave's rows come from their own
  * random stream, drawn after each child's first-wave rows, so adding them left
- * the first wave's files unchanged. Children are simulated one at a time and their
+ * the first wave's files unchanged. The assessments-heavy benchmark's extra
+ * assessments (options.extraAssessments) come from a third stream, so without
+ * them the output is as before. Children are simulated one at a time and their
  * rows streamed to disk, so the benchmark scale never sits in memory.
  *
  * The quirks a reader must cope with are deliberate: unknown extra columns
@@ -36,6 +38,8 @@ export interface AuthorityOptions {
   readonly size: AuthoritySize;
   /** Add the demo's three deliberately bad rows. */
   readonly badRows: boolean;
+  /** Mean extra assessments per child, drawn from a stream of their own (the assessments-heavy benchmark); absent = none. */
+  readonly extraAssessments?: number;
 }
 
 /** One file written and its data rows (the header not counted). */
@@ -56,9 +60,19 @@ export const BENCH_VISITS = 1_000_000;
 /** Default benchmark seed. */
 export const BENCH_SEED = 2026;
 
-/** The benchmark options for a number of visits and a seed. */
-export function benchOptions(visits: number = BENCH_VISITS, seed: number = BENCH_SEED): AuthorityOptions {
-  return { seed, size: { visits }, badRows: false };
+/** The benchmark's data profiles: the standard authority, or one with about 2 million assessments per million visits. */
+export const BENCH_PROFILES = ['standard', 'assessments-heavy'] as const;
+
+/** A benchmark data profile. */
+export type BenchProfile = (typeof BENCH_PROFILES)[number];
+
+/** Extra assessments per child in the assessments-heavy profile: about 12 in all, 2 million at 1 million visits. */
+const HEAVY_EXTRA_ASSESSMENTS = 11;
+
+/** The benchmark options for a number of visits, a seed and a profile. */
+export function benchOptions(visits: number = BENCH_VISITS, seed: number = BENCH_SEED, profile: BenchProfile = 'standard'): AuthorityOptions {
+  const options: AuthorityOptions = { seed, size: { visits }, badRows: false };
+  return profile === 'standard' ? options : { ...options, extraAssessments: HEAVY_EXTRA_ASSESSMENTS };
 }
 
 /** Parses a command-line whole number (digits, `_` or `,` separators allowed); throws a message naming the flag. */
@@ -346,6 +360,9 @@ interface World {
   readonly rng: Rng;
   /** The second wave's own stream: drawing from it leaves the first wave's rows as they were. */
   readonly later: Rng;
+  /** The extra assessments' own stream, drawn from only when options.extraAssessments is set. */
+  readonly extra: Rng;
+  readonly extraAssessments: number;
   readonly staff: readonly Staff[];
   readonly auditors: number;
   readonly ids: {
@@ -381,9 +398,9 @@ function expectedChildren(size: AuthoritySize): number {
   return 'children' in size ? size.children : Math.ceil(size.visits / VISITS_PER_CHILD);
 }
 
-/** The second wave's seed: a scramble of the first's, so the two streams do not overlap. */
-function laterSeed(seed: number): number {
-  return Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) >>> 0;
+/** Another wave's seed: a scramble of the first's, so the streams do not overlap. */
+function laterSeed(seed: number, salt = 0x9e3779b9): number {
+  return Math.imul(seed ^ salt, 0x85ebca6b) >>> 0;
 }
 
 /** Writes the fourteen extracts of a synthetic authority into dir and returns the rows written per file. */
@@ -397,6 +414,8 @@ export async function generateAuthority(dir: string, options: AuthorityOptions):
   const world: World = {
     rng: new Rng(options.seed),
     later: new Rng(laterSeed(options.seed)),
+    extra: new Rng(laterSeed(options.seed, 0x7f4a7c15)),
+    extraAssessments: options.extraAssessments ?? 0,
     staff,
     auditors: Math.max(3, Math.ceil(staff.length / 10)),
     ids: { assessment: 0, plan: 0, visit: 0, episode: 0, referral: 0, audit: 0, action: 0, enquiry: 0, placement: 0, review: 0, leaverContact: 0, health: 0, contact: 0 },
@@ -445,7 +464,14 @@ function simulateChild(world: World, id: string): Records {
     world.badRowsPending = false;
   }
   secondWave(world, child);
+  if (world.extraAssessments > 0) extraAssessments(world, child);
   return child.out;
+}
+
+/** The assessments-heavy profile's extra assessments, on days through the history, drawn from world.extra alone. */
+function extraAssessments(world: World, child: Child): void {
+  const rng = world.extra;
+  for (let n = rng.int(0, 2 * world.extraAssessments); n > 0; n--) assessmentRow(world, rng, child, rng.int(HISTORY_START, LAST_REFERRAL));
 }
 
 /**
@@ -489,6 +515,14 @@ function assessmentLength(rng: Rng): number {
 /** An assessment after a referral; returns the day the case closed, or null while still open. */
 function assessment(world: World, child: Child, referralDay: number): number | null {
   const { rng } = world;
+  const completed = assessmentRow(world, rng, child, referralDay);
+  if (completed === null) return null;
+  const plan = rng.weighted(PLAN_AFTER_ASSESSMENT);
+  return plan === null ? completed : planChain(world, child, plan, completed + rng.int(0, 10));
+}
+
+/** Writes one assessment row drawn from rng; returns its completion day, or null while still open. */
+function assessmentRow(world: World, rng: Rng, child: Child, referralDay: number): number | null {
   const start = addWorkingDays(referralDay, rng.int(0, 3));
   const finished = addWorkingDays(start, assessmentLength(rng));
   // A few are never completed: they stay open and become overdue.
@@ -501,9 +535,7 @@ function assessment(world: World, child: Child, referralDay: number): number | n
     flag(rng, seen, FLAGS_ASSESSMENTS), flag(rng, seen && rng.chance(0.72), FLAGS_ASSESSMENTS),
     flag(rng, rng.chance(0.9), FLAGS_ASSESSMENTS), rng.chance(0.85) ? 'Child and family assessment' : 'Single assessment',
   ]);
-  if (completed === null) return null;
-  const plan = rng.weighted(PLAN_AFTER_ASSESSMENT);
-  return plan === null ? completed : planChain(world, child, plan, completed + rng.int(0, 10));
+  return completed;
 }
 
 function planLength(rng: Rng, type: PlanType): number {
