@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import type { SampleTable, TableRow } from '../core/audits/sampleTable.js';
-import { startsFormula } from '../render/csvCell.js';
+import { unneutralised } from '../core/formulaText.js';
 import { openCsv } from './readers/csvReader.js';
 import type { ReadNotes, RowReader } from './readers/rowReader.js';
 import { listSheets, openXlsxSheet } from './readers/xlsxReader.js';
@@ -8,14 +8,6 @@ import { listSheets, openXlsxSheet } from './readers/xlsxReader.js';
 /** The sheets `sample --format xlsx` writes. */
 const SAMPLE_SHEET = 'Sample';
 const ABOUT_SHEET = 'About';
-
-/**
- * A cell as the data had it: `sample` put an apostrophe before text a
- * spreadsheet would read as a formula, which is not part of the value.
- */
-function unneutralised(text: string): string {
-  return text.startsWith("'") && startsFormula(text.slice(1)) ? text.slice(1) : text;
-}
 
 /** Every non-blank row of a table, in file order, and what the reader noticed about its bytes. */
 export async function readRows(reader: RowReader): Promise<{ rows: TableRow[]; notes: ReadNotes }> {

@@ -1,13 +1,4 @@
-// A cell starting with one of these is read as a formula by spreadsheets
-// (CSV injection); cli.md asks for a leading apostrophe to neutralise it.
-// Tested on the NFKC form, so fullwidth and small forms (＝ ＋ － ＠, ﹦) count, as do
-// the triggers behind leading whitespace, and a leading tab or carriage return.
-const FORMULA_START = /^(?:[\t\r]|\s*[=+\-@])/;
-
-/** Whether a spreadsheet could read the text as a formula (CSV cells and workbook cells alike). */
-export function startsFormula(text: string): boolean {
-  return FORMULA_START.test(text.normalize('NFKC'));
-}
+import { neutralised } from '../core/formulaText.js';
 
 /** RFC 4180 quoting: quoted (quotes doubled) when the text holds a comma, quote or line break. */
 export function quoteCsv(text: string): string {
@@ -18,7 +9,7 @@ export function quoteCsv(text: string): string {
 export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
   const text = String(value);
-  return quoteCsv(typeof value === 'string' && startsFormula(text) ? `'${text}` : text);
+  return quoteCsv(typeof value === 'string' ? neutralised(text) : text);
 }
 
 /** One CSV line (CRLF, as RFC 4180 and Excel expect). */

@@ -5,7 +5,7 @@ import { GRADES } from '../core/extracts/columns.js';
 import type { Rag } from '../core/rag.js';
 import type { IndicatorResult, Report } from '../core/report.js';
 import { dueFromText, gradeRows } from './auditText.js';
-import { startsFormula } from './csvCell.js';
+import { neutralised } from '../core/formulaText.js';
 import { ragWord, reportTitle } from './format.js';
 import { roundValue } from './json.js';
 import { withoutControls } from './safeText.js';
@@ -35,8 +35,7 @@ const CELL_LIMIT = 32_767;
 /** Text from the data made safe for a cell: formula-neutralised, without controls XML or Excel refuse, clipped to Excel's limit. */
 export function xlsxText(text: string): string {
   // A leading apostrophe keeps text that Excel would read as a formula once the value is edited or copied out.
-  const neutral = startsFormula(text) ? `'${text}` : text;
-  return withoutControls(neutral).replace(NOT_XML, '\ufffd').slice(0, CELL_LIMIT);
+  return withoutControls(neutralised(text)).replace(NOT_XML, '\ufffd').slice(0, CELL_LIMIT);
 }
 
 /** A day as exceljs writes a date: midnight UTC of that day (exceljs converts in UTC, so no time zone shifts it). */
