@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import type { Dataset } from '../core/dataset.js';
 import { EXTRACT_KINDS, type ExtractKind, type ValidationLimits } from '../core/extracts/definitions.js';
 import type { ExtractData } from '../core/extracts/extractParser.js';
@@ -26,8 +27,10 @@ export interface LoadOptions {
   /** Event kinds whose records are kept as well as their events (the kind a sample draws from). */
   readonly keepRecords?: readonly ExtractKind[];
   readonly onProgress?: RowProgress;
-  /** Read the files on worker threads, several at once (needs the built dist/ code). */
+  /** Read the files on worker threads, several at once (needs the built dist/ code), when they hold `parallelFromBytes` or more. */
   readonly parallel?: boolean;
+  /** Below this many bytes in all, starting the threads costs more than they save (default `PARALLEL_FROM_BYTES`). */
+  readonly parallelFromBytes?: number;
   /** Takes every issue as it is found instead of the files' lists; the files are then read one after another, on this thread. */
   readonly onIssue?: (issue: Issue, table: IssueTable) => void;
 }
@@ -39,6 +42,15 @@ export interface LoadedData {
   readonly unreadFiles: readonly string[];
   /** Why a kind is absent or lacks columns, when its source cannot hold them (Annex A has no supervision records; the SSDA903 no interview times). */
   readonly absentReasons: Readonly<Partial<Record<ExtractKind, string>>>;
+}
+
+/** Tables of fewer bytes than this in all are read on this thread: a worker takes about a quarter of a second of CPU to start. */
+export const PARALLEL_FROM_BYTES = 4 * 1024 * 1024;
+
+/** The bytes of the tables' files (a file read for several kinds counts each time, as it is read each time). */
+async function totalBytes(jobs: readonly TableJob[]): Promise<number> {
+  const sizes = await Promise.all(jobs.map((job) => stat(job.source.path).then((s) => s.size, () => 0)));
+  return sizes.reduce((sum, size) => sum + size, 0);
 }
 
 /** Every table of every kind asked for, in a fixed order (kind, then file name). */
@@ -69,7 +81,7 @@ export async function loadDataset(sources: ExtractSources, options: LoadOptions)
   const located = await locateSources(sources, options.mappings ?? {}, options.kinds);
   const jobs = jobsFor(located.tables, options);
   let extracts: ExtractData[];
-  if (options.parallel && jobs.length > 1 && !options.onIssue) {
+  if (options.parallel && jobs.length > 1 && !options.onIssue && (await totalBytes(jobs)) >= (options.parallelFromBytes ?? PARALLEL_FROM_BYTES)) {
     extracts = await readInParallel(jobs, options.onProgress);
   } else {
     extracts = [];

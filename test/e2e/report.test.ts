@@ -207,7 +207,7 @@ describe('file-level bad input stops the run with exit 2 and says which file and
     expect(run.stderr).toContain(message);
   });
 
-  it('with several files read at once, the first kind in file order names the error, whichever thread ends first', () => {
+  it('when several files fail, the first kind in file order names the error (test/io/parallelReading.test.ts checks the same on worker threads)', () => {
     // assessments.csv is fine; plans.csv lacks plan_type; visits.csv has an unclosed quote.
     for (let run = 0; run < 3; run++) {
       const result = runCli(['report', '--data', 'fixtures/bad-input/errors-in-two-files', '--period', '2026-10', '--format', 'json', ...EXTRACTED]);
