@@ -12,6 +12,7 @@ import { readTable } from './readTable.js';
 import { annexAYield, type TableJob } from './tableSource.js';
 import { ANNEX_A_KIND_NAMES, ANNEX_A_UNSUPPORTED } from '../core/annexA/lists.js';
 import { SSDA903_LIMITS } from '../core/ssda903/tables.js';
+import { cinCensusLacks } from '../core/cinCensus/elements.js';
 
 export type { ExtractSources };
 
@@ -101,6 +102,12 @@ export async function loadDataset(sources: ExtractSources, options: LoadOptions)
     for (const [kind, reason] of Object.entries(SSDA903_LIMITS) as [ExtractKind, string][]) {
       const fromReturn = located.tables.get(kind)?.every((table) => table.format === 'ssda903') ?? true;
       if (fromReturn && absentReasons[kind] === undefined) absentReasons[kind] = reason;
+    }
+  }
+  if (sources.cinCensus !== undefined) {
+    for (const kind of EXTRACT_KINDS) {
+      const reason = cinCensusLacks(kind);
+      if (reason !== undefined && data[kind] === undefined && absentReasons[kind] === undefined) absentReasons[kind] = reason;
     }
   }
   return { data: data as Dataset, unreadFiles: located.unread, absentReasons };

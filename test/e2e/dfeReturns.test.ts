@@ -42,7 +42,7 @@ describe('the DfE returns read directly by the built CLI', () => {
     const report = JSON.parse(run.stdout) as JsonReport;
     const icpc = indicator(report, 'icpc-15-working-days');
     expect([icpc.numerator, icpc.denominator]).toEqual([1, 1]);
-    expect(report.notComputed.find((n) => n.id === 'visits-cp')?.reason).toBe('no visits extract');
+    expect(report.notComputed.find((n) => n.id === 'visits-cp')?.reason).toBe('no visits extract (not in a CIN census return)');
     expect(run.stderr).toContain('three-children.xml:Section47: 2 read, 2 used, 0 rejected');
   });
 });

@@ -184,3 +184,8 @@ export function isCensusElement(parent: string, name: string): boolean {
 export function cinCensusTables(kind: ExtractKind): readonly AnyCinCensusTable[] {
   return CIN_CENSUS_TABLES.filter((table) => table.kind === kind);
 }
+
+/** Why a kind is absent when a CIN census return is read, if the census cannot hold it (visits, missing episodes, audits…). */
+export function cinCensusLacks(kind: ExtractKind): string | undefined {
+  return CIN_CENSUS_TABLES.some((table) => table.kind === kind) ? undefined : 'not in a CIN census return';
+}
