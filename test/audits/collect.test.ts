@@ -5,7 +5,6 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { collectAudits, collectedColumns, notYetCollected, sameHeader, type CollectOptions } from '../../src/core/audits/collect.js';
 import type { Dataset } from '../../src/core/dataset.js';
 import { dayNumber, formatIso } from '../../src/core/dates/localDate.js';
-import { DataError } from '../../src/core/errors.js';
 import { DEFAULT_SETTINGS, type AuditTheme } from '../../src/core/settings.js';
 import { readCollectedFile } from '../../src/io/collectedFile.js';
 import { readSampleFile, readSampleFiles } from '../../src/io/readSampleFiles.js';
@@ -15,23 +14,13 @@ import { renderSampleXlsx } from '../../src/render/sampleXlsx.js';
 import { readWorkbook, sheetOf } from '../render/readWorkbook.js';
 import { draw, loadScenario } from '../sample/helpers.js';
 import { tempFolder } from '../tempFolder.js';
+import { thrown } from '../thrown.js';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/audits-collect/', import.meta.url));
 const fixture = (name: string) => join(FIXTURES, name);
 
 const VOICE: AuditTheme = { name: 'voice-of-child', column: 'voice_evident', title: "Child's voice evident" };
 const OPTIONS: CollectOptions = { themes: [VOICE], extractedOn: dayNumber(2026, 11, 20), auditType: 'dip sample' };
-
-/** The error a call throws, to check its code and message. */
-function thrown(run: () => unknown): DataError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DataError) return error;
-    throw error;
-  }
-  throw new Error('nothing was thrown');
-}
 
 describe('collectAudits: returned CSV samples', () => {
   test('each graded row is one audit, grades in their canonical words, the theme as a flag; the rest is said with file and line', async () => {

@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { isModerationRun, moderateAudits, type AuditsFile } from '../../src/core/audits/moderation.js';
 import type { SampleTable } from '../../src/core/audits/sampleTable.js';
-import { DataError } from '../../src/core/errors.js';
 import { readCollectedFile } from '../../src/io/collectedFile.js';
 import { moderatedFileText } from '../../src/render/collectedAudits.js';
 import { runCli } from '../e2e/runCli.js';
 import { tempFolder } from '../tempFolder.js';
+import { thrown } from '../thrown.js';
 
 /** A returned sample as read: a header and rows from line 1 on, one line each. */
 function table(file: string, ...lines: string[][]): SampleTable {
@@ -15,17 +15,6 @@ function table(file: string, ...lines: string[][]): SampleTable {
 }
 
 const HEADER = ['kind', 'record_id', 'child_id', 'grade', 'auditor', 'audit_date', 'moderated_grade', 'notes'];
-
-/** The error a call throws, to check its code and message. */
-function thrown(run: () => unknown): DataError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DataError) return error;
-    throw error;
-  }
-  throw new Error('nothing was thrown');
-}
 
 // An audits file with a moderated_grade column, LF line ends, grades in the spellings people use:
 // AU3 RI already moderated good; AU4 RI, not moderated; AU5 outstanding already moderated RI;
