@@ -1,19 +1,43 @@
 import { availableParallelism } from 'node:os';
 import { stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
+import { EXTRACTS } from '../core/extracts/definitions.js';
 import { EventLog } from '../core/extracts/eventLog.js';
 import { recordsNotLoaded } from '../core/extracts/notLoaded.js';
 import type { ExtractData } from '../core/extracts/extractParser.js';
 import { DataError } from '../core/errors.js';
 import type { TableJob, WorkerMessage } from './extractJob.js';
 import type { RowProgress } from './readExtract.js';
+import { readTable } from './readTable.js';
 
 const MAX_WORKERS = 4;
 
-/** Job indexes, largest file first, so the big ones start at once and the small ones fill the gaps. */
-async function bySizeDescending(jobs: readonly TableJob[]): Promise<number[]> {
-  const sizes = await Promise.all(jobs.map((job) => stat(job.source.path).then((s) => s.size, () => 0)));
-  return jobs.map((_, i) => i).sort((a, b) => sizes[b]! - sizes[a]! || a - b);
+/**
+ * Whether a table's extract crosses back from a worker cheaply: an event
+ * kind's events are typed arrays, handed over whole, while records are
+ * copied one object at a time and then collected twice over.
+ */
+function crossesCheaply(job: TableJob): boolean {
+  return EXTRACTS[job.kind].event !== undefined && !job.keepRecords;
+}
+
+/** The jobs not yet started, largest file first, so the big ones start at once and the small ones fill the gaps. */
+class JobQueue {
+  private constructor(
+    private readonly jobs: readonly TableJob[],
+    private readonly waiting: number[],
+  ) {}
+
+  static async of(jobs: readonly TableJob[]): Promise<JobQueue> {
+    const sizes = await Promise.all(jobs.map((job) => stat(job.source.path).then((s) => s.size, () => 0)));
+    return new JobQueue(jobs, jobs.map((_, i) => i).sort((a, b) => sizes[b]! - sizes[a]! || a - b));
+  }
+
+  /** The largest waiting job that crosses cheaply (or not), else the largest of any. */
+  take(cheaply: boolean): number | undefined {
+    const at = this.waiting.findIndex((i) => crossesCheaply(this.jobs[i]!) === cheaply);
+    return this.waiting.splice(at === -1 ? 0 : at, 1)[0];
+  }
 }
 
 function toExtract(message: Extract<WorkerMessage, { type: 'done' }>): ExtractData {
@@ -31,13 +55,13 @@ function toError(failure: Extract<WorkerMessage, { type: 'failed' }>['error']): 
   return failure.code !== undefined && failure.location !== undefined ? new DataError(failure.code, failure.message, failure.location) : new Error(failure.message);
 }
 
-/** Runs one worker over the shared queue of job indexes until it is empty. */
-function drain(jobs: readonly TableJob[], queue: number[], results: (ExtractData | Error)[], onProgress?: RowProgress): Promise<void> {
+/** Runs one worker over the queue, taking the jobs whose extracts cross back cheaply first, until it is empty. */
+function drainOnWorker(jobs: readonly TableJob[], queue: JobQueue, results: (ExtractData | Error)[], onProgress?: RowProgress): Promise<void> {
   const worker = new Worker(new URL('./extractWorker.js', import.meta.url));
   return new Promise<void>((resolve, reject) => {
     let current: number | undefined;
     const next = () => {
-      current = queue.shift();
+      current = queue.take(true);
       if (current !== undefined) worker.postMessage(jobs[current]);
       else void worker.terminate().then(() => resolve());
     };
@@ -54,16 +78,25 @@ function drain(jobs: readonly TableJob[], queue: number[], results: (ExtractData
   });
 }
 
+/** Reads on this thread, taking the jobs whose extracts would be costly to copy across first, until the queue is empty. */
+async function drainHere(jobs: readonly TableJob[], queue: JobQueue, results: (ExtractData | Error)[], onProgress?: RowProgress): Promise<void> {
+  for (let current = queue.take(false); current !== undefined; current = queue.take(false)) {
+    results[current] = await readTable(jobs[current]!, onProgress).catch((error: unknown) => error as Error);
+  }
+}
+
 /**
- * Reads the tables on worker threads, one table per thread at a time, and
- * returns their extracts in the order of `jobs`. The result does not depend
- * on which thread finished first: when tables fail, the first failed job's error is thrown.
+ * Reads the tables on this thread and on worker threads, one table per
+ * thread at a time, and returns their extracts in the order of `jobs`. This
+ * thread is one of the readers: it would otherwise wait, and the records it
+ * reads need no copying. The result does not depend on which thread finished
+ * first: when tables fail, the first failed job's error is thrown.
  */
 export async function readInParallel(jobs: readonly TableJob[], onProgress?: RowProgress): Promise<ExtractData[]> {
-  const queue = await bySizeDescending(jobs);
+  const queue = await JobQueue.of(jobs);
   const results: (ExtractData | Error)[] = [];
-  const threads = Math.min(MAX_WORKERS, availableParallelism(), queue.length);
-  await Promise.all(Array.from({ length: threads }, () => drain(jobs, queue, results, onProgress)));
+  const workers = Math.min(MAX_WORKERS, availableParallelism(), jobs.length) - 1;
+  await Promise.all([drainHere(jobs, queue, results, onProgress), ...Array.from({ length: workers }, () => drainOnWorker(jobs, queue, results, onProgress))]);
   for (const result of results) if (result instanceof Error) throw result;
   return results as ExtractData[];
 }
