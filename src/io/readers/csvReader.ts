@@ -1,12 +1,9 @@
 import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { TextDecoder } from 'node:util';
-import { parse } from 'csv-parse';
 import { DataError } from '../../core/errors.js';
-import { CellCap } from './cellCap.js';
+import { CsvScanner, CsvSyntaxError } from './csvScanner.js';
 import type { ReadNotes, RowReader, RowSink } from './rowReader.js';
 import { refuseIrregular } from './regularFile.js';
 
@@ -19,12 +16,6 @@ interface Sniffed {
   readonly delimiter: Delimiter;
   /** False when some bytes are not UTF-8 (a file with a UTF-8 BOM is still read as UTF-8). */
   readonly validUtf8: boolean;
-  /**
-   * What csv-parse ends records at: every line break, or only LF when the
-   * first pass read every byte and found no CR (the same records, and the
-   * parser runs faster when it tests each character against one break).
-   */
-  readonly recordDelimiters: readonly string[];
 }
 
 const DELIMITER_NAMES: Readonly<Record<Delimiter, string>> = { ',': 'comma', ';': 'semicolon', '\t': 'tab' };
@@ -38,22 +29,15 @@ const HEADER_SCAN_LIMIT = 1 << 20;
 const TITLE_LINES = 40;
 
 /**
- * Line breaks, each of which ends a record outside quotes, whatever the rest
- * of the file uses (as Python's csv module reads them). CRLF comes first so
- * that it is one break, not two.
- */
-const LINE_BREAKS: readonly string[] = ['\r\n', '\n', '\r'];
-
-/**
  * Opens a CSV file as a row reader. Reading refuses anything but a regular
  * file (a FIFO or a device would block or never end), then makes two
  * streaming passes: the first decides the encoding (a BOM; else UTF-8 when
  * every byte sequence is valid UTF-8, else Windows-1252) and the delimiter
- * (from the header line); the second parses with csv-parse and counts
- * physical lines itself. With `maxCellCharacters`, a `CellCap` between the
- * bytes and csv-parse cuts each longer field to one character past it, so a
- * huge cell is never held whole but still reaches the extract parser as too
- * long (CELL_TOO_LARGE, a cell or row issue, not a file error).
+ * (from the header line); the second reads the records with `CsvScanner`,
+ * which counts physical lines. With `maxCellCharacters`, the scanner cuts
+ * each longer field to one character past it, so a huge cell is never held
+ * whole but still reaches the extract parser as too long (CELL_TOO_LARGE, a
+ * cell or row issue, not a file error).
  */
 export function openCsv(path: string, name: string, maxCellCharacters?: number): RowReader {
   return {
@@ -74,8 +58,6 @@ async function sniff(path: string): Promise<Sniffed> {
   let encoding: CsvEncoding | undefined;
   let header: HeaderScan | undefined;
   let utf8: Utf8Check | undefined;
-  let readAll = true;
-  let carriageReturn = false;
   for await (const chunk of fileChunks(path)) {
     if (!header) {
       encoding = bomEncoding(chunk);
@@ -85,18 +67,13 @@ async function sniff(path: string): Promise<Sniffed> {
     }
     header.push(chunk);
     utf8?.push(chunk);
-    carriageReturn ||= chunk.indexOf(0x0d) !== -1;
-    if (header.delimiter !== undefined && !utf8?.valid) {
-      readAll = false;
-      break;
-    }
+    if (header.delimiter !== undefined && !utf8?.valid) break;
   }
   const validUtf8 = utf8?.end() ?? true;
   return {
     encoding: encoding ?? (validUtf8 ? 'utf-8' : 'windows-1252'),
     delimiter: header?.end() ?? ',',
     validUtf8,
-    recordDelimiters: readAll && !carriageReturn ? ['\n'] : LINE_BREAKS,
   };
 }
 
@@ -230,89 +207,47 @@ const MAX_RECORD_CHARACTERS = 16 * 1_048_576;
 const UTF8_CHARACTER_BYTES = 4;
 
 /**
- * csv-parse's `max_record_size`: 16 M, with room for one cell cut at
- * `maxCellCharacters + 1` characters (csv-parse counts the field it is
- * reading in bytes), so that such a cell alone does not stop the file
- * unless the line breaks it keeps fill the 16 M.
+ * The scanner's `maxRecordSize`: 16 M, with room for one cell cut at
+ * `maxCellCharacters + 1` characters (the field being read is counted in
+ * bytes), so that such a cell alone does not stop the file unless the line
+ * breaks it keeps fill the 16 M.
  */
 function maxRecordSize(maxCellCharacters: number | undefined): number {
   return MAX_RECORD_CHARACTERS + (maxCellCharacters === undefined ? 0 : UTF8_CHARACTER_BYTES * (maxCellCharacters + 1));
 }
 
 /**
- * Streams the file through csv-parse into the sink. Physical line numbers are
- * counted here (each record takes one line plus its quoted line breaks), so
- * csv-parse need not build an info object per record. Quotes are relaxed as
- * in Python's csv module: a quote inside an unquoted field (`ab"c`) is kept
- * as it is, and so is text after a closing quote (`"ab"c` reads `"ab"c`).
+ * Streams the file through the scanner into the sink. An error thrown by
+ * the sink comes out as it is; one of reading the file is UNREADABLE_FILE.
  */
 async function parseRows(path: string, name: string, sniffed: Sniffed, sink: RowSink, maxCellCharacters: number | undefined): Promise<void> {
-  const { delimiter, recordDelimiters } = sniffed;
-  const csv = parse({
-    bom: true,
-    relax_column_count: true,
-    relax_quotes: true,
-    delimiter,
-    record_delimiter: [...recordDelimiters],
-    max_record_size: maxRecordSize(maxCellCharacters),
-  });
-  let nextLine = 1;
   let sinkFailure: { readonly error: unknown } | undefined;
-  // An error thrown in a listener would escape the pipeline: end the stream with it instead.
-  csv.on('data', (fields: string[]) => {
-    if (sinkFailure) return;
-    const line = nextLine;
-    nextLine += 1 + lineBreaks(fields);
+  const scanner = new CsvScanner({ delimiter: sniffed.delimiter, maxCellCharacters, maxRecordSize: maxRecordSize(maxCellCharacters) }, (fields, line) => {
     try {
       sink(fields, line);
     } catch (error) {
       sinkFailure = { error };
-      csv.destroy(error as Error);
+      throw error;
     }
   });
-  const bytes = utf8Bytes(path, sniffed);
   try {
-    await pipeline(maxCellCharacters === undefined ? [bytes, csv] : [bytes, new CellCap(maxCellCharacters, delimiter), csv]);
+    for await (const chunk of utf8Bytes(path, sniffed)) scanner.push(chunk);
+    scanner.end();
   } catch (error) {
     if (sinkFailure) throw sinkFailure.error;
-    throw parseFailure(name, error, nextLine, unfinishedFields(csv));
+    throw parseFailure(name, error);
   }
 }
 
 /**
- * The fields of the record csv-parse was reading when it failed, before the
- * one it could not finish. csv-parse keeps them in `state.record`, which its
- * stream still exposes (untyped, "for backward compatibility"); undefined if
- * it ever stops doing so, and the error then names the record's first line.
+ * The file as UTF-8 bytes for the scanner: as they are, or decoded and
+ * encoded again. A file with a UTF-8 BOM but bytes that are not UTF-8 is
+ * decoded too, each bad sequence becoming U+FFFD.
  */
-function unfinishedFields(csv: object): readonly string[] | undefined {
-  const record = (csv as { state?: { record?: unknown } }).state?.record;
-  return Array.isArray(record) && record.every((field) => typeof field === 'string') ? record : undefined;
-}
-
-/** Line breaks inside the (quoted) fields of a record: CRLF, LF and a lone CR each count once. */
-function lineBreaks(fields: readonly string[]): number {
-  let breaks = 0;
-  for (const field of fields) {
-    if (field.indexOf('\n') === -1 && field.indexOf('\r') === -1) continue;
-    for (let i = 0; i < field.length; i++) {
-      const c = field.charCodeAt(i);
-      if (c === 0x0a || (c === 0x0d && field.charCodeAt(i + 1) !== 0x0a)) breaks++;
-    }
-  }
-  return breaks;
-}
-
-/**
- * The file as UTF-8 bytes, for csv-parse and the cell cap: as they are, or
- * decoded and encoded again. A file with a UTF-8 BOM but bytes that are not
- * UTF-8 is decoded too (each bad sequence becoming U+FFFD, as csv-parse would
- * make it), so that the cap counts the characters the parser gets.
- */
-function utf8Bytes(path: string, { encoding, validUtf8 }: Sniffed): Readable {
+function utf8Bytes(path: string, { encoding, validUtf8 }: Sniffed): AsyncIterable<Buffer> {
   const bytes = createReadStream(path);
   if (encoding === 'utf-8' || (encoding === 'utf-8 (BOM)' && validUtf8)) return bytes;
-  return Readable.from(reencoded(bytes, encoding === 'utf-8 (BOM)' ? 'utf-8' : encoding), { objectMode: false });
+  return reencoded(bytes, encoding === 'utf-8 (BOM)' ? 'utf-8' : encoding);
 }
 
 async function* reencoded(chunks: AsyncIterable<Buffer>, encoding: string): AsyncGenerator<Buffer> {
@@ -334,24 +269,18 @@ function readNotes({ encoding, delimiter, validUtf8 }: Sniffed): ReadNotes {
 }
 
 /**
- * A csv-parse failure in words. With quotes relaxed, the one a file can
- * cause is a quote that opens a field and is never closed: the field would
- * swallow the rest of the file. `recordLine` is where the record being read
- * starts (csv-parse's own count is where it stopped, at the end of the
- * file); the quote opens that many line breaks further on as the fields
- * before it hold.
+ * A scanner failure in words. With quotes relaxed, the one a file can cause
+ * besides a record too large is a quote that opens a field and is never
+ * closed: the field would swallow the rest of the file. Any other error is
+ * one of reading the file.
  */
-function parseFailure(name: string, error: unknown, recordLine: number, fieldsBefore: readonly string[] | undefined): DataError {
-  const e = error as Error & { code?: string };
-  if (!e.code?.startsWith('CSV_')) return unreadable(name, error);
-  if (e.code === 'CSV_MAX_RECORD_SIZE') {
-    return new DataError('RECORD_TOO_LARGE', `${name}: line ${recordLine}: a record longer than ${MAX_RECORD_CHARACTERS / 1_048_576} M characters; no extract row is that long, so the file cannot be read safely`, { file: name, line: recordLine });
+function parseFailure(name: string, error: unknown): DataError {
+  if (!(error instanceof CsvSyntaxError)) return unreadable(name, error);
+  const { line } = error;
+  if (error.code === 'RECORD_TOO_LARGE') {
+    return new DataError('RECORD_TOO_LARGE', `${name}: line ${line}: a record longer than ${MAX_RECORD_CHARACTERS / 1_048_576} M characters; no extract row is that long, so the file cannot be read safely`, { file: name, line });
   }
-  if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
-    const line = recordLine + lineBreaks(fieldsBefore ?? []);
-    return new DataError('MALFORMED_CSV', `${name}: line ${line}: an unclosed quote opens here; the rest of the file cannot be read as CSV`, { file: name, line });
-  }
-  return new DataError('MALFORMED_CSV', `${name}: line ${recordLine}: the file cannot be read as CSV (${e.message})`, { file: name, line: recordLine });
+  return new DataError('MALFORMED_CSV', `${name}: line ${line}: an unclosed quote opens here; the rest of the file cannot be read as CSV`, { file: name, line });
 }
 
 function unreadable(name: string, error: unknown): DataError {
