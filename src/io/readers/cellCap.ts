@@ -25,8 +25,10 @@ const DROP_OWING_QUOTE = 8;
 /**
  * A filter of UTF-8 CSV bytes for csv-parse that cuts every field longer
  * than `limit + 1` characters down to about that, so that the parser never
- * holds a huge cell whole yet still sees it is over the limit. It follows the
- * CSV as csv-parse is set up in csvReader: `"` quotes, `""` inside quotes,
+ * holds a huge cell whole yet still sees it is over the limit. The reader
+ * no longer uses it: `CsvScanner` cuts fields itself, and this filter with
+ * csv-parse is the plain reference it is checked against (csvScanner.test.ts).
+ * It follows the CSV as csv-parse was set up in csvReader: `"` quotes, `""` inside quotes,
  * quotes relaxed (a quote opens a quoted field only at its start; text after
  * a closing quote goes on unquoted, both quotes then part of the value),
  * CRLF, LF and CR end a record outside quotes, and a UTF-8 BOM at the very
