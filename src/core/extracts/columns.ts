@@ -44,34 +44,45 @@ export interface ColumnSpec<T> {
   /** The codes a code column takes. */
   readonly codes?: readonly string[];
   schema(options: ParseOptions, cells: CellSink, name: string): z.ZodType<T, string>;
+  /** The same reading as a plain function, for the rows of a table (`schema` wraps it). */
+  reader(options: ParseOptions, cells: CellSink, name: string): ColumnReader<T>;
 }
 
-type Ctx = z.core.$RefinementCtx;
+/** Reads a column's raw text: its value, or the problem that rejects the row. */
+export type ColumnReader<T> = (raw: string) => T | CellProblem;
 
-function reject(ctx: Ctx, code: IssueCode, message: string): typeof z.NEVER {
-  ctx.addIssue({ code: 'custom', message, params: { code } });
-  return z.NEVER;
-}
-
-/**
- * A column whose trimmed text goes through `parse`; blank means absent. One
- * transform per column keeps zod's per-row work small (it runs on millions of rows).
- */
-function column<T>(type: ColumnType, required: boolean, parse: (text: string, options: ParseOptions) => T | CellProblem): ColumnSpec<T | undefined> {
+/** A column spec whose zod schema wraps its reader: one transform per column, no other zod work per row. */
+function spec<T>(fields: Omit<ColumnSpec<T>, 'schema'>): ColumnSpec<T> {
   return {
+    ...fields,
+    schema(options, cells, name) {
+      const read = fields.reader(options, cells, name);
+      return z.transform((raw: string, ctx: z.core.$RefinementCtx): T => {
+        const value = read(raw);
+        if (!(value instanceof CellProblem)) return value;
+        ctx.addIssue({ code: 'custom', message: value.message, params: { code: value.code } });
+        return z.NEVER;
+      });
+    },
+  };
+}
+
+const MISSING_VALUE = new CellProblem('MISSING_VALUE', 'is blank but required');
+
+/** A column whose trimmed text goes through `parse`; blank means absent. */
+function column<T>(type: ColumnType, required: boolean, parse: (text: string, options: ParseOptions) => T | CellProblem): ColumnSpec<T | undefined> {
+  return spec({
     required,
     type,
-    schema: (options, cells, name) =>
-      z.transform((raw: string, ctx: Ctx): T | undefined => {
-        const text = raw.trim();
-        if (text === '') return required ? reject(ctx, 'MISSING_VALUE', 'is blank but required') : undefined;
-        const value = parse(text, options);
-        if (!(value instanceof CellProblem)) return value;
-        if (required) return reject(ctx, value.code, value.message);
-        cells.refuse(name, value.code, value.message);
-        return undefined;
-      }),
-  };
+    reader: (options, cells, name) => (raw) => {
+      const text = raw.trim();
+      if (text === '') return required ? MISSING_VALUE : undefined;
+      const value = parse(text, options);
+      if (!(value instanceof CellProblem) || required) return value;
+      cells.refuse(name, value.code, value.message);
+      return undefined;
+    },
+  });
 }
 
 const INVALID_DATE = new CellProblem('INVALID_DATE', 'is not a valid date (expected 2026-10-31 or 31/10/2026, optionally with a time)');
@@ -112,16 +123,15 @@ function identity(cells: CellSink, name: string, text: string): string {
 
 /** A text column whose values are identities (IDs, names): cleaned by `identity`. */
 function textColumn(required: boolean): ColumnSpec<string | undefined> {
-  return {
+  return spec({
     required,
     type: 'text',
-    schema: (_options, cells, name) =>
-      z.transform((raw: string, ctx: Ctx): string | undefined => {
-        const text = identity(cells, name, raw).trim();
-        if (text === '') return required ? reject(ctx, 'MISSING_VALUE', 'is blank but required') : undefined;
-        return text;
-      }),
-  };
+    reader: (_options, cells, name) => (raw) => {
+      const text = identity(cells, name, raw).trim();
+      if (text === '') return required ? MISSING_VALUE : undefined;
+      return text;
+    },
+  });
 }
 
 /** The grades of a case-file audit, best first (catalogue.md, audits.csv). */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { formatIso, type DayNumber } from '../dates/localDate.js';
 import { compareLocal, type LocalDateTime } from '../dates/londonTime.js';
 import { columns, type CellSink, type ColumnSpec, type Grade, type ParseOptions } from './columns.js';
-import type { IssueCode } from './issues.js';
+import { rowValidator, type RowProblem, type RowValidator } from './rowValidator.js';
 
 /** The extract kinds of extracts.md, each read from `<kind>.csv`. */
 export const EXTRACT_KINDS = ['assessments', 'plans', 'visits', 'missing', 'supervision', 'referrals', 'audits', 'audit-actions', 'reviews', 'enquiries', 'placements', 'careleavers', 'health', 'contacts'] as const;
@@ -82,6 +82,8 @@ export interface ExtractDefinition<R = unknown> {
    * with the logical checks; refused values of optional columns go to `cells`.
    */
   schema(limits: ValidationLimits, options: ParseOptions, cells: CellSink): z.ZodType<R>;
+  /** The schema's validation as plain functions, for the rows of a table (the schema is its reference). */
+  validator(limits: ValidationLimits, options: ParseOptions, cells: CellSink): RowValidator<R>;
   /** The same extract with optional flag columns an authority declares (audit themes); their values are read like any flag. */
   withFlags(names: readonly string[]): ExtractDefinition<R>;
 }
@@ -134,6 +136,7 @@ function defineExtract<C extends Columns>(spec: ExtractSpec<C>): ExtractDefiniti
         }
       }) as unknown as z.ZodType<RecordOf<C>>;
     },
+    validator: (limits, options, cells) => rowValidator(spec.columns, options, cells, (row) => logicalIssues(row, spec, limits)),
     withFlags: (names) => {
       const flags = Object.fromEntries(names.filter((name) => !Object.hasOwn(spec.columns, name)).map((name) => [name, columns.flag()]));
       return defineExtract({ ...spec, columns: { ...spec.columns, ...flags } }) as unknown as ExtractDefinition<RecordOf<C>>;
@@ -154,12 +157,6 @@ function compareValues(a: DateValue, b: DateValue): number {
   return compareLocal(a, b);
 }
 
-interface LogicalIssue {
-  code: IssueCode;
-  column: string;
-  message: string;
-}
-
 interface LogicalRules {
   readonly order: readonly Order[];
   readonly notAfterExtract: readonly string[];
@@ -170,8 +167,8 @@ interface LogicalRules {
 // end before start, and a date after the extract was taken are impossible.
 // A clock date outside the calendar cannot be counted in working days: the
 // row is refused here rather than the whole report stopping later.
-function logicalIssues(row: Record<string, unknown>, rules: LogicalRules, limits: ValidationLimits): LogicalIssue[] | undefined {
-  let found: LogicalIssue[] | undefined;
+function logicalIssues(row: Record<string, unknown>, rules: LogicalRules, limits: ValidationLimits): RowProblem[] | undefined {
+  let found: RowProblem[] | undefined;
   for (const [earlier, later] of rules.order) {
     const a = row[earlier] as DateValue | undefined;
     const b = row[later] as DateValue | undefined;

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import type { DayNumber } from '../dates/localDate.js';
 import { DataError } from '../errors.js';
 import type { CellSink } from './columns.js';
@@ -10,6 +9,8 @@ import { EventLog } from './eventLog.js';
 import { recordsNotLoaded } from './notLoaded.js';
 import { rowHash } from './rowHash.js';
 import { RowIndex } from './rowIndex.js';
+import type { RowProblem, RowValidator } from './rowValidator.js';
+import { TextIndex } from './textIndex.js';
 import { count } from '../indicators/words.js';
 
 /** The validated rows of one extract and the account of every row read. */
@@ -108,7 +109,7 @@ interface RefusedCell {
  */
 export class ExtractParser<K extends ExtractKind> {
   private header: HeaderMap | undefined;
-  private readonly schema: z.ZodType<RecordsByKind[K]>;
+  private readonly validate: RowValidator<RecordsByKind[K]>;
   private readonly records: RecordsByKind[K][] = [];
   private readonly issues: Issue[] = [];
   private readonly cellCounts: Record<string, number> = {};
@@ -118,12 +119,15 @@ export class ExtractParser<K extends ExtractKind> {
   private readonly events: EventLog | undefined;
   private readonly keepRecords: boolean;
   /** One copy of each repeating value (child IDs, teams, workers). */
-  private readonly pool = new Map<string, string>();
-  private readonly input: Record<string, unknown> = {};
+  private pool = new TextIndex();
+  /** The row being read: its texts by column, and its problems if it is rejected. */
+  private readonly texts: string[] = [];
+  private readonly problems: RowProblem[] = [];
   /** Issues found so far, by code, listed or not. */
   private readonly issueCounts = new Map<IssueCode, number>();
-  /** The line each record id was first read at. */
-  private readonly idLines = new Map<string, number>();
+  /** Each record id read, and the line it was first read at (by the id's number). */
+  private ids = new TextIndex();
+  private firstLines: number[] = [];
   /** The refused cells of the row being read; emptied before each row. */
   private readonly refused: RefusedCell[] = [];
   /** Characters a value may have (`limits.maxCellCharacters`). */
@@ -146,7 +150,7 @@ export class ExtractParser<K extends ExtractKind> {
       cleaned: (column, code, message) => this.refused.push({ column, code, message, kept: true }),
     };
     const parseOptions = { dateOrder: options.mapping?.dateOrder ?? 'dmy', serialDates: options.serialDates ?? false } as const;
-    this.schema = this.definition.schema(options.limits, parseOptions, cells);
+    this.validate = this.definition.validator(options.limits, parseOptions, cells);
     this.cellLimit = options.limits.maxCellCharacters ?? Infinity;
     this.events = this.definition.event ? new EventLog(file) : undefined;
     this.keepRecords = (options.keepRecords ?? false) || this.events === undefined;
@@ -224,9 +228,7 @@ export class ExtractParser<K extends ExtractKind> {
       this.reject([{ scope: 'row', code: 'WRONG_FIELD_COUNT', line, message: `has ${fields.length} fields; the header has ${header.width}` }]);
       return;
     }
-    // One input object serves every row: zod reads it and builds a new record.
-    const input = this.input;
-    input.line = line;
+    const texts = this.texts;
     this.refused.length = 0;
     for (let i = 0; i < header.names.length; i++) {
       const at = header.positions[i]!;
@@ -242,16 +244,16 @@ export class ExtractParser<K extends ExtractKind> {
       }
       const values = header.values[i];
       if (values !== undefined && raw !== '') raw = values.get(normaliseValue(raw)) ?? raw;
-      input[header.names[i]!] = header.repeats[i] && this.keepRecords ? this.shared(raw) : raw;
+      texts[i] = header.repeats[i] && this.keepRecords ? this.pool.copyOf(raw) : raw;
     }
-    const parsed = this.schema.safeParse(input);
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map((zodIssue) => this.toIssue(zodIssue, fields, line));
+    this.problems.length = 0;
+    const record = this.validate(line, texts, this.problems);
+    if (record === undefined) {
+      const issues = this.problems.map((problem) => this.toIssue(problem, fields, line));
       this.stopOnDateOrder(issues);
       this.reject(issues);
       return;
     }
-    const record = parsed.data;
     if (this.refused.length > 0) this.refuseCells(record, fields, line);
     // Exact duplicates are reported and counted once: the first copy is used.
     // A hash of every field finds the candidate; the parsed values confirm it.
@@ -282,11 +284,12 @@ export class ExtractParser<K extends ExtractKind> {
     const column = this.definition.idColumn;
     const id = column === undefined ? undefined : (record as unknown as Record<string, unknown>)[column];
     if (typeof id !== 'string') return false;
-    const first = this.idLines.get(id);
-    if (first === undefined) {
-      this.idLines.set(id, line);
+    const earlier = this.ids.findOrAdd(id);
+    if (earlier === -1) {
+      this.firstLines.push(line);
       return false;
     }
+    const first = this.firstLines[earlier]!;
     this.reject([{ scope: 'row', code: 'DUPLICATE_ID', line, column, value: id, message: `${column} ${JSON.stringify(id)} was first read at line ${first} with other values; the first is used` }]);
     return true;
   }
@@ -344,13 +347,6 @@ export class ExtractParser<K extends ExtractKind> {
     return this.events!.matches(index, childOf(record), event.day(record), event.code(record));
   }
 
-  private shared(value: string): string {
-    const kept = this.pool.get(value);
-    if (kept !== undefined) return kept;
-    this.pool.set(value, value);
-    return value;
-  }
-
   /** The records and the data-quality account; call once, after the last row. */
   finish(): ExtractData<K> {
     const header = this.header;
@@ -358,8 +354,9 @@ export class ExtractParser<K extends ExtractKind> {
       throw new DataError('EMPTY_FILE', `${this.file}: the file is empty (no header row)`, { file: this.file });
     }
     this.seen = new RowIndex();
-    this.pool.clear();
-    this.idLines.clear();
+    this.pool = new TextIndex();
+    this.ids = new TextIndex();
+    this.firstLines = [];
     const cellTotal = Object.values(this.cellCounts).reduce((a, b) => a + b, 0);
     if (cellTotal > 0) this.notes.push(`${count(cellTotal, 'value')} refused in optional columns; those rows were used with the value read as not recorded`);
     return {
@@ -420,10 +417,8 @@ export class ExtractParser<K extends ExtractKind> {
     return text.length > 200 ? `${text.slice(0, 40)}…` : text;
   }
 
-  private toIssue(zodIssue: z.core.$ZodIssue, fields: readonly string[], line: number): Issue {
-    const column = String(zodIssue.path[0] ?? '');
+  private toIssue({ column, code, message }: RowProblem, fields: readonly string[], line: number): Issue {
     const value = this.rawValue(column, fields);
-    const code = ((zodIssue as { params?: { code?: IssueCode } }).params?.code ?? 'INVALID_CODE') as IssueCode;
-    return { scope: 'row', code, line, column, value, message: `${column} ${JSON.stringify(value.trim())} ${zodIssue.message}` };
+    return { scope: 'row', code, line, column, value, message: `${column} ${JSON.stringify(value.trim())} ${message}` };
   }
 }

@@ -26,3 +26,10 @@ export function rowHash(fields: readonly string[]): number {
   }
   return mix32(b) * 0x200000 + (mix32(a) & 0x1fffff);
 }
+
+/** A 32-bit hash of one text (an id, a team), for the typed-array tables the parser keeps. */
+export function textHash(text: string): number {
+  let h = 0x9747b28c ^ text.length;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x9e3779b1);
+  return mix32(h);
+}

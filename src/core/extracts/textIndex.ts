@@ -1,0 +1,32 @@
+import { textHash } from './rowHash.js';
+import { RowIndex } from './rowIndex.js';
+
+/**
+ * Distinct texts (record ids, repeating values), numbered in the order they
+ * were first added. A RowIndex over their hashes costs less than a Map of
+ * strings: a fresh string hashes faster in a short loop than a Map inserts it,
+ * and the garbage collector has only the texts to trace.
+ */
+export class TextIndex {
+  private readonly index = new RowIndex();
+  private readonly texts: string[] = [];
+
+  /** How many distinct texts it holds. */
+  get size(): number {
+    return this.texts.length;
+  }
+
+  /** The number of the text equal to `text`; else -1, and `text` is added as the next. */
+  findOrAdd(text: string): number {
+    const texts = this.texts;
+    const earlier = this.index.findOrAdd(textHash(text), texts.length, (kept) => texts[kept] === text);
+    if (earlier === -1) texts.push(text);
+    return earlier;
+  }
+
+  /** The kept copy of `text`, keeping it when it is new: records share one string per value. */
+  copyOf(text: string): string {
+    const earlier = this.findOrAdd(text);
+    return earlier === -1 ? text : this.texts[earlier]!;
+  }
+}
