@@ -1,4 +1,5 @@
 import type { DayNumber } from '../dates/localDate.js';
+import { ownText } from './ownText.js';
 
 /** The plain arrays an event log is made of: they cross a worker-thread boundary without copying. */
 export interface EventLogData {
@@ -54,8 +55,9 @@ class Interned {
     let n = this.numbers.get(text);
     if (n === undefined) {
       n = this.strings.length;
-      this.numbers.set(text, n);
-      this.strings.push(text);
+      const own = ownText(text);
+      this.numbers.set(own, n);
+      this.strings.push(own);
     }
     return n;
   }
@@ -125,8 +127,9 @@ export class EventLog {
     let id = this.ids.get(childId);
     if (id === undefined) {
       id = this.childIds.length;
-      this.ids.set(childId, id);
-      this.childIds.push(childId);
+      const own = ownText(childId);
+      this.ids.set(own, id);
+      this.childIds.push(own);
     }
     const i = this.count;
     this.child[i] = id;

@@ -1,12 +1,13 @@
 import type { DayNumber } from '../dates/localDate.js';
 import { DataError } from '../errors.js';
-import type { CellSink } from './columns.js';
+import type { CellSink, ColumnSpec } from './columns.js';
 import type { ExtractDefinition, ExtractKind, RecordsByKind, ValidationLimits } from './definitions.js';
 import { matchHeader, type HeaderMatch } from './headerMatch.js';
 import type { FileQuality, Issue, IssueCode, IssueTable } from './issues.js';
 import type { ExtractMapping } from './mapping.js';
 import { EventLog } from './eventLog.js';
 import { recordsNotLoaded } from './notLoaded.js';
+import { ownText } from './ownText.js';
 import { rowHash } from './rowHash.js';
 import { RowIndex } from './rowIndex.js';
 import type { RowProblem, RowValidator } from './rowValidator.js';
@@ -53,13 +54,20 @@ export interface TableOptions {
 interface HeaderMap {
   readonly names: readonly string[];
   readonly positions: readonly number[];
-  /** Whether each column's values repeat across rows and are kept once. */
-  readonly repeats: readonly boolean[];
+  /** How each column's text is kept in a record: once per value (values that repeat), as its own copy (other text), or not at all (read into a number or a code). */
+  readonly keeps: readonly TextKeeping[];
   /** Per column, their value (normalised) → ours ('' for blank); undefined when not mapped. */
   readonly values: readonly (ReadonlyMap<string, string> | undefined)[];
   readonly width: number;
   readonly line: number;
   readonly match: HeaderMatch;
+}
+
+type TextKeeping = 'once' | 'copy' | 'none';
+
+function textKeeping(column: ColumnSpec<unknown>): TextKeeping {
+  if (column.repeats === true) return 'once';
+  return column.type === 'text' ? 'copy' : 'none';
 }
 
 /** Two parsed records hold the same values (dates compared by day and minute). */
@@ -211,7 +219,7 @@ export class ExtractParser<K extends ExtractKind> {
     this.header = {
       names,
       positions: names.map((name) => match.positions.get(name) ?? -1),
-      repeats: names.map((name) => this.definition.columns[name]!.repeats === true),
+      keeps: names.map((name) => textKeeping(this.definition.columns[name]!)),
       values: names.map((name) => valueMap(this.options.mapping?.values?.[name])),
       width: fields.length,
       line,
@@ -244,7 +252,7 @@ export class ExtractParser<K extends ExtractKind> {
       }
       const values = header.values[i];
       if (values !== undefined && raw !== '') raw = values.get(normaliseValue(raw)) ?? raw;
-      texts[i] = header.repeats[i] && this.keepRecords ? this.pool.copyOf(raw) : raw;
+      texts[i] = this.keepRecords ? this.kept(raw, header.keeps[i]!) : raw;
     }
     this.problems.length = 0;
     const record = this.validate(line, texts, this.problems);
@@ -347,6 +355,11 @@ export class ExtractParser<K extends ExtractKind> {
     return this.events!.matches(index, childOf(record), event.day(record), event.code(record));
   }
 
+  private kept(raw: string, keeping: TextKeeping): string {
+    if (keeping === 'once') return this.pool.copyOf(raw);
+    return keeping === 'copy' ? ownText(raw) : raw;
+  }
+
   /** The records and the data-quality account; call once, after the last row. */
   finish(): ExtractData<K> {
     const header = this.header;
@@ -414,7 +427,7 @@ export class ExtractParser<K extends ExtractKind> {
   private rawValue(column: string, fields: readonly string[]): string {
     const position = this.header!.positions[this.header!.names.indexOf(column)] ?? -1;
     const text = fields[position] ?? '';
-    return text.length > 200 ? `${text.slice(0, 40)}…` : text;
+    return ownText(text.length > 200 ? `${text.slice(0, 40)}…` : text);
   }
 
   private toIssue({ column, code, message }: RowProblem, fields: readonly string[], line: number): Issue {

@@ -1,3 +1,4 @@
+import { ownText } from './ownText.js';
 import { textHash } from './rowHash.js';
 import { RowIndex } from './rowIndex.js';
 
@@ -24,9 +25,12 @@ export class TextIndex {
     return earlier;
   }
 
-  /** The kept copy of `text`, keeping it when it is new: records share one string per value. */
+  /** The kept copy of `text`, keeping its own copy when it is new: records share one string per value. */
   copyOf(text: string): string {
     const earlier = this.findOrAdd(text);
-    return earlier === -1 ? text : this.texts[earlier]!;
+    if (earlier !== -1) return this.texts[earlier]!;
+    const own = ownText(text);
+    this.texts[this.texts.length - 1] = own;
+    return own;
   }
 }
