@@ -5,8 +5,9 @@ import { formatIso, type DayNumber } from './dates/localDate.js';
 import { EXTRACTS, type ExtractKind } from './extracts/definitions.js';
 import type { ExtractData } from './extracts/extractParser.js';
 import type { FileQuality } from './extracts/issues.js';
+import { memoised } from './indicators/latestEvents.js';
 import { INDICATORS } from './indicators/registry.js';
-import { extractsRead, isException, type CaseRow, type Direction, type IndicatorDefinition, type IndicatorInput, type IndicatorKind } from './indicators/types.js';
+import { extractsRead, isException, type CaseRow, type Direction, type IndicatorDefinition, type IndicatorKind } from './indicators/types.js';
 import { trailingPeriods, type Period } from './period.js';
 import { ragOfFigure, type Rag } from './rag.js';
 import { byCodePoint } from './textOrder.js';
@@ -222,11 +223,17 @@ function exceptionsOf(indicator: IndicatorDefinition, cases: readonly CaseRow[])
     );
 }
 
+/** An extract's date and date-time columns, in its column order. */
+const dateColumnsOf = memoised((columns: Readonly<Record<string, { readonly type: string }>>) =>
+  Object.entries(columns)
+    .filter(([, column]) => column.type === 'date' || column.type === 'datetime')
+    .map(([name]) => name),
+);
+
 /** A record's dates (date and date-time columns, as ISO days) in its extract's column order. */
 function recordDates(kind: ExtractKind, record: Readonly<Record<string, unknown>>): Record<string, string> {
   const dates: Record<string, string> = {};
-  for (const [name, column] of Object.entries(EXTRACTS[kind].columns)) {
-    if (column.type !== 'date' && column.type !== 'datetime') continue;
+  for (const name of dateColumnsOf(EXTRACTS[kind].columns)) {
     const value = record[name] as number | { day: number } | undefined;
     if (value !== undefined) dates[name] = formatIso((typeof value === 'number' ? value : value.day) as DayNumber);
   }
@@ -263,23 +270,47 @@ function coverPeriods(calendar: WorkingCalendar, periods: readonly Period[]): vo
   }
 }
 
-function computeIndicator(indicator: IndicatorDefinition, data: Dataset, options: ReportOptions, periods: readonly Period[]): IndicatorResult {
-  const { settings, calendar } = options;
-  const input: IndicatorInput = { data, period: options.period, settings, calendar };
-  const { where } = options;
-  const casesIn = (period: Period) => {
-    const rows = indicator.cases({ ...input, period });
-    return where ? rows.filter((row) => passes(row, where)) : rows;
-  };
-  const cases = casesIn(options.period);
+/** An indicator's case rows in a period, less those the report's filters leave out. */
+function casesIn(indicator: IndicatorDefinition, data: Dataset, options: ReportOptions, period: Period): readonly CaseRow[] {
+  const { settings, calendar, where } = options;
+  const rows = indicator.cases({ data, period, settings, calendar });
+  return where ? rows.filter((row) => passes(row, where)) : rows;
+}
+
+/** Whether an indicator has a trend: a snapshot (Annex A last visits) holds for one day only. */
+function trended(indicator: IndicatorDefinition, data: Dataset): boolean {
+  return !extractsRead(indicator).some((kind) => data[kind]?.snapshotOn !== undefined);
+}
+
+/**
+ * The figures of the trend's earlier periods, by indicator. Computed period by
+ * period, so the indicators of one period share what they ask of its as-at
+ * date (the plans open on it; see openPlansByChild), and only figures are kept.
+ */
+function earlierFigures(indicators: readonly IndicatorDefinition[], data: Dataset, options: ReportOptions, periods: readonly Period[]): Map<IndicatorDefinition, Map<Period, Figure>> {
+  const figures = new Map(indicators.filter((indicator) => trended(indicator, data)).map((indicator) => [indicator, new Map<Period, Figure>()]));
+  for (const period of periods) {
+    if (period === options.period) continue;
+    for (const [indicator, byPeriod] of figures) byPeriod.set(period, figureOf(indicator.kind, casesIn(indicator, data, options, period)));
+  }
+  return figures;
+}
+
+function computeIndicator(
+  indicator: IndicatorDefinition,
+  data: Dataset,
+  options: ReportOptions,
+  periods: readonly Period[],
+  earlier: ReadonlyMap<Period, Figure> | undefined,
+): IndicatorResult {
+  const { settings } = options;
+  const cases = casesIn(indicator, data, options, options.period);
   const unbroken = options.by === undefined ? null : columnMissing(indicator, data[indicator.subject] as ExtractData | undefined, options.by);
   const figure = figureOf(indicator.kind, cases);
   const target = targetOf(indicator, settings, options.period.asAt);
-  // A snapshot (Annex A last visits) holds for one day only: it has no trend.
-  const snapshot = extractsRead(indicator).some((kind) => data[kind]?.snapshotOn !== undefined);
-  const series = options.trend && !snapshot
+  const series = earlier
     ? periods.map((period) => {
-        const point = figureOf(indicator.kind, period === options.period ? cases : casesIn(period));
+        const point = period === options.period ? figure : earlier.get(period)!;
         const pointTarget = targetOf(indicator, settings, period.asAt);
         return { period, ...point, target: pointTarget, ...ragOfFigure(indicator, point, pointTarget, settings) };
       })
@@ -311,12 +342,15 @@ function latestDay(extract: ExtractData): DayNumber | undefined {
     for (let i = 0; i < events.length; i++) latest = Math.max(latest ?? -Infinity, events.day[i]!);
     return latest as DayNumber | undefined;
   }
-  const dates = Object.entries(EXTRACTS[extract.kind].columns).filter(([, c]) => c.type === 'date' || c.type === 'datetime').map(([name]) => name);
-  for (const record of extract.records as unknown as readonly Record<string, unknown>[]) {
+  const dates = dateColumnsOf(EXTRACTS[extract.kind].columns);
+  const records = extract.records as unknown as readonly Record<string, unknown>[];
+  // Indexed loops: this reads every record of every extract, and iterators would allocate per record.
+  for (let r = 0; r < records.length; r++) {
+    const record = records[r]!;
     // An open plan or assessment reaches the day the extract was taken, whatever its dates.
     if (openUntil !== undefined && record[openUntil] === undefined) return undefined;
-    for (const name of dates) {
-      const value = record[name] as number | { day: number } | undefined;
+    for (let d = 0; d < dates.length; d++) {
+      const value = record[dates[d]!] as number | { day: number } | undefined;
       if (value !== undefined) latest = Math.max(latest ?? -Infinity, typeof value === 'number' ? value : value.day);
     }
   }
@@ -346,13 +380,15 @@ function filterReason(indicator: IndicatorDefinition, data: Dataset, where: Filt
 export function buildReport(data: Dataset, options: ReportOptions, indicators: readonly IndicatorDefinition[] = INDICATORS): Report {
   const periods = options.trend ? trailingPeriods(options.period, options.trend) : [options.period];
   coverPeriods(options.calendar, periods);
-  const results: IndicatorResult[] = [];
+  const computable: IndicatorDefinition[] = [];
   const notComputed: NotComputed[] = [];
   for (const indicator of indicators) {
     const reason = notComputedReason(indicator, data, options.period, options.absentReasons) ?? filterReason(indicator, data, options.where);
     if (reason) notComputed.push({ id: indicator.id, reason });
-    else results.push(computeIndicator(indicator, data, options, periods));
+    else computable.push(indicator);
   }
+  const earlier = options.trend ? earlierFigures(computable, data, options, periods) : new Map<IndicatorDefinition, Map<Period, Figure>>();
+  const results = computable.map((indicator) => computeIndicator(indicator, data, options, periods, earlier.get(indicator)));
   const files = Object.values(data).flatMap((extract) => extract.quality);
   const readsAudits = indicators.some((indicator) => extractsRead(indicator).some((kind) => kind === 'audits' || kind === 'audit-actions'));
   const audit = readsAudits ? auditSummary(data, options.period, options.calendar, options.settings.auditActionWorkingDays, options.where) : undefined;

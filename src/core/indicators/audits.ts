@@ -2,6 +2,7 @@ import type { AuditRecord } from '../extracts/definitions.js';
 import type { Dataset } from '../dataset.js';
 import type { Grade } from '../extracts/columns.js';
 import { caseOf } from './caseRow.js';
+import { memoised } from './latestEvents.js';
 import type { AuditTheme } from '../settings.js';
 import { settingShape } from './settingShape.js';
 import { shapeIndicator } from './shapes.js';
@@ -71,11 +72,16 @@ export function auditThemeIndicator(theme: AuditTheme): IndicatorDefinition {
   return shapeIndicator({ id: `audit-theme-${theme.name}`, title: theme.title, direction: 'higher', shape: 'flag', extract: 'audits', date: 'audit_date', flag: theme.column, label: theme.title });
 }
 
+/** The child of each audit, by audit id: built once per audits table, for every period of a trend. */
+const childrenByAuditId = memoised((audits: readonly AuditRecord[]): ReadonlyMap<string, string> => {
+  const children = new Map<string, string>();
+  for (const audit of audits) if (audit.audit_id !== undefined) children.set(audit.audit_id, audit.child_id);
+  return children;
+});
+
 /** The child of each audit, by audit id: an action's child is its audit's (catalogue.md "Audits"). */
 export function childrenOfAudits(data: Dataset): ReadonlyMap<string, string> {
-  const children = new Map<string, string>();
-  for (const audit of data.audits?.records ?? []) if (audit.audit_id !== undefined) children.set(audit.audit_id, audit.child_id);
-  return children;
+  return data.audits === undefined ? new Map() : childrenByAuditId(data.audits.records);
 }
 
 // The working days are `auditActionWorkingDays` (catalogue.md `audit-actions-20-working-days`, WS 49: 20).

@@ -28,8 +28,9 @@ export function dueSnapshot(input: IndicatorInput, rule: SnapshotRule): CaseRow[
   const plans = input.data.plans!;
   const asAt = input.period.asAt;
   const rows: CaseRow[] = [];
-  for (const [childId, open] of openPlansByChild(plans.records, asAt, rule.planType)) {
+  for (const open of openPlansByChild(plans.records, asAt, rule.planType).values()) {
     const newest = open[0]!;
+    const childId = newest.child_id;
     const start = rule.startFrom === 'newest-plan' ? newest.start_date : open[open.length - 1]!.start_date;
     const last = rule.lastEvent(childId, asAt);
     const base = last !== undefined && last > start ? last : start;

@@ -1,56 +1,82 @@
 import type { DayNumber } from '../dates/localDate.js';
 import type { EventLog } from '../extracts/eventLog.js';
 
-// Codes are below 256 (plan types, supervision kinds), so child and code share one key.
-const CODES = 256;
+// A code and a day in one sortable number: code × 2³² + (day + 2³¹), exact in a
+// double because days are int32 and codes below 256.
+const DAYS_PER_CODE = 2 ** 32;
+const DAY_OFFSET = 2 ** 31;
+
+function keyOf(code: number, day: number): number {
+  return code * DAYS_PER_CODE + day + DAY_OFFSET;
+}
+
+// Most children have a few dozen events: sorting those in place spares a subarray each.
+const SHORT_RUN = 32;
+
+function sortRun(keys: Float64Array, from: number, to: number): void {
+  if (to - from > SHORT_RUN) {
+    keys.subarray(from, to).sort();
+    return;
+  }
+  for (let i = from + 1; i < to; i++) {
+    const key = keys[i]!;
+    let j = i - 1;
+    for (; j >= from && keys[j]! > key; j--) keys[j + 1] = keys[j]!;
+    keys[j + 1] = key;
+  }
+}
 
 /**
- * An event log's days grouped by (child, code) and sorted, so "the latest
- * event on or before day d" is a binary search. One Int32Array holds every
- * group end to end; built once per extract and reused for every period of a trend.
+ * An event log's (code, day) keys grouped by child and sorted, so "the
+ * latest event with a code on or before day d" is one binary search in the
+ * child's run. Child numbers are dense, so the runs are laid out by a
+ * counting sort, with no map of groups; built once per extract and reused
+ * for every period of a trend.
  */
 export class LatestEvents {
-  private readonly slots = new Map<number, number>();
+  /** Where each child's run starts in `keys` (child c's run ends where c + 1's starts). */
   private readonly starts: Int32Array;
-  private readonly days: Int32Array;
+  private readonly keys: Float64Array;
 
   constructor(private readonly log: EventLog) {
-    const { child, day, code, length } = log.data();
-    const sizes: number[] = [];
-    const slotOf = new Int32Array(length);
-    for (let i = 0; i < length; i++) {
-      const key = child[i]! * CODES + code[i]!;
-      let slot = this.slots.get(key);
-      if (slot === undefined) {
-        slot = sizes.length;
-        this.slots.set(key, slot);
-        sizes.push(0);
-      }
-      sizes[slot]!++;
-      slotOf[i] = slot;
-    }
-    this.starts = new Int32Array(sizes.length + 1);
-    for (let s = 0; s < sizes.length; s++) this.starts[s + 1] = this.starts[s]! + sizes[s]!;
-    this.days = new Int32Array(length);
-    const fill = this.starts.slice(0, sizes.length);
-    for (let i = 0; i < length; i++) this.days[fill[slotOf[i]!]!++] = day[i]!;
-    for (let s = 0; s < sizes.length; s++) this.days.subarray(this.starts[s]!, this.starts[s + 1]!).sort();
+    const { childIds, child, day, code, length } = log.data();
+    const children = childIds.length;
+    this.starts = new Int32Array(children + 1);
+    for (let i = 0; i < length; i++) this.starts[child[i]! + 1]!++;
+    for (let c = 0; c < children; c++) this.starts[c + 1]! += this.starts[c]!;
+    this.keys = new Float64Array(length);
+    const fill = this.starts.slice(0, children);
+    for (let i = 0; i < length; i++) this.keys[fill[child[i]!]!++] = keyOf(code[i]!, day[i]!);
+    for (let c = 0; c < children; c++) sortRun(this.keys, this.starts[c]!, this.starts[c + 1]!);
+  }
+
+  /** The number a child ID has in the log (`EventLogData.child`), if it has any event. */
+  childNumber(childId: string): number | undefined {
+    return this.log.childNumber(childId);
   }
 
   /** The child's latest event with this code on or before the day, if any. */
   latestOnOrBefore(childId: string, code: number, day: DayNumber): DayNumber | undefined {
     const child = this.log.childNumber(childId);
-    const slot = child === undefined ? undefined : this.slots.get(child * CODES + code);
-    if (slot === undefined) return undefined;
-    let lo = this.starts[slot]!;
-    let hi = this.starts[slot + 1]! - 1;
-    if (this.days[lo]! > day) return undefined;
+    return child === undefined ? undefined : this.latestOfChild(child, code, day);
+  }
+
+  /** The same by the child's number in the log, for a caller reading the log's own events (no ID to look up). */
+  latestOfChild(child: number, code: number, day: DayNumber): DayNumber | undefined {
+    const first = this.starts[child]!;
+    const wanted = keyOf(code, day);
+    // lo ends one past the last key at or below (code, day).
+    let lo = first;
+    let hi = this.starts[child + 1]!;
     while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.days[mid]! <= day) lo = mid;
-      else hi = mid - 1;
+      const mid = (lo + hi) >>> 1;
+      if (this.keys[mid]! <= wanted) lo = mid + 1;
+      else hi = mid;
     }
-    return this.days[lo] as DayNumber;
+    if (lo === first) return undefined;
+    const found = this.keys[lo - 1]! - code * DAYS_PER_CODE;
+    // Below the code's first key: the child has no event with this code on or before the day.
+    return found < 0 ? undefined : ((found - DAY_OFFSET) as DayNumber);
   }
 }
 

@@ -2,6 +2,7 @@ import type { DayNumber } from '../dates/localDate.js';
 import type { PlanRecord, PlanType } from '../extracts/definitions.js';
 import { byCodePoint } from '../textOrder.js';
 import { byChild } from './byChild.js';
+import { memoised } from './latestEvents.js';
 
 /** Open on day d: start ≤ d and (end blank or end ≥ d). */
 export function isOpenOn(plan: PlanRecord, day: DayNumber): boolean {
@@ -24,14 +25,36 @@ function newestFirst(a: PlanRecord, b: PlanRecord): number {
   );
 }
 
-/** A child's plans open on a day, newest start first (ties broken by values). */
-export function openPlansByChild(
-  plans: readonly PlanRecord[],
-  day: DayNumber,
-  planType?: PlanType,
-): Map<string, PlanRecord[]> {
+function openPlansOn(plans: readonly PlanRecord[], day: DayNumber, planType: PlanType | undefined): Map<string, PlanRecord[]> {
   const open = byChild(plans, (plan) => ((planType === undefined || plan.plan_type === planType) && isOpenOn(plan, day) ? plan : undefined));
   for (const list of open.values()) list.sort(newestFirst);
+  return open;
+}
+
+/**
+ * The open plans of the day last asked for, by plan type (undefined: every
+ * type). Only one day is kept: a report asks for its as-at date from many
+ * indicators (visits, supervision, long plans, placements, reviews), and a
+ * trend's other days, each asked for once per indicator, would only hold memory.
+ * Keyed on the plans array, which a loaded extract never changes.
+ */
+const lastDayOf = memoised((_plans: readonly PlanRecord[]) => ({
+  day: undefined as DayNumber | undefined,
+  byType: new Map<PlanType | undefined, ReadonlyMap<string, readonly PlanRecord[]>>(),
+}));
+
+/** A child's plans open on a day, newest start first (ties broken by values); shared, so read only. */
+export function openPlansByChild(plans: readonly PlanRecord[], day: DayNumber, planType?: PlanType): ReadonlyMap<string, readonly PlanRecord[]> {
+  const last = lastDayOf(plans);
+  if (last.day !== day) {
+    last.day = day;
+    last.byType.clear();
+  }
+  let open = last.byType.get(planType);
+  if (open === undefined) {
+    open = openPlansOn(plans, day, planType);
+    last.byType.set(planType, open);
+  }
   return open;
 }
 

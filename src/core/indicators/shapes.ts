@@ -6,7 +6,7 @@ import type { Period } from '../period.js';
 import { caseOf } from './caseRow.js';
 import { dueStatus } from './dueDates.js';
 import { latestEventsOf } from './latestEvents.js';
-import { isOpenOn, openPlansByChild } from './openPlans.js';
+import { openPlansByChild } from './openPlans.js';
 import { dayOf, describeSpan, isWithin, isWithinBefore, lastDayWithin, type DateValue, type Span } from './spans.js';
 import type { CaseRow, Direction, IndicatorDefinition, IndicatorInput } from './types.js';
 
@@ -69,7 +69,8 @@ type Outcome = { readonly counted: boolean; readonly detail: string } | 'pending
 function periodCohort(input: IndicatorInput, subject: Subject, date: string, judge: (row: Row) => Outcome): CaseRow[] {
   const { extract, rows } = rowsOf(input, subject);
   const cases: CaseRow[] = [];
-  for (const row of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
     if (!inPeriod(dateIn(row, date), input.period)) continue;
     const outcome = judge(row);
     if (outcome !== 'pending') cases.push(caseOf(extract, row as never, outcome.counted, outcome.detail));
@@ -175,9 +176,11 @@ function latestLookup(input: IndicatorInput, records: Subject & { readonly date:
     const index = latestEventsOf(input.data[records.extract]!.events!);
     const codes = allowedCodes(records);
     return (childId) => {
+      const child = index.childNumber(childId);
+      if (child === undefined) return undefined;
       let latest: DayNumber | undefined;
       for (const code of codes) {
-        const day = index.latestOnOrBefore(childId, code, asAt);
+        const day = index.latestOfChild(child, code, asAt);
         if (day !== undefined && (latest === undefined || day > latest)) latest = day;
       }
       return latest;
@@ -200,7 +203,8 @@ function dueCases(input: IndicatorInput, spec: Extract<ShapeSpec, { shape: 'due'
   const latestOf = latestLookup(input, spec.records, asAt);
   const noun = spec.records.label ?? `${spec.records.extract} record`;
   const cases: CaseRow[] = [];
-  for (const [childId, open] of openPlansByChild(wanted.filter((plan) => isOpenOn(plan, asAt)), asAt)) {
+  for (const open of openPlansByChild(wanted, asAt).values()) {
+    const childId = open[0]!.child_id;
     const start = open[open.length - 1]!.start_date;
     const last = latestOf(childId);
     const base = last !== undefined && last > start ? last : start;

@@ -13,8 +13,14 @@ const ANY_PLAN = visitCode(undefined);
 
 /** The child's latest visit on or before the day that counts for a plan of the type (that type, or blank). */
 export function latestVisitFor(index: LatestEvents, childId: string, planType: PlanType, day: DayNumber): DayNumber | undefined {
-  const typed = index.latestOnOrBefore(childId, visitCode(planType), day);
-  const any = index.latestOnOrBefore(childId, ANY_PLAN, day);
+  const child = index.childNumber(childId);
+  return child === undefined ? undefined : latestVisitOf(index, child, planType, day);
+}
+
+/** The same by the child's number in the visits log. */
+function latestVisitOf(index: LatestEvents, child: number, planType: PlanType, day: DayNumber): DayNumber | undefined {
+  const typed = index.latestOfChild(child, visitCode(planType), day);
+  const any = index.latestOfChild(child, ANY_PLAN, day);
   return typed === undefined ? any : any === undefined ? typed : (Math.max(typed, any) as DayNumber);
 }
 
@@ -43,7 +49,7 @@ function visitTimeliness(planType: 'CP' | 'CIN' | 'CLA', name: string): Indicato
       const index = latestEventsOf(events);
       const plans = plansOf(data.plans!.records);
       const interval = settings.visitIntervals[planType];
-      const { day: days, code: codes } = events.data();
+      const { day: days, code: codes, child: children } = events.data();
       const rows: CaseRow[] = [];
       // Period cohorts ignore the as-at date: every visit dated in the period is judged.
       for (let i = 0; i < events.length; i++) {
@@ -55,7 +61,7 @@ function visitTimeliness(planType: 'CP' | 'CIN' | 'CLA', name: string): Indicato
         const start = latestOpenStart(plans.get(childId), day);
         if (start === undefined) continue;
         // The previous visit is on a strictly earlier day, so same-day visits share one clock and one outcome.
-        const previous = latestVisitFor(index, childId, planType, (day - 1) as DayNumber);
+        const previous = latestVisitOf(index, children[i]!, planType, (day - 1) as DayNumber);
         const fromVisit = previous !== undefined && previous >= start;
         const base = fromVisit ? previous : start;
         const due = dueAfter(base, interval, calendar);

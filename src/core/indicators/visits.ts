@@ -1,11 +1,8 @@
-import { visitCode } from '../extracts/definitions.js';
 import { describeInterval } from './dueDates.js';
 import { dueSnapshot } from './dueSnapshot.js';
 import { latestEventsOf } from './latestEvents.js';
 import type { IndicatorDefinition } from './types.js';
-
-// A visit with a blank plan_type counts for every open plan of the child.
-const ANY_PLAN = visitCode(undefined);
+import { latestVisitFor } from './visitTimeliness.js';
 
 function visitsIndicator(planType: 'CP' | 'CIN' | 'CLA', name: string): IndicatorDefinition {
   return {
@@ -20,17 +17,12 @@ function visitsIndicator(planType: 'CP' | 'CIN' | 'CLA', name: string): Indicato
     subject: 'plans',
     cases: (input) => {
       const index = latestEventsOf(input.data.visits!.events!);
-      const own = visitCode(planType);
       return dueSnapshot(input, {
         planType,
         startFrom: 'newest-plan',
         interval: input.settings.visitIntervals[planType],
         event: 'visit',
-        lastEvent: (childId, asAt) => {
-          const typed = index.latestOnOrBefore(childId, own, asAt);
-          const any = index.latestOnOrBefore(childId, ANY_PLAN, asAt);
-          return typed === undefined ? any : any === undefined ? typed : (Math.max(typed, any) as typeof typed);
-        },
+        lastEvent: (childId, asAt) => latestVisitFor(index, childId, planType, asAt),
       });
     },
   };

@@ -1,0 +1,51 @@
+// openPlansByChild keeps the last day asked for and hands the same map to every
+// indicator asking for it: cross-checked against a fresh computation (a copy of
+// the plans, which nothing has asked about) over seeded random plans, days
+// asked in turn and again, and every plan type.
+import { describe, expect, it } from 'vitest';
+import type { DayNumber } from '../../src/core/dates/localDate.js';
+import { PLAN_TYPES, type PlanRecord, type PlanType } from '../../src/core/extracts/definitions.js';
+import { openPlansByChild } from '../../src/core/indicators/openPlans.js';
+import { Rng } from '../../src/scripts/syntheticAuthority.js';
+
+function randomPlans(rng: Rng, n: number): PlanRecord[] {
+  const plans: PlanRecord[] = [];
+  for (let i = 0; i < n; i++) {
+    const start = rng.int(0, 200);
+    plans.push({
+      child_id: `C${rng.int(1, 40)}`,
+      plan_id: `P${rng.int(1, 30)}`,
+      plan_type: rng.pick(PLAN_TYPES),
+      start_date: start as DayNumber,
+      end_date: rng.chance(0.4) ? undefined : ((start + rng.int(0, 120)) as DayNumber),
+      team: rng.pick(['A', 'B', undefined]),
+      worker: rng.pick(['W1', 'W2', undefined]),
+      line: i + 2,
+    } as unknown as PlanRecord);
+  }
+  return plans;
+}
+
+function entries(open: ReadonlyMap<string, readonly PlanRecord[]>): [string, PlanRecord[]][] {
+  return [...open].map(([childId, plans]) => [childId, [...plans]]);
+}
+
+describe('openPlansByChild', () => {
+  for (const seed of [7, 8]) {
+    it(`gives what a fresh computation gives, day after day (seed ${seed})`, () => {
+      const rng = new Rng(seed);
+      const plans = randomPlans(rng, 400);
+      const types: (PlanType | undefined)[] = [undefined, ...PLAN_TYPES];
+      for (let q = 0; q < 60; q++) {
+        const day = (rng.int(0, 10) * 25) as DayNumber;
+        const type = rng.pick(types);
+        expect(entries(openPlansByChild(plans, day, type))).toEqual(entries(openPlansByChild([...plans], day, type)));
+      }
+    });
+  }
+
+  it('hands the same map to a second caller asking for the same day and type', () => {
+    const plans = randomPlans(new Rng(9), 50);
+    expect(openPlansByChild(plans, 100 as DayNumber, 'CP')).toBe(openPlansByChild(plans, 100 as DayNumber, 'CP'));
+  });
+});
