@@ -52,3 +52,12 @@ describe('the event log against a plain list of events (random, seeded)', () => 
     expect(read(merged)).toEqual([...first, ...second]);
   });
 });
+
+describe('the names of events', () => {
+  it('reads ASCII names from their codes and others through the UTF-8 decoder, each as it was added', () => {
+    const names = ['V000001', '', 'VÉ-0002', 'V😀3', 'C00012-visit-number-0004', 'Ω'];
+    const log = new EventLog('visits.csv');
+    names.forEach((name, i) => log.add('C00001', (20000 + i) as DayNumber, 0, { line: i + 2, team: undefined, worker: undefined, name: name || undefined }));
+    expect(names.map((_, i) => log.placeOf(i).name)).toEqual(['V000001', undefined, 'VÉ-0002', 'V😀3', 'C00012-visit-number-0004', 'Ω']);
+  });
+});

@@ -86,9 +86,17 @@ export function formatIso(day: DayNumber): string {
 
 /** `31/10/2026`, the form shown to people in the UK. */
 export function formatUk(day: DayNumber): string {
-  const { year, month, day: d } = civilDate(day);
-  return `${pad2(d)}/${pad2(month)}/${year}`;
+  let text = UK_TEXTS.get(day);
+  if (text === undefined) {
+    const { year, month, day: d } = civilDate(day);
+    text = `${pad2(d)}/${pad2(month)}/${year}`;
+    UK_TEXTS.set(day, text);
+  }
+  return text;
 }
+
+// Exception details name the same few hundred days over and over (every visit of a trend's periods): each day's text is made once.
+const UK_TEXTS = new Map<DayNumber, string>();
 
 /** Parses a strict ISO `YYYY-MM-DD`; null when malformed or impossible. */
 export function parseIsoDay(text: string): DayNumber | null {
