@@ -61,3 +61,16 @@ describe('the names of events', () => {
     expect(names.map((_, i) => log.placeOf(i).name)).toEqual(['V000001', undefined, 'VÉ-0002', 'V😀3', 'C00012-visit-number-0004', 'Ω']);
   });
 });
+
+describe('trimming the event log', () => {
+  it('keeps every event, gives arrays of the log length, and grows again after (from empty too)', () => {
+    const events = randomEvents(13, 3000);
+    const log = new EventLog('visits.csv');
+    log.trim();
+    for (const e of events.slice(0, 2000)) log.add(e.child, e.day as DayNumber, e.code, e);
+    log.trim();
+    expect(log.data().child.buffer.byteLength).toBe(2000 * Int32Array.BYTES_PER_ELEMENT);
+    for (const e of events.slice(2000)) log.add(e.child, e.day as DayNumber, e.code, e);
+    expect(read(log)).toEqual(events);
+  });
+});

@@ -225,8 +225,26 @@ export class EventLog {
     this.namesLength += UTF8_ENCODER.encodeInto(name, this.names.subarray(this.namesLength)).written;
   }
 
+  /**
+   * Gives back the room grown for events that never came: up to half of
+   * every array, some hundreds of MB for ten million visits. Call once the
+   * log is complete; it can still grow after.
+   */
+  trim(): void {
+    const n = this.count;
+    this.child = this.child.slice(0, n);
+    this.day = this.day.slice(0, n);
+    this.code = this.code.slice(0, n);
+    this.line = this.line.slice(0, n);
+    this.team = this.team.slice(0, n);
+    this.worker = this.worker.slice(0, n);
+    this.table = this.table.slice(0, n);
+    this.nameEnds = this.nameEnds.slice(0, n);
+    this.names = this.names.slice(0, this.namesLength);
+  }
+
   private grow(): void {
-    const size = this.child.length * 2;
+    const size = Math.max(1024, this.child.length * 2);
     this.child = grown(this.child, new Int32Array(size));
     this.day = grown(this.day, new Int32Array(size));
     this.code = grown(this.code, new Uint8Array(size));

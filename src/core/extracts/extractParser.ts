@@ -367,6 +367,7 @@ export class ExtractParser<K extends ExtractKind> {
       throw new DataError('EMPTY_FILE', `${this.file}: the file is empty (no header row)`, { file: this.file });
     }
     this.seen = new RowIndex();
+    this.events?.trim();
     this.pool = new TextIndex();
     this.ids = new TextIndex();
     this.firstLines = [];

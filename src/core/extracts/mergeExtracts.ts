@@ -26,6 +26,7 @@ export function mergeExtracts<K extends ExtractKind>(parts: readonly ExtractData
     events ??= new EventLog();
     events.append(part.events);
   }
+  events?.trim();
   const snapshot = parts.find((part) => part.snapshotOn !== undefined);
   return {
     kind: first.kind,
