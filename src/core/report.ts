@@ -5,7 +5,7 @@ import { formatIso, type DayNumber } from './dates/localDate.js';
 import { EXTRACTS, type ExtractKind } from './extracts/definitions.js';
 import type { ExtractData } from './extracts/extractParser.js';
 import type { FileQuality } from './extracts/issues.js';
-import { memoised } from './indicators/latestEvents.js';
+import { memoised } from './memoised.js';
 import { INDICATORS } from './indicators/registry.js';
 import { extractsRead, isException, type CaseRow, type Direction, type IndicatorDefinition, type IndicatorKind } from './indicators/types.js';
 import { trailingPeriods, type Period } from './period.js';

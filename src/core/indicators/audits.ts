@@ -2,7 +2,7 @@ import type { AuditRecord } from '../extracts/definitions.js';
 import type { Dataset } from '../dataset.js';
 import type { Grade } from '../extracts/columns.js';
 import { caseOf } from './caseRow.js';
-import { memoised } from './latestEvents.js';
+import { memoised } from '../memoised.js';
 import type { AuditTheme } from '../settings.js';
 import { settingShape } from './settingShape.js';
 import { shapeIndicator } from './shapes.js';

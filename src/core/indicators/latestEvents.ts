@@ -1,5 +1,6 @@
 import type { DayNumber } from '../dates/localDate.js';
 import type { EventLog } from '../extracts/eventLog.js';
+import { memoised } from '../memoised.js';
 
 // A code and a day in one sortable number: code × 2³² + (day + 2³¹), exact in a
 // double because days are int32 and codes below 256.
@@ -78,19 +79,6 @@ export class LatestEvents {
     // Below the code's first key: the child has no event with this code on or before the day.
     return found < 0 ? undefined : ((found - DAY_OFFSET) as DayNumber);
   }
-}
-
-/** Memoises an index on the object it was built from. */
-export function memoised<T extends object, R>(build: (source: T) => R): (source: T) => R {
-  const cache = new WeakMap<T, R>();
-  return (source) => {
-    let value = cache.get(source);
-    if (value === undefined) {
-      value = build(source);
-      cache.set(source, value);
-    }
-    return value;
-  };
 }
 
 /** The one index of an event log, shared by every indicator that reads it. */

@@ -2,7 +2,7 @@ import type { DayNumber } from '../dates/localDate.js';
 import type { PlanRecord, PlanType } from '../extracts/definitions.js';
 import { byCodePoint } from '../textOrder.js';
 import { byChild } from './byChild.js';
-import { memoised } from './latestEvents.js';
+import { memoised } from '../memoised.js';
 
 /** Open on day d: start ≤ d and (end blank or end ≥ d). */
 export function isOpenOn(plan: PlanRecord, day: DayNumber): boolean {
