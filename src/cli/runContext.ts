@@ -23,6 +23,7 @@ export interface LoadedRun {
   /** What the report must carry as warnings (an as-at date past the extract date). */
   readonly warnings: readonly string[];
   readonly unreadFiles: readonly string[];
+  readonly notAskedFor: readonly string[];
   readonly absentReasons: LoadedData['absentReasons'];
 }
 
@@ -116,5 +117,5 @@ export async function loadRun(
   if (flags.strict && rejected > 0) {
     throw new DataError('REJECTED_ROWS', `--strict: ${rejected} row${rejected === 1 ? '' : 's'} rejected; no figures produced`, { file: '' });
   }
-  return { data: loaded.data, period, calendar: run.calendar, settings: run.settings, demo, warnings, unreadFiles: loaded.unreadFiles, absentReasons: loaded.absentReasons };
+  return { data: loaded.data, period, calendar: run.calendar, settings: run.settings, demo, warnings, unreadFiles: loaded.unreadFiles, notAskedFor: loaded.notAskedFor, absentReasons: loaded.absentReasons };
 }

@@ -1,5 +1,6 @@
 import { UsageError } from '../core/errors.js';
 import { INDICATORS } from '../core/indicators/registry.js';
+import { indicatorNamed } from './indicatorChoice.js';
 import type { IndicatorDefinition } from '../core/indicators/types.js';
 import type { SampleKind } from '../core/sample/kinds.js';
 import type { OnlyOutcome } from '../core/sample/outcomes.js';
@@ -9,8 +10,7 @@ import type { OnlyOutcome } from '../core/sample/outcomes.js';
  * Throws a UsageError naming the valid ids, or the kinds the indicator reads.
  */
 export function indicatorForSample(id: string, kind: SampleKind, only: OnlyOutcome | undefined, indicators: readonly IndicatorDefinition[] = INDICATORS): IndicatorDefinition {
-  const indicator = indicators.find((i) => i.id === id);
-  if (!indicator) throw new UsageError(`--indicator ${id}: unknown indicator; valid ids: ${indicators.map((i) => i.id).join(', ')}`);
+  const indicator = indicatorNamed(id, indicators);
   if (indicator.subject !== kind) {
     throw new UsageError(`--indicator ${id} judges ${indicator.subject} records, not ${kind}: use --kind ${indicator.subject}`);
   }

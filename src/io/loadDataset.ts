@@ -41,6 +41,8 @@ export interface LoadedData {
   readonly data: Dataset;
   /** Table-like files in the data folder that no extract kind claimed. */
   readonly unreadFiles: readonly string[];
+  /** Extract files of the kinds not asked for: found, not read. */
+  readonly notAskedFor: readonly string[];
   /** Why a kind is absent or lacks columns, when its source cannot hold them (Annex A has no supervision records; the SSDA903 no interview times). */
   readonly absentReasons: Readonly<Partial<Record<ExtractKind, string>>>;
 }
@@ -110,5 +112,5 @@ export async function loadDataset(sources: ExtractSources, options: LoadOptions)
       if (reason !== undefined && data[kind] === undefined && absentReasons[kind] === undefined) absentReasons[kind] = reason;
     }
   }
-  return { data: data as Dataset, unreadFiles: located.unread, absentReasons };
+  return { data: data as Dataset, unreadFiles: located.unread, notAskedFor: located.notAskedFor, absentReasons };
 }

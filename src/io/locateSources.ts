@@ -26,6 +26,8 @@ export interface LocatedSources {
   readonly tables: ReadonlyMap<ExtractKind, readonly TableSource[]>;
   /** Files in the data folder that no extract kind claimed. */
   readonly unread: readonly string[];
+  /** Files of a kind not asked for (a report of chosen indicators reads only their extracts): found, not read. */
+  readonly notAskedFor: readonly string[];
 }
 
 const WORKBOOK = new Set(['.xlsx', '.xlsm']);
@@ -81,6 +83,7 @@ export async function locateSources(sources: ExtractSources, mappings: ExtractMa
   const tables = new Map<ExtractKind, TableSource[]>();
   const claimed = new Set<string>();
   let unread: string[] = [];
+  const notAskedFor: string[] = [];
   if (sources.dir !== undefined) {
     const dir = sources.dir;
     const entries = await folderEntries(dir);
@@ -90,7 +93,7 @@ export async function locateSources(sources: ExtractSources, mappings: ExtractMa
       names.forEach((name) => claimed.add(name));
       if (names.length > 0 && kinds.includes(kind)) {
         tables.set(kind, await Promise.all(names.map((name) => tableFor(join(dir, name), name, kind, mappings[kind]?.sheet))));
-      }
+      } else notAskedFor.push(...names);
     }
     unread = entries.filter((name) => !claimed.has(name) && TABLE.has(extname(name).toLowerCase()));
     const explicit = EXTRACT_KINDS.some((kind) => sources.files[kind] !== undefined);
@@ -114,9 +117,11 @@ export async function locateSources(sources: ExtractSources, mappings: ExtractMa
   if (sources.cinCensus !== undefined) {
     for (const [kind, elements] of await locateCinCensus(sources.cinCensus, kinds)) if (!tables.has(kind)) tables.set(kind, elements);
   }
-  for (const kind of kinds) {
+  for (const kind of EXTRACT_KINDS) {
     const path = sources.files[kind];
-    if (path !== undefined) tables.set(kind, [await tableFor(path, path, kind, mappings[kind]?.sheet)]);
+    if (path === undefined) continue;
+    if (kinds.includes(kind)) tables.set(kind, [await tableFor(path, path, kind, mappings[kind]?.sheet)]);
+    else notAskedFor.push(path);
   }
-  return { tables, unread };
+  return { tables, unread, notAskedFor };
 }

@@ -4,7 +4,7 @@
  * manifest matches), then times the real `report` command in a child process at
  * each scale (wall, CPU, peak RSS), and the reference DuckDB SQL on the same files
  * right after it when @duckdb/node-api is installed (with the report again on the
- * extracts that SQL reads, for a like-for-like ratio). Writes and prints a Markdown
+ * extracts that SQL reads, then computing only its indicators too: like for like). Writes and prints a Markdown
  * table; missing a target does not fail the run, a failed report does.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { ensureData, type BenchData } from './bench/data.js';
 import { measureNode, type Measured } from './bench/measure.js';
 import { benchOptions } from './bench/options.js';
-import { REFERENCE_EXTRACTS, REPORT_ARGS, ROOT, loadDuckDb } from './bench/reference.js';
+import { REFERENCE_EXTRACTS, REFERENCE_INDICATORS, REFERENCE_INDICATOR_ARGS, REPORT_ARGS, ROOT, loadDuckDb } from './bench/reference.js';
 import { resultsMarkdown, type ScaleResult } from './bench/results.js';
 
 const REFERENCE_RUN = 'dist/scripts/bench/referenceRun.js';
@@ -31,7 +31,8 @@ function firstWaveArgs(data: BenchData, work: string): string[] {
 
 /**
  * One run of every scale: the full report, then (with DuckDB) the report on the
- * reference SQL's extracts only and the SQL itself, so all see the machine in the same state.
+ * reference SQL's extracts only, the same computing only the SQL's indicators,
+ * and the SQL itself, so all see the machine in the same state.
  */
 async function runOnce(results: readonly ScaleResult[], work: string): Promise<void> {
   for (const { data, report, reference } of results) {
@@ -42,6 +43,9 @@ async function runOnce(results: readonly ScaleResult[], work: string): Promise<v
     const firstWave = await measureNode(ROOT, work, firstWaveArgs(data, work));
     progress(`csc-metrics, ${REFERENCE_EXTRACTS.length} extracts`, data, firstWave);
     reference.firstWave.push(firstWave);
+    const sameIndicators = await measureNode(ROOT, work, [...firstWaveArgs(data, work), ...REFERENCE_INDICATOR_ARGS]);
+    progress(`csc-metrics, ${REFERENCE_INDICATORS.length} indicators`, data, sameIndicators);
+    reference.sameIndicators.push(sameIndicators);
     const duckdb = await measureNode(ROOT, work, [REFERENCE_RUN, data.dir, work]);
     progress(`DuckDB, ${REFERENCE_EXTRACTS.length} extracts`, data, duckdb);
     reference.duckdb.push(duckdb);
@@ -53,7 +57,7 @@ async function main(): Promise<void> {
   const duckdb = (await loadDuckDb()) !== null;
   const results: ScaleResult[] = [];
   for (const scale of options.scales) {
-    results.push({ data: await ensureData(ROOT, options.profile, scale, options.seed), report: [], reference: duckdb ? { firstWave: [], duckdb: [] } : null });
+    results.push({ data: await ensureData(ROOT, options.profile, scale, options.seed), report: [], reference: duckdb ? { firstWave: [], sameIndicators: [], duckdb: [] } : null });
   }
   const work = await mkdtemp(join(tmpdir(), 'csc-bench-'));
   try {

@@ -1,7 +1,8 @@
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { indicatorsFor } from '../../core/indicators/registry.js';
-import { recordsRead, type IndicatorDefinition } from '../../core/indicators/types.js';
+import { extractsReadBy, recordsRead, type IndicatorDefinition } from '../../core/indicators/types.js';
+import { chosenIndicators } from '../indicatorChoice.js';
 import { buildReport } from '../../core/report.js';
 import { breaches, parseFailUnder } from '../thresholds.js';
 import { outFor } from '../../core/savedRuns.js';
@@ -16,6 +17,8 @@ import { writeExceptionFiles } from '../exceptionFiles.js';
 import { writeChartFiles } from '../chartFiles.js';
 
 interface ReportFlags extends SourceFlags, PeriodFlags {
+  /** The indicators to compute (default: all). */
+  indicator: string[];
   by?: string;
   where: string[];
   format?: Format;
@@ -79,10 +82,11 @@ async function runReport(flags: ReportFlags): Promise<number> {
   let failUnder: ReturnType<typeof parseFailUnder>[] = [];
   // The config's own indicators are known once the settings are read, before any extract is.
   const run = await loadRun(flags, terminal, true, (settings) => {
-    indicators = indicatorsFor(settings);
+    indicators = chosenIndicators(flags.indicator, indicatorsFor(settings));
     failUnder = flags.failUnder.map((text) => parseFailUnder(text, indicators));
-    return { keepRecords: recordsRead(indicators) };
+    return { ...(flags.indicator.length > 0 ? { kinds: extractsReadBy(indicators) } : {}), keepRecords: recordsRead(indicators) };
   });
+  if (run.notAskedFor.length > 0) terminal.note(`Not read, as no indicator named by --indicator reads them: ${run.notAskedFor.join(', ')}`);
   const thresholds = { ...(flags.failOn ? { failOn: flags.failOn } : {}), failUnder };
   const generatedAt = flags.generatedAt === true ? new Date().toISOString() : flags.generatedAt;
   const report = buildReport(run.data, {
@@ -122,6 +126,7 @@ export function reportCommand(program: Command): void {
   addSourceOptions(command);
   addPeriodOptions(command);
   command
+    .option('--indicator <id>', 'compute only this indicator, reading only the extracts it reads; repeatable (default: every indicator)', (v: string, all: string[]) => [...all, v], [])
     .option('--by <column>', 'break each figure down by a column of the records judged: team, worker, category, plan_type, looked_after…')
     .option('--where <column=value>', 'only records with this value (e.g. category=Neglect); repeatable: a column again adds a value, other columns must match too', (v: string, all: string[]) => [...all, v], [])
     .addOption(new Option('--format <format>', 'output format (default: table on a terminal, else json)').choices(FORMATS))

@@ -101,6 +101,7 @@ export const auditActions20WorkingDays: IndicatorDefinition = {
   ...actionTimeliness,
   definition: `${actionTimeliness.definition} (the working days auditActionWorkingDays sets); the child is the audit's (by audit_id)`,
   defaultTarget: 0.75,
+  readsWhenGiven: ['audits'],
   cases: (input) => {
     const children = childrenOfAudits(input.data);
     return actionTimeliness.cases(input).map((row) => {

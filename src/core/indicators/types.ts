@@ -1,6 +1,6 @@
 import type { WorkingCalendar } from '../calendar/workingCalendar.js';
 import type { Dataset } from '../dataset.js';
-import type { ExtractKind } from '../extracts/definitions.js';
+import { EXTRACT_KINDS, type ExtractKind } from '../extracts/definitions.js';
 import type { Period } from '../period.js';
 import type { Settings } from '../settings.js';
 
@@ -69,6 +69,12 @@ export function extractsRead(indicator: IndicatorDefinition): ExtractKind[] {
   return Object.keys(indicator.reads) as ExtractKind[];
 }
 
+/** The extracts some of these indicators read, needed or used when given, in the extracts' order. */
+export function extractsReadBy(indicators: readonly IndicatorDefinition[]): ExtractKind[] {
+  const read = new Set(indicators.flatMap((indicator) => [...extractsRead(indicator), ...(indicator.readsWhenGiven ?? [])]));
+  return EXTRACT_KINDS.filter((kind) => read.has(kind));
+}
+
 /** An indicator as data: identity, meaning, target and the pure function that finds its cases. */
 export interface IndicatorDefinition {
   readonly id: string;
@@ -88,6 +94,8 @@ export interface IndicatorDefinition {
    * these columns is absent it is reported as not computed, with the reason.
    */
   readonly reads: Readonly<Partial<Record<ExtractKind, readonly string[]>>>;
+  /** Extracts it also reads when they are given, and is computed without (audit actions name their audit's child). */
+  readonly readsWhenGiven?: readonly ExtractKind[];
   /**
    * Event extracts (visits, supervision, referrals) whose whole records it
    * reads; of the others it reads only the compact events. Loading keeps

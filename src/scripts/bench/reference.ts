@@ -22,6 +22,16 @@ export const REPORT_ARGS = ['bin/csc-metrics.js', 'report', '--period', PERIOD, 
 /** The extracts the reference SQL reads (setup.sql); the rest of a report's files are not part of the comparison. */
 export const REFERENCE_EXTRACTS = ['assessments', 'plans', 'visits', 'missing', 'supervision'] as const;
 
+/** The indicators the reference SQL computes, by id (checkSql.ts checks the SQL gives exactly these). */
+export const REFERENCE_INDICATORS = [
+  'assessment-timeliness', 'assessment-open-overdue', 'assessment-child-seen', 'assessment-seen-alone', 'assessment-voice-recorded',
+  'rhi-within-72h', 'rhi-offered', 'rhi-late-reason', 'missing-over-5-days',
+  'visits-cp', 'visits-cin', 'visits-cla', 'supervision-6-weeks', 'oversight-6-weeks',
+] as const;
+
+/** `report` flags computing only the reference SQL's indicators. */
+export const REFERENCE_INDICATOR_ARGS = REFERENCE_INDICATORS.flatMap((id) => ['--indicator', id]);
+
 const SQL_DIR = join(ROOT, 'src/scripts/bench/duckdb');
 const SETUP = 'setup.sql';
 const DUCKDB_PACKAGE = '@duckdb/node-api';
