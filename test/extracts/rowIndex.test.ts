@@ -22,4 +22,25 @@ describe('RowIndex (duplicate rows by hash, confirmed by value)', () => {
     for (let i = 0; i < 100_000; i++) expect(index.findOrAdd(i * 2654435761 % 2 ** 53, i, () => true)).toBe(-1);
     expect(index.findOrAdd(12345 * 2654435761 % 2 ** 53, 100_000, (earlier) => earlier === 12345)).toBe(12345);
   });
+
+  // The plain reference: every kept value in a list, the first equal one found by a scan.
+  it('finds what a scan of the kept values finds, on random rows with colliding hashes', () => {
+    let seed = 7;
+    const random = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    // Weak hashes on purpose: equal low 32 bits for different values (only the high part differs), equal whole hashes, and values near 2^53.
+    const hashes = [(v: number) => (v % 3) * 2 ** 32 + (v % 5), (v: number) => v % 11, (v: number) => 2 ** 53 - 1 - (v % 13) * 2 ** 40];
+    for (const hashOf of hashes) {
+      for (const spread of [20, 2_000, 20_000]) {
+        const index = new RowIndex();
+        const kept: number[] = [];
+        for (let row = 0; row < 6_000; row++) {
+          const value = Math.floor(random() * spread);
+          const expected = kept.indexOf(value);
+          const found = index.findOrAdd(hashOf(value), kept.length, (earlier) => kept[earlier] === value);
+          expect(found).toBe(expected);
+          if (found === -1) kept.push(value);
+        }
+      }
+    }
+  });
 });

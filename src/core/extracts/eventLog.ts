@@ -135,14 +135,15 @@ export class EventLog {
   /** Appends an event read at `place` of this log's table (or of `file`); returns its index. */
   add(childId: string, day: DayNumber, code: number, place: EventPlace, file = this.file): number {
     if (this.count === this.child.length) this.grow();
-    let id = this.ids.get(childId);
+    // A child's rows come together: most rows are the row before's child, found without the map.
+    const i = this.count;
+    let id = i > 0 && childId === this.childIds[this.child[i - 1]!] ? this.child[i - 1]! : this.ids.get(childId);
     if (id === undefined) {
       id = this.childIds.length;
       const own = ownText(childId);
       this.ids.set(own, id);
       this.childIds.push(own);
     }
-    const i = this.count;
     this.child[i] = id;
     this.day[i] = day;
     this.code[i] = code;
