@@ -1,4 +1,5 @@
 import type { DayNumber } from '../dates/localDate.js';
+import { growable, settled, withRoom } from './growable.js';
 import { ownText } from './ownText.js';
 
 /** The plain arrays an event log is made of: they cross a worker-thread boundary without copying. */
@@ -86,16 +87,19 @@ export class EventLog {
   private labels = new Interned();
   /** Table names; number 0 is the log's own table (`file`). */
   private tables = new Interned();
-  private names: Uint8Array = new Uint8Array(1 << 16);
-  private nameEnds: Uint32Array = new Uint32Array(1024);
+  // Growable (resizable buffers) while the log is read: growing copies nothing; `trim` settles them.
+  private names: Uint8Array = growable(Uint8Array);
+  private nameEnds: Uint32Array = growable(Uint32Array);
   private namesLength = 0;
-  private child: Int32Array = new Int32Array(1024);
-  private day: Int32Array = new Int32Array(1024);
-  private code: Uint8Array = new Uint8Array(1024);
-  private line: Int32Array = new Int32Array(1024);
-  private team: Uint32Array = new Uint32Array(1024);
-  private worker: Uint32Array = new Uint32Array(1024);
-  private table: Uint16Array = new Uint16Array(1024);
+  private child: Int32Array = growable(Int32Array);
+  private day: Int32Array = growable(Int32Array);
+  private code: Uint8Array = growable(Uint8Array);
+  private line: Int32Array = growable(Int32Array);
+  private team: Uint32Array = growable(Uint32Array);
+  private worker: Uint32Array = growable(Uint32Array);
+  private table: Uint16Array = growable(Uint16Array);
+  /** The arrays are growable, with room past the count: `trim` settles them. */
+  private unsettled = true;
   private count = 0;
   /** The team and worker of the last event added; null before any (a rebuilt log has none). */
   private lastTeam: string | undefined | null = null;
@@ -125,6 +129,7 @@ export class EventLog {
     log.worker = data.worker;
     log.table = data.table;
     log.count = data.length;
+    log.unsettled = false;
     return log;
   }
 
@@ -198,8 +203,9 @@ export class EventLog {
     return this.ids.get(childId);
   }
 
-  /** The arrays, trimmed to length. */
+  /** The arrays, trimmed to length: plain arrays, which cross a thread boundary and read fast. */
   data(): EventLogData {
+    this.trim();
     const n = this.count;
     return {
       childIds: this.childIds,
@@ -221,43 +227,43 @@ export class EventLog {
   private addName(name: string): void {
     // A UTF-8 character takes at most 3 bytes per UTF-16 unit.
     if (this.namesLength + name.length * 3 > this.names.length) {
-      this.names = grown(this.names, new Uint8Array(Math.max(this.names.length * 2, this.namesLength + name.length * 3)));
+      this.unsettled = true;
+      this.names = withRoom(this.names, Math.max(1 << 16, this.names.length * 2, this.namesLength + name.length * 3));
     }
     this.namesLength += UTF8_ENCODER.encodeInto(name, this.names.subarray(this.namesLength)).written;
   }
 
   /**
-   * Gives back the room grown for events that never came: up to half of
-   * every array, some hundreds of MB for ten million visits. Call once the
-   * log is complete; it can still grow after.
+   * Settles the arrays to their length as plain arrays, giving back the
+   * room grown for events that never came (up to half of every array, some
+   * hundreds of MB for ten million visits) at once. Call once the log is
+   * complete; it can still grow after.
    */
   trim(): void {
+    if (!this.unsettled) return;
+    this.unsettled = false;
     const n = this.count;
-    this.child = this.child.slice(0, n);
-    this.day = this.day.slice(0, n);
-    this.code = this.code.slice(0, n);
-    this.line = this.line.slice(0, n);
-    this.team = this.team.slice(0, n);
-    this.worker = this.worker.slice(0, n);
-    this.table = this.table.slice(0, n);
-    this.nameEnds = this.nameEnds.slice(0, n);
-    this.names = this.names.slice(0, this.namesLength);
+    this.child = settled(this.child, n);
+    this.day = settled(this.day, n);
+    this.code = settled(this.code, n);
+    this.line = settled(this.line, n);
+    this.team = settled(this.team, n);
+    this.worker = settled(this.worker, n);
+    this.table = settled(this.table, n);
+    this.nameEnds = settled(this.nameEnds, n);
+    this.names = settled(this.names, this.namesLength);
   }
 
   private grow(): void {
+    this.unsettled = true;
     const size = Math.max(1024, this.child.length * 2);
-    this.child = grown(this.child, new Int32Array(size));
-    this.day = grown(this.day, new Int32Array(size));
-    this.code = grown(this.code, new Uint8Array(size));
-    this.line = grown(this.line, new Int32Array(size));
-    this.team = grown(this.team, new Uint32Array(size));
-    this.worker = grown(this.worker, new Uint32Array(size));
-    this.table = grown(this.table, new Uint16Array(size));
-    this.nameEnds = grown(this.nameEnds, new Uint32Array(size));
+    this.child = withRoom(this.child, size);
+    this.day = withRoom(this.day, size);
+    this.code = withRoom(this.code, size);
+    this.line = withRoom(this.line, size);
+    this.team = withRoom(this.team, size);
+    this.worker = withRoom(this.worker, size);
+    this.table = withRoom(this.table, size);
+    this.nameEnds = withRoom(this.nameEnds, size);
   }
-}
-
-function grown<A extends Int32Array | Uint8Array | Uint32Array | Uint16Array>(from: A, to: A): A {
-  to.set(from);
-  return to;
 }

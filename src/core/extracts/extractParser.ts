@@ -123,18 +123,18 @@ export class ExtractParser<K extends ExtractKind> {
   private readonly cellCounts: Record<string, number> = {};
   private readonly notes: string[] = [];
   /** The used rows by hash: numbers are indexes in `records`, else in `events`. */
-  private seen = new RowIndex();
+  private readonly seen = new RowIndex();
   private readonly events: EventLog | undefined;
   private readonly keepRecords: boolean;
   /** One copy of each repeating value (child IDs, teams, workers). */
-  private pool = new TextIndex();
+  private readonly pool = new TextIndex();
   /** The row being read: its texts by column, and its problems if it is rejected. */
   private readonly texts: string[] = [];
   private readonly problems: RowProblem[] = [];
   /** Issues found so far, by code, listed or not. */
   private readonly issueCounts = new Map<IssueCode, number>();
   /** Each record id read, and the line it was first read at (by the id's number). */
-  private ids = new TextIndex();
+  private readonly ids = new TextIndex();
   private firstLines: number[] = [];
   /** The refused cells of the row being read; emptied before each row. */
   private readonly refused: RefusedCell[] = [];
@@ -366,10 +366,10 @@ export class ExtractParser<K extends ExtractKind> {
     if (header === undefined) {
       throw new DataError('EMPTY_FILE', `${this.file}: the file is empty (no header row)`, { file: this.file });
     }
-    this.seen = new RowIndex();
+    this.seen.clear();
     this.events?.trim();
-    this.pool = new TextIndex();
-    this.ids = new TextIndex();
+    this.pool.clear();
+    this.ids.clear();
     this.firstLines = [];
     const cellTotal = Object.values(this.cellCounts).reduce((a, b) => a + b, 0);
     if (cellTotal > 0) this.notes.push(`${count(cellTotal, 'value')} refused in optional columns; those rows were used with the value read as not recorded`);

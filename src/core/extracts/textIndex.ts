@@ -25,6 +25,12 @@ export class TextIndex {
     return earlier;
   }
 
+  /** Gives the index's memory back at once; it is empty after. */
+  clear(): void {
+    this.index.clear();
+    this.texts.length = 0;
+  }
+
   /** The kept copy of `text`, keeping its own copy when it is new: records share one string per value. */
   copyOf(text: string): string {
     const earlier = this.findOrAdd(text);
