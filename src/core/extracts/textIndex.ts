@@ -25,7 +25,7 @@ export class TextIndex {
     return earlier;
   }
 
-  /** Gives the index's memory back at once; it is empty after. */
+  /** Empties the index. */
   clear(): void {
     this.index.clear();
     this.texts.length = 0;
