@@ -11,9 +11,33 @@ export type RowProgress = (kind: ExtractKind, rowsRead: number) => void;
 /** How one table of an extract is read. */
 export interface ReadOptions extends TableOptions {
   readonly onProgress?: RowProgress;
+  /** The size of the file the rows come from, when known (CSV): how many rows to expect is guessed from it. */
+  readonly bytes?: number;
 }
 
 const PROGRESS_EVERY = 100_000;
+
+/** The rows whose length tells how many rows a file of known size holds. */
+const SAMPLE_ROWS = 1000;
+
+/**
+ * How many rows a file of `bytes` holds, from the characters of its first
+ * rows (their fields, separators and line end). A little high rather than
+ * low: quotes and multi-byte characters are not counted.
+ */
+class RowGuess {
+  private rows = 0;
+  private characters = 0;
+
+  constructor(private readonly bytes: number) {}
+
+  /** Takes a row; gives the guess once the sample is complete, else undefined. */
+  take(fields: readonly string[]): number | undefined {
+    for (const field of fields) this.characters += field.length + 1;
+    if (++this.rows !== SAMPLE_ROWS) return undefined;
+    return Math.ceil((this.bytes / this.characters) * SAMPLE_ROWS);
+  }
+}
 
 /** A blank line, or one of nothing but separators (",,,," as spreadsheets leave): not a record. */
 function isBlank(fields: readonly string[]): boolean {
@@ -84,6 +108,7 @@ export async function readExtract<K extends ExtractKind>(kind: K, reader: RowRea
   const parser = new ExtractParser(EXTRACTS[kind], reader.name, { ...options, serialDates: reader.serialDates });
   const header = new HeaderFinder(parser as unknown as ExtractParser<ExtractKind>, reader.name, options.mapping?.headerRow);
   const { onProgress } = options;
+  const guess = options.bytes === undefined ? undefined : new RowGuess(options.bytes);
   let rows = 0;
   const notes = await reader.read((fields, line) => {
     if (isBlank(fields)) return;
@@ -92,6 +117,9 @@ export async function readExtract<K extends ExtractKind>(kind: K, reader: RowRea
       return;
     }
     parser.readRow(fields, line);
+    // Sizing the indexes and the event log once spares growing them row by row.
+    const expected = guess?.take(fields);
+    if (expected !== undefined) parser.expectRows(expected);
     if (onProgress && ++rows % PROGRESS_EVERY === 0) onProgress(kind, rows);
   }, (issue) => parser.readerIssue(issue));
   header.finish();

@@ -26,9 +26,13 @@ function randomEvents(seed: number, n: number): PlainEvent[] {
   return events;
 }
 
-function logOf(events: readonly PlainEvent[], file: string): EventLog {
+/** The events in a log; `expect` rows of room made after the first hundred (as a file's guessed rows make it). */
+function logOf(events: readonly PlainEvent[], file: string, expect?: number): EventLog {
   const log = new EventLog(file);
-  for (const e of events) log.add(e.child, e.day as DayNumber, e.code, e);
+  events.forEach((e, i) => {
+    if (i === 100 && expect !== undefined) log.reserve(expect);
+    log.add(e.child, e.day as DayNumber, e.code, e);
+  });
   return log;
 }
 
@@ -43,6 +47,9 @@ describe('the event log against a plain list of events (random, seeded)', () => 
     const second = randomEvents(seed + 100, 1500).map((e) => ({ ...e, file: 'visits (2).csv' }));
     const log = logOf(first, 'visits.csv');
     expect(read(log)).toEqual(first);
+    // Room made ahead, too little or too much: the same events.
+    expect(read(logOf(first, 'visits.csv', 1000))).toEqual(first);
+    expect(read(logOf(first, 'visits.csv', 5000))).toEqual(first);
     // As sent from a worker thread: the plain arrays, then rebuilt.
     expect(read(EventLog.from(structuredClone(log.data())))).toEqual(first);
     // Merged as an extract read from two tables: each event keeps its table.

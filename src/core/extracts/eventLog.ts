@@ -254,9 +254,13 @@ export class EventLog {
     this.names = settled(this.names, this.namesLength);
   }
 
-  private grow(): void {
+  /** Makes room for this many events in all (a guess: more may come). */
+  reserve(events: number): void {
+    if (events > this.child.length) this.grow(events);
+  }
+
+  private grow(size = Math.max(1024, this.child.length * 2)): void {
     this.unsettled = true;
-    const size = Math.max(1024, this.child.length * 2);
     this.child = withRoom(this.child, size);
     this.day = withRoom(this.day, size);
     this.code = withRoom(this.code, size);

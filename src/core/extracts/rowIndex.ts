@@ -11,6 +11,9 @@
  * a plain one, not a resizable buffer (as the event log's are): V8 reads
  * plain arrays faster, and record kinds probe three indexes a row.
  */
+/** The most slots `reserve` makes room for ahead (a 512 MB table): past it, a table grows as entries come. */
+const MAX_RESERVED_SLOTS = 2 ** 26;
+
 export class RowIndex {
   private slots: Int32Array = new Int32Array(2 << 12);
   private size = 0;
@@ -34,11 +37,23 @@ export class RowIndex {
     return -1;
   }
 
+  /** Makes room for this many entries in all, so the table need not grow (a guess: more may come). */
+  reserve(entries: number): void {
+    const slots = this.slots.length >> 1;
+    const needed = Math.min(Math.ceil((entries * 4) / 3), MAX_RESERVED_SLOTS);
+    if (needed > slots) this.resize(2 ** Math.ceil(Math.log2(needed)));
+  }
+
   /** Doubles the table, keeping it at most three quarters full: probes stay short (neighbouring slots share a cache line), and ten million rows take 134 MB, not 268. */
   private rehash(): void {
+    this.resize(this.slots.length);
+  }
+
+  /** Moves every entry into a table of this many slots (a power of two). */
+  private resize(slotCount: number): void {
     const old = this.slots;
-    const slots = new Int32Array(old.length * 2);
-    const mask = (slots.length >> 1) - 1;
+    const slots = new Int32Array(slotCount * 2);
+    const mask = slotCount - 1;
     for (let from = 0; from < old.length; from += 2) {
       const taken = old[from + 1]!;
       if (taken === 0) continue;

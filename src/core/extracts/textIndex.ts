@@ -25,6 +25,11 @@ export class TextIndex {
     return earlier;
   }
 
+  /** Makes room for this many texts in all. */
+  reserve(texts: number): void {
+    this.index.reserve(texts);
+  }
+
   /** Empties the index. */
   clear(): void {
     this.index.clear();
