@@ -78,25 +78,28 @@ function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
-/** `2026-10-31` */
-export function formatIso(day: DayNumber): string {
-  const { year, month, day: d } = civilDate(day);
-  return `${year}-${pad2(month)}-${pad2(d)}`;
+/**
+ * A day's text, made once per day: exception details and dates name the
+ * same few hundred days over and over (every visit of a trend's periods).
+ */
+function textPerDay(make: (year: number, month: number, day: number) => string): (day: DayNumber) => string {
+  const texts = new Map<DayNumber, string>();
+  return (day) => {
+    let text = texts.get(day);
+    if (text === undefined) {
+      const { year, month, day: d } = civilDate(day);
+      text = make(year, month, d);
+      texts.set(day, text);
+    }
+    return text;
+  };
 }
+
+/** `2026-10-31` */
+export const formatIso = textPerDay((year, month, day) => `${year}-${pad2(month)}-${pad2(day)}`);
 
 /** `31/10/2026`, the form shown to people in the UK. */
-export function formatUk(day: DayNumber): string {
-  let text = UK_TEXTS.get(day);
-  if (text === undefined) {
-    const { year, month, day: d } = civilDate(day);
-    text = `${pad2(d)}/${pad2(month)}/${year}`;
-    UK_TEXTS.set(day, text);
-  }
-  return text;
-}
-
-// Exception details name the same few hundred days over and over (every visit of a trend's periods): each day's text is made once.
-const UK_TEXTS = new Map<DayNumber, string>();
+export const formatUk = textPerDay((year, month, day) => `${pad2(day)}/${pad2(month)}/${year}`);
 
 /** Parses a strict ISO `YYYY-MM-DD`; null when malformed or impossible. */
 export function parseIsoDay(text: string): DayNumber | null {
