@@ -30,7 +30,7 @@ function exceptionJson(row: ExceptionRow) {
   return { childId: row.childId, recordId: row.recordId, team: row.team ?? null, worker: row.worker ?? null, detail: row.detail };
 }
 
-function indicatorJson(result: IndicatorResult) {
+function indicatorJson(result: IndicatorResult, exceptions: unknown = result.exceptions.map(exceptionJson)) {
   return {
     id: result.id,
     title: result.title,
@@ -45,7 +45,7 @@ function indicatorJson(result: IndicatorResult) {
     ...(result.series
       ? { series: result.series.map((p) => ({ period: p.period.label, ...periodJson(p.period), ...figureJson(result.kind, p), target: p.target, rag: p.rag, ...reasonJson(p) })) }
       : {}),
-    exceptions: result.exceptions.map(exceptionJson),
+    exceptions,
     warnings: result.warnings,
   };
 }
@@ -136,6 +136,10 @@ export function* qualityJsonPieces(files: readonly FileQuality[], unreadFiles: r
 
 /** The report as the JSON document of cli.md (schemaVersion 1). */
 export function reportJson(report: Report): object {
+  return reportJsonWith(report, report.indicators.map((result) => indicatorJson(result)));
+}
+
+function reportJsonWith(report: Report, indicators: unknown): object {
   return {
     schemaVersion: report.schemaVersion,
     ...(report.title !== undefined ? { title: report.title } : {}),
@@ -144,7 +148,7 @@ export function reportJson(report: Report): object {
     calendar: report.calendar,
     ...(report.groupBy ? { groupBy: report.groupBy } : {}),
     ...(report.where ? { where: report.where } : {}),
-    indicators: report.indicators.map(indicatorJson),
+    indicators,
     notComputed: report.notComputed,
     ...(report.audit ? { audit: auditJson(report.audit) } : {}),
     warnings: report.warnings,
@@ -152,7 +156,52 @@ export function reportJson(report: Report): object {
   };
 }
 
+/** Where a value's pieces go in the text of the object around it. */
+const HERE = '\u0000here\u0000';
+const HERE_JSON = JSON.stringify(HERE);
+
+/** An object's JSON as it stands `depth` levels deep, in the text before and after its HERE value. */
+function around(value: object, depth: number): [string, string] {
+  return indented(JSON.stringify(value, null, 2), depth * 2).split(HERE_JSON) as [string, string];
+}
+
+/** An array's JSON as it stands `depth` levels deep, a thousand items to a piece. */
+function* arrayPieces<T>(items: readonly T[], depth: number, toJson: (item: T) => unknown): Generator<string> {
+  if (items.length === 0) {
+    yield '[]';
+    return;
+  }
+  const inner = (depth + 1) * 2;
+  for (let i = 0; i < items.length; i += 1000) {
+    yield items
+      .slice(i, i + 1000)
+      .map((item, n) => `${i + n === 0 ? '[' : ','}\n${' '.repeat(inner)}${indented(JSON.stringify(toJson(item), null, 2), inner)}`)
+      .join('');
+  }
+  yield `\n${' '.repeat(depth * 2)}]`;
+}
+
+/**
+ * The report's JSON in pieces, byte for byte what JSON.stringify gives with
+ * two-space indentation and a final newline (`reportJson`), but never one
+ * string nor one copy of every exception: a whole authority's history has
+ * millions of them.
+ */
+export function* reportJsonPieces(report: Report): Generator<string> {
+  const [head, tail] = around(reportJsonWith(report, HERE), 0);
+  yield head;
+  if (report.indicators.length === 0) yield '[]';
+  for (const [n, result] of report.indicators.entries()) {
+    const [before, after] = around(indicatorJson(result, HERE), 2);
+    yield `${n === 0 ? '[' : ','}\n    ${before}`;
+    yield* arrayPieces(result.exceptions, 3, exceptionJson);
+    yield after;
+  }
+  if (report.indicators.length > 0) yield '\n  ]';
+  yield `${tail}\n`;
+}
+
 /** Serialises with two-space indentation and a final newline. */
 export function renderJson(report: Report): string {
-  return `${JSON.stringify(reportJson(report), null, 2)}\n`;
+  return [...reportJsonPieces(report)].join('');
 }

@@ -1,7 +1,7 @@
 import type { Report } from '../core/report.js';
 import { renderCsvReport } from './csvReport.js';
 import { renderHtml } from './html.js';
-import { renderJson } from './json.js';
+import { renderJson, reportJsonPieces } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import type { Paint } from './paint.js';
 import { renderTable } from './table.js';
@@ -50,8 +50,13 @@ export function isBinaryFormat(format: Format): format is BinaryFormat {
   return Object.hasOwn(BINARY_RENDERERS, format);
 }
 
-/** The report in a format: text, or (for a workbook) bytes. */
-export function renderReport(format: Format, report: Report, context: RenderContext): string | Promise<Uint8Array> {
+/**
+ * The report in a format: text, or (for a workbook) bytes. JSON comes in
+ * pieces to be written one after another, never as one string: at a whole
+ * authority's scale it runs to hundreds of MB.
+ */
+export function renderReport(format: Format, report: Report, context: RenderContext): string | Iterable<string> | Promise<Uint8Array> {
+  if (format === 'json') return reportJsonPieces(report);
   return isBinaryFormat(format) ? BINARY_RENDERERS[format](report) : RENDERERS[format](report, context);
 }
 
