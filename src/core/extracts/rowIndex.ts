@@ -1,3 +1,6 @@
+/** The most slots `reserve` makes room for ahead (a 512 MB table): past it, a table grows as entries come. */
+const MAX_RESERVED_SLOTS = 2 ** 26;
+
 /**
  * The rows kept so far, by row hash, for finding exact duplicates: open
  * addressing over one typed array, so a million rows cost about 16 MB and
@@ -11,9 +14,6 @@
  * a plain one, not a resizable buffer (as the event log's are): V8 reads
  * plain arrays faster, and record kinds probe three indexes a row.
  */
-/** The most slots `reserve` makes room for ahead (a 512 MB table): past it, a table grows as entries come. */
-const MAX_RESERVED_SLOTS = 2 ** 26;
-
 export class RowIndex {
   private slots: Int32Array = new Int32Array(2 << 12);
   private size = 0;
