@@ -1,6 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { dayNumber } from '../../src/core/dates/localDate.js';
 import { recordsLoaded } from '../../src/core/extracts/notLoaded.js';
@@ -114,5 +115,43 @@ describe('a configured header row', () => {
   it('is MISSING_HEADER when it is past the end of the table', async () => {
     const error = await readExtract('visits', openCsv(fileWith(text), 'visits.csv'), { ...options, mapping: { headerRow: 9 } }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'MISSING_HEADER', message: 'visits.csv: the configured header row 9 is past the end of the table' });
+  });
+});
+
+// Sizing ahead from the file's size is an optimisation only: the plain path is reading without it.
+describe('the rows guessed from a file size (how far the indexes and event log are sized ahead)', () => {
+  const DEMO = fileURLToPath(new URL('../../fixtures/demo/', import.meta.url));
+  const contents = (extract: Awaited<ReturnType<typeof readExtract>>) => ({
+    quality: extract.quality,
+    records: recordsLoaded(extract.records) ? extract.records : 'not loaded',
+    events: extract.events?.data(),
+  });
+
+  /**
+   * Over a thousand assessments (the guess needs a thousand rows): the demo's
+   * five times over with new ids, then 40 rows repeated exactly
+   * (DUPLICATE_ROW) and 40 with a used id and other values (DUPLICATE_ID).
+   */
+  function manyAssessments(): string {
+    const [header, ...rows] = readFileSync(join(DEMO, 'assessments.csv'), 'utf8').trim().split('\n');
+    const copies = [0, 1, 2, 3, 4].flatMap((k) => rows.map((row) => row.replace(/^([^,]*),([^,]*),/, `$1,$2-${k},`)));
+    const repeated = copies.slice(0, 40);
+    const sameIds = copies.slice(40, 80).map((row) => row.replace(/,Team [A-Z]+,/, ',Team Z,'));
+    return fileWith([header, ...copies, ...repeated, ...sameIds].join('\n'));
+  }
+
+  it.each([
+    // Rejected: the demo's visits repeat one row (line 3 repeats line 2); the assessments
+    // above 80, and the demo's row with 31/02/2026 five times over.
+    ['visits', false, 1, join(DEMO, 'visits.csv')],
+    ['visits', true, 1, join(DEMO, 'visits.csv')],
+    ['assessments', true, 85, manyAssessments()],
+  ] as const)('change nothing in %s (records kept: %s, %i rejected), whether the guess is right, far too low or far too high', async (kind, keepRecords, rejected, path) => {
+    const readWith = (bytes?: number) => readExtract(kind, openCsv(path, `${kind}.csv`), { ...options, keepRecords, ...(bytes === undefined ? {} : { bytes }) });
+    const plain = contents(await readWith());
+    expect(plain.quality[0]!.rowsUsed).toBeGreaterThan(1000);
+    expect(plain.quality[0]!.rowsRejected).toBe(rejected);
+    const size = statSync(path).size;
+    for (const bytes of [size, 1, size * 1000]) expect(contents(await readWith(bytes))).toEqual(plain);
   });
 });
