@@ -14,6 +14,7 @@ export const savedRunSchema = z
     from: z.string().min(1),
     to: z.string().min(1),
     asAt: z.string().min(1),
+    indicator: z.array(z.string().min(1)),
     by: z.string().min(1),
     where: z.array(z.string().min(1)),
     trend: z.number().int().min(2).max(60),
