@@ -108,7 +108,7 @@ export async function readExtract<K extends ExtractKind>(kind: K, reader: RowRea
   const parser = new ExtractParser(EXTRACTS[kind], reader.name, { ...options, serialDates: reader.serialDates });
   const header = new HeaderFinder(parser as unknown as ExtractParser<ExtractKind>, reader.name, options.mapping?.headerRow);
   const { onProgress } = options;
-  const guess = options.bytes === undefined ? undefined : new RowGuess(options.bytes);
+  let guess = options.bytes === undefined ? undefined : new RowGuess(options.bytes);
   let rows = 0;
   const notes = await reader.read((fields, line) => {
     if (isBlank(fields)) return;
@@ -119,7 +119,10 @@ export async function readExtract<K extends ExtractKind>(kind: K, reader: RowRea
     parser.readRow(fields, line);
     // Sizing the indexes and the event log once spares growing them row by row.
     const expected = guess?.take(fields);
-    if (expected !== undefined) parser.expectRows(expected);
+    if (expected !== undefined) {
+      parser.expectRows(expected);
+      guess = undefined;
+    }
     if (onProgress && ++rows % PROGRESS_EVERY === 0) onProgress(kind, rows);
   }, (issue) => parser.readerIssue(issue));
   header.finish();
