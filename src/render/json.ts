@@ -89,11 +89,18 @@ export function qualityJson(files: readonly FileQuality[], unreadFiles: readonly
   return { files: files.map((f) => ({ ...f, issues: f.issues.map((i) => ({ ...i })) })), unreadFiles };
 }
 
-const ISSUES_HERE = '\u0000issues\u0000';
-
 /** JSON text indented by `spaces` more on every line but the first. */
 function indented(text: string, spaces: number): string {
   return text.replace(/\n/g, `\n${' '.repeat(spaces)}`);
+}
+
+/** Where a value's pieces go in the text of the object around it. */
+const HERE = '\u0000here\u0000';
+const HERE_JSON = JSON.stringify(HERE);
+
+/** An object's JSON as it stands `depth` levels deep, in the text before and after its HERE value. */
+function around(value: object, depth: number): [string, string] {
+  return indented(JSON.stringify(value, null, 2), depth * 2).split(HERE_JSON) as [string, string];
 }
 
 /** One issue as an entry of its file's `issues` array in `validate`'s JSON, with what comes before it (the bracket or a comma). */
@@ -121,15 +128,15 @@ function* listedJsonEntries(file: FileQuality): Generator<string> {
 export function* qualityJsonPieces(files: readonly FileQuality[], unreadFiles: readonly string[], entries: (file: FileQuality) => Iterable<string> = listedJsonEntries): Generator<string> {
   yield '{\n  "dataQuality": {\n    "files": [';
   for (const [n, file] of files.entries()) {
-    const [before, after] = JSON.stringify({ ...file, issues: ISSUES_HERE }, null, 2).split(JSON.stringify(ISSUES_HERE)) as [string, string];
-    yield `${n === 0 ? '' : ','}\n      ${indented(before, 6)}`;
+    const [before, after] = around({ ...file, issues: HERE }, 3);
+    yield `${n === 0 ? '' : ','}\n      ${before}`;
     let any = false;
     for (const piece of entries(file)) {
       any ||= piece.length > 0;
       yield piece;
     }
     yield any ? '\n        ]' : '[]';
-    yield indented(after, 6);
+    yield after;
   }
   yield `${files.length === 0 ? ']' : '\n    ]'},\n    "unreadFiles": ${indented(JSON.stringify(unreadFiles, null, 2), 4)}\n  }\n}\n`;
 }
@@ -154,15 +161,6 @@ function reportJsonWith(report: Report, indicators: unknown): object {
     warnings: report.warnings,
     dataQuality: qualityJson(report.dataQuality.files, report.dataQuality.unreadFiles),
   };
-}
-
-/** Where a value's pieces go in the text of the object around it. */
-const HERE = '\u0000here\u0000';
-const HERE_JSON = JSON.stringify(HERE);
-
-/** An object's JSON as it stands `depth` levels deep, in the text before and after its HERE value. */
-function around(value: object, depth: number): [string, string] {
-  return indented(JSON.stringify(value, null, 2), depth * 2).split(HERE_JSON) as [string, string];
 }
 
 /** An array's JSON as it stands `depth` levels deep, a thousand items to a piece. */
