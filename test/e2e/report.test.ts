@@ -235,6 +235,7 @@ describe('usage errors exit 1', () => {
     [['--period', '2026-10', '--calendar', 'scotland'], 'scotland'],
     [['--period', '2026-10', '--format', 'xml'], "option '--format <format>' argument 'xml' is invalid"],
     [['--period', '2026-10', '--indicator', 'visits-cpp'], '--indicator visits-cpp: unknown indicator; valid ids: assessment-timeliness, '],
+    [['--period', '2026-10', '--indicator', 'visits-cp', '--fail-under', 'assessment-timeliness=90'], '--fail-under assessment-timeliness=90: assessment-timeliness is not among the indicators --indicator names, so it is not computed'],
   ])('%j', (args, message) => {
     const run = runCli(['report', '--data', 'fixtures/formats', ...args, ...EXTRACTED]);
     expect(run.code).toBe(1);

@@ -82,8 +82,11 @@ async function runReport(flags: ReportFlags): Promise<number> {
   let failUnder: ReturnType<typeof parseFailUnder>[] = [];
   // The config's own indicators are known once the settings are read, before any extract is.
   const run = await loadRun(flags, terminal, true, (settings) => {
-    indicators = chosenIndicators(flags.indicator, indicatorsFor(settings));
-    failUnder = flags.failUnder.map((text) => parseFailUnder(text, indicators));
+    const all = indicatorsFor(settings);
+    indicators = chosenIndicators(flags.indicator, all);
+    failUnder = flags.failUnder.map((text) => parseFailUnder(text, all));
+    const unchosen = failUnder.find((rule) => !indicators.some((indicator) => indicator.id === rule.id));
+    if (unchosen) throw new UsageError(`--fail-under ${unchosen.text}: ${unchosen.id} is not among the indicators --indicator names, so it is not computed`);
     return { ...(flags.indicator.length > 0 ? { kinds: extractsReadBy(indicators) } : {}), keepRecords: recordsRead(indicators) };
   });
   if (run.notAskedFor.length > 0) terminal.note(`Not read, as no indicator named by --indicator reads them: ${run.notAskedFor.join(', ')}`);
