@@ -1,5 +1,5 @@
 import type { DayNumber } from '../dates/localDate.js';
-import { growable, settled, withRoom } from './growable.js';
+import { growable, settled, withRoom, type Numbers } from './growable.js';
 import { ownText } from './ownText.js';
 
 /** The plain arrays an event log is made of: they cross a worker-thread boundary without copying. */
@@ -243,14 +243,7 @@ export class EventLog {
     if (!this.unsettled) return;
     this.unsettled = false;
     const n = this.count;
-    this.child = settled(this.child, n);
-    this.day = settled(this.day, n);
-    this.code = settled(this.code, n);
-    this.line = settled(this.line, n);
-    this.team = settled(this.team, n);
-    this.worker = settled(this.worker, n);
-    this.table = settled(this.table, n);
-    this.nameEnds = settled(this.nameEnds, n);
+    this.eachEventArray((array) => settled(array, n));
     this.names = settled(this.names, this.namesLength);
   }
 
@@ -261,13 +254,18 @@ export class EventLog {
 
   private grow(size = Math.max(1024, this.child.length * 2)): void {
     this.unsettled = true;
-    this.child = withRoom(this.child, size);
-    this.day = withRoom(this.day, size);
-    this.code = withRoom(this.code, size);
-    this.line = withRoom(this.line, size);
-    this.team = withRoom(this.team, size);
-    this.worker = withRoom(this.worker, size);
-    this.table = withRoom(this.table, size);
-    this.nameEnds = withRoom(this.nameEnds, size);
+    this.eachEventArray((array) => withRoom(array, size));
+  }
+
+  /** Replaces each array of one number per event by what `change` makes of it. */
+  private eachEventArray(change: <A extends Numbers>(array: A) => A): void {
+    this.child = change(this.child);
+    this.day = change(this.day);
+    this.code = change(this.code);
+    this.line = change(this.line);
+    this.team = change(this.team);
+    this.worker = change(this.worker);
+    this.table = change(this.table);
+    this.nameEnds = change(this.nameEnds);
   }
 }
