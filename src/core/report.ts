@@ -13,6 +13,7 @@ import { ragOfFigure, type Rag } from './rag.js';
 import { byCodePoint } from './textOrder.js';
 import { auditSummary, type AuditSummary } from './audits/summary.js';
 import type { Settings } from './settings.js';
+import { daysIn } from './extracts/recordList.js';
 
 export type { GroupBy };
 
@@ -339,16 +340,16 @@ function latestDay(extract: ExtractData): DayNumber | undefined {
     for (let i = 0; i < events.length; i++) latest = Math.max(latest ?? -Infinity, events.day[i]!);
     return latest as DayNumber | undefined;
   }
-  const dates = dateColumnsOf(EXTRACTS[extract.kind].columns);
-  const records = extract.records as unknown as readonly Record<string, unknown>[];
-  // Indexed loops: this reads every record of every extract, and iterators would allocate per record.
+  const records = extract.records;
+  // Read as days by index: this reads every record of every extract.
+  const dates = dateColumnsOf(EXTRACTS[extract.kind].columns).map((column) => daysIn(records, column));
+  const end = openUntil === undefined ? undefined : daysIn(records, openUntil);
   for (let r = 0; r < records.length; r++) {
-    const record = records[r]!;
     // An open plan or assessment reaches the day the extract was taken, whatever its dates.
-    if (openUntil !== undefined && record[openUntil] === undefined) return undefined;
+    if (end !== undefined && end(r) === undefined) return undefined;
     for (let d = 0; d < dates.length; d++) {
-      const value = record[dates[d]!] as number | { day: number } | undefined;
-      if (value !== undefined) latest = Math.max(latest ?? -Infinity, typeof value === 'number' ? value : value.day);
+      const day = dates[d]!(r);
+      if (day !== undefined) latest = Math.max(latest ?? -Infinity, day);
     }
   }
   return latest as DayNumber | undefined;

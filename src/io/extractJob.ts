@@ -1,3 +1,4 @@
+import type { RecordStoreData } from '../core/extracts/recordStore.js';
 import type { ExtractKind, RecordsByKind } from '../core/extracts/definitions.js';
 import type { EventLogData } from '../core/extracts/eventLog.js';
 import type { FileQuality } from '../core/extracts/issues.js';
@@ -14,7 +15,7 @@ export type WorkerMessage =
       readonly kind: ExtractKind;
       readonly file: string;
       /** Absent when only the events were kept. */
-      readonly records?: readonly RecordsByKind[ExtractKind][];
+      readonly records?: RecordStoreData;
       readonly events?: EventLogData;
       readonly columns: readonly string[];
       readonly quality: readonly FileQuality[];

@@ -1,11 +1,11 @@
 import { parentPort } from 'node:worker_threads';
 import { DataError } from '../core/errors.js';
-import { recordsLoaded } from '../core/extracts/notLoaded.js';
+import { RecordStore } from '../core/extracts/recordStore.js';
 import type { TableJob, WorkerMessage } from './extractJob.js';
 import { readTable } from './readTable.js';
 
 // A worker thread of the reading pool: reads each table it is sent and posts
-// the extract back, its event arrays transferred rather than copied.
+// the extract back, its event and record arrays transferred rather than copied.
 const port = parentPort!;
 
 port.on('message', async (job: TableJob) => {
@@ -13,10 +13,11 @@ port.on('message', async (job: TableJob) => {
   try {
     const extract = await readTable(job, (kind, rows) => post({ type: 'progress', kind, rows }));
     const events = extract.events?.data();
-    const buffers = events ? [events.child, events.day, events.code, events.line, events.team, events.worker, events.table, events.nameEnds, events.names].map((a) => a.buffer as ArrayBuffer) : [];
+    const records = extract.records instanceof RecordStore ? extract.records : undefined;
+    const buffers = events ? [events.child, events.day, events.code, events.line, events.team, events.worker, events.table, events.names.ends, events.names.bytes].map((a) => a.buffer as ArrayBuffer) : [];
     post(
-      { type: 'done', kind: extract.kind, file: extract.file, ...(recordsLoaded(extract.records) ? { records: extract.records } : {}), ...(events ? { events } : {}), columns: extract.columns, quality: extract.quality },
-      buffers,
+      { type: 'done', kind: extract.kind, file: extract.file, ...(records ? { records: records.data() } : {}), ...(events ? { events } : {}), columns: extract.columns, quality: extract.quality },
+      [...buffers, ...(records ? records.buffers() : [])],
     );
   } catch (error) {
     const e = error as Error;

@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { EXTRACTS } from '../core/extracts/definitions.js';
 import { EventLog } from '../core/extracts/eventLog.js';
 import { recordsNotLoaded } from '../core/extracts/notLoaded.js';
+import { RecordStore } from '../core/extracts/recordStore.js';
 import type { ExtractData } from '../core/extracts/extractParser.js';
 import { DataError } from '../core/errors.js';
 import type { TableJob, WorkerMessage } from './extractJob.js';
@@ -44,7 +45,7 @@ function toExtract(message: Extract<WorkerMessage, { type: 'done' }>): ExtractDa
   return {
     kind: message.kind,
     file: message.file,
-    records: message.records ?? recordsNotLoaded(message.kind),
+    records: message.records ? RecordStore.from(message.records) : recordsNotLoaded(message.kind),
     ...(message.events ? { events: EventLog.from(message.events) } : {}),
     columns: message.columns,
     quality: message.quality,

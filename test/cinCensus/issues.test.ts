@@ -45,7 +45,7 @@ describe('what the census’s rules refuse', async () => {
   it('refuses a flag that is neither 0/1 nor true/false, keeping the row', () => {
     const enquiries = quality(data.enquiries, 'bad-values.xml:Section47');
     expect(enquiries).toMatchObject({ rowsRead: 1, rowsUsed: 1, cellIssues: { icpc_not_required: 1 } });
-    expect(rows(data.enquiries!.records)).toEqual([{ line: 14, child_id: 'C00021', s47_start: '2026-03-02', refused: { icpc_not_required: 'maybe' } }]);
+    expect(rows([...data.enquiries!.records])).toEqual([{ line: 14, child_id: 'C00021', s47_start: '2026-03-02', refused: { icpc_not_required: 'maybe' } }]);
     expect(quality(data.referrals, 'bad-values.xml:CINdetails').issues).toContainEqual(
       expect.objectContaining({ scope: 'cell', code: 'INVALID_FLAG', line: 11, column: 'outcome', value: 'perhaps' }),
     );
@@ -87,7 +87,7 @@ describe('files that are not a readable return', () => {
         '<CINreferralDate>2026-05-01</CINreferralDate><ReferralNFA>0</ReferralNFA></CINdetails>\n<ChildIdentifiers><LAchildID>C00051</LAchildID></ChildIdentifiers>\n</Child></Children></Message>\n',
     );
     const { data } = await loadCensus(path);
-    expect(rows(data.assessments!.records)).toEqual([{ line: 3, child_id: 'C00051', referral_date: '2026-05-01', start_date: '2026-05-02' }]);
+    expect(rows([...data.assessments!.records])).toEqual([{ line: 3, child_id: 'C00051', referral_date: '2026-05-01', start_date: '2026-05-02' }]);
   });
 
   it('reports a root that is not <Message> and reads nothing under it', async () => {

@@ -207,7 +207,7 @@ describe('issue codes: meanings and effects', () => {
       const issue = extract.quality[0]!.issues.find((i) => i.code === code && i.line === line);
       if (issue === undefined) return undefined;
       if (issue.scope === 'row') return { outcome: 'row', ...(issue.column ? { column: issue.column } : {}) };
-      const record = (extract.records as readonly { line: number; refused?: Record<string, string> }[]).find((r) => r.line === line);
+      const record = ([...extract.records] as readonly { line: number; refused?: Record<string, string> }[]).find((r) => r.line === line);
       expect(record, `${code}: a cell issue keeps the row`).toBeDefined();
       return { outcome: record!.refused?.[issue.column!] !== undefined ? 'cell' : 'kept', column: issue.column! };
     } catch (error) {

@@ -54,7 +54,8 @@ describe('TextIndex', () => {
       const expected = reference.get(text) ?? -1;
       if (expected === -1) reference.set(text, reference.size);
       expect(index.findOrAdd(text)).toBe(expected);
-      expect(index.copyOf(text)).toBe(text);
+      expect(index.numberOf(text)).toBe(reference.get(text));
+      expect(index.textAt(reference.get(text)!)).toBe(text);
     }
     expect(index.size).toBe(reference.size);
   });

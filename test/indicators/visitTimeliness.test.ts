@@ -152,7 +152,7 @@ describe('visit-timeliness-cp (10 working days)', () => {
     for (const indicator of VISIT_TIMELINESS) {
       expect(casesOf(indicator, data, december).map((r) => r.recordId)).not.toContain(line(17));
     }
-    expect(data.visits!.records.find((v) => v.line === 17)?.refused).toEqual({ plan_type: 'XX' });
+    expect([...data.visits!.records].find((v) => v.line === 17)?.refused).toEqual({ plan_type: 'XX' });
   });
 
   it('a visit on a day when no plan of the type is open is in no cohort', () => {

@@ -16,7 +16,7 @@ const limits = validationLimits(parseIsoDay('2026-11-20') as DayNumber, builtInC
 /** What a dataset holds, as plain data: every kind's records (or events), columns and account. */
 function contents(loaded: LoadedData): unknown {
   return Object.fromEntries(
-    Object.entries(loaded.data).map(([kind, extract]) => [kind, { columns: extract.columns, quality: extract.quality, events: extract.events?.data(), records: extract.events ? undefined : extract.records }]),
+    Object.entries(loaded.data).map(([kind, extract]) => [kind, { columns: extract.columns, quality: extract.quality, events: extract.events?.data(), records: extract.events ? undefined : [...extract.records] }]),
   );
 }
 

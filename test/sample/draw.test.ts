@@ -22,7 +22,7 @@ const visitIdentity = (sample: Sample) => sample.rows.map((row) => `${row.childI
 
 describe('record key', () => {
   test('is the kind and every parsed value, sorted by column, blanks left out, the line left out', () => {
-    const a1003 = handWorked.assessments!.records.find((r) => r.assessment_id === 'A1003')!;
+    const a1003 = [...handWorked.assessments!.records].find((r) => r.assessment_id === 'A1003')!;
     const key = '["assessments",[["assessment_id","A1003"],["child_id","C00013"],["start_date",20738],["team","Team A"],["worker","J Smith"]]]';
     expect(recordKey('assessments', a1003)).toBe(key);
     expect(recordKey('assessments', { ...a1003, line: 99 })).toBe(key);
@@ -78,8 +78,8 @@ describe('order independence', () => {
     const assessments = handWorked.assessments!;
     for (const order of [reverse, rotate]) {
       const moved: Dataset = {
-        assessments: { ...assessments, records: renumbered(order(assessments.records)) },
-        visits: { ...visits, records: renumbered(order(visits.records)) },
+        assessments: { ...assessments, records: renumbered(order([...assessments.records])) },
+        visits: { ...visits, records: renumbered(order([...visits.records])) },
       };
       expect(idsOf(draw(moved, { kind: 'assessments' }))).toEqual(idsOf(draw(handWorked, { kind: 'assessments' })));
       expect(visitIdentity(draw(moved, { kind: 'visits' }))).toEqual(visitIdentity(draw({ visits }, { kind: 'visits' })));

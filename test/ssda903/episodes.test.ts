@@ -12,7 +12,7 @@ describe('episodes → CLA plans and placements', async () => {
   const { data } = await loadReturn(`${FIXTURES}return`);
 
   it('makes one CLA plan per period of care, at the line of its first episode', () => {
-    expect(rows(data.plans!.records)).toEqual([
+    expect(rows([...data.plans!.records])).toEqual([
       { line: 2, child_id: 'C00012', plan_type: 'CLA', start_date: '2024-05-01', end_date: '2024-11-02', category: 'N1' },
       { line: 4, child_id: 'C00012', plan_type: 'CLA', start_date: '2025-01-15', category: 'N1' },
       { line: 5, child_id: 'C00034', plan_type: 'CLA', start_date: '2024-06-03', category: 'N2' },
@@ -20,7 +20,7 @@ describe('episodes → CLA plans and placements', async () => {
   });
 
   it('starts a placement when the placement changes or a period of care starts, not on a legal-status change', () => {
-    expect(rows(data.placements!.records)).toEqual([
+    expect(rows([...data.placements!.records])).toEqual([
       { line: 2, child_id: 'C00012', placement_start: '2024-05-01', placement_end: '2024-08-10', placement_type: 'U1', reason_changed: 'CARPL' },
       { line: 3, child_id: 'C00012', placement_start: '2024-08-10', placement_end: '2024-11-02', placement_type: 'U4' },
       { line: 4, child_id: 'C00012', placement_start: '2025-01-15', placement_type: 'U4' },

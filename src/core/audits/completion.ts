@@ -6,6 +6,7 @@ import type { AuditRecord } from '../extracts/definitions.js';
 import type { SampleKind } from '../sample/kinds.js';
 import { byCodePoint } from '../textOrder.js';
 import { sampleHeader, sampleRows, type SampleTable } from './sampleTable.js';
+import { recordsWhere, type RecordList } from '../extracts/recordList.js';
 
 /*
  * Sample completion: of the records a dip sample drew, the share audited by
@@ -83,8 +84,8 @@ function rowOf(key: string, sampled: number, audited: number): CompletionRow {
  * any case, and record_id) dated on or before `due`; an audit after it does
  * not count, nor does an audit of a record no sample drew.
  */
-export function sampleCompletion(records: readonly SampledRef[], audits: readonly AuditRecord[], due: DayNumber): Completion {
-  const auditedByDue = new Set(audits.filter((a) => a.audit_date <= due && a.record_kind !== undefined && a.record_id !== undefined).map((a) => refOf(a.record_kind!.toLowerCase(), a.record_id!)));
+export function sampleCompletion(records: readonly SampledRef[], audits: RecordList<AuditRecord>, due: DayNumber): Completion {
+  const auditedByDue = new Set(recordsWhere(audits, (a) => a.audit_date <= due && a.record_kind !== undefined && a.record_id !== undefined).map((a) => refOf(a.record_kind!.toLowerCase(), a.record_id!)));
   const teams = new Map<string, { sampled: number; audited: number }>();
   for (const record of records) {
     const key = record.team ?? noGroup('team');

@@ -8,6 +8,7 @@ import { placeOf } from '../indicators/caseRow.js';
 import { finalGrade } from '../indicators/audits.js';
 import type { Period } from '../period.js';
 import { byCodePoint } from '../textOrder.js';
+import { recordsWhere, type RecordList } from '../extracts/recordList.js';
 
 /** Audits by the grade that counts (the moderated grade, else the grade), best first. */
 export type GradeCounts = Readonly<Record<Grade, number>>;
@@ -84,7 +85,8 @@ function dueOf(action: AuditActionRecord, workingDays: number, calendar: Working
 /** Actions raised by the as-at date, not completed on it, whose due day is before it. */
 function overdueActions(data: Dataset, asAt: DayNumber, calendar: WorkingCalendar, workingDays: number, where: Filters): OverdueAction[] {
   const extract = data['audit-actions']!;
-  const audits = new Map((data.audits?.records ?? []).map((audit) => [audit.audit_id, audit]));
+  const audits = new Map<string | undefined, AuditRecord>();
+  for (const audit of data.audits?.records ?? []) audits.set(audit.audit_id, audit);
   const overdue: OverdueAction[] = [];
   // Merging each action with its audit costs an object per action: only when there is a filter to apply.
   const filtered = Object.keys(where).length > 0;
@@ -124,8 +126,8 @@ export function auditSummary(data: Dataset, period: Period, calendar: WorkingCal
   };
 }
 
-function distributionOf(records: readonly AuditRecord[], period: Period, where: Filters): GradeDistribution {
-  const audits = records.filter((a) => a.audit_date >= period.from && a.audit_date <= period.to && recordPasses(a as unknown as Readonly<Record<string, unknown>>, where));
+function distributionOf(records: RecordList<AuditRecord>, period: Period, where: Filters): GradeDistribution {
+  const audits = recordsWhere(records, (a) => a.audit_date >= period.from && a.audit_date <= period.to && recordPasses(a as unknown as Readonly<Record<string, unknown>>, where));
   const byTeam = gradesByTeam(audits);
   const grades = noGrades();
   for (const group of byTeam) for (const grade of GRADES) grades[grade] += group.grades[grade];

@@ -1,6 +1,8 @@
 import type { DayNumber } from '../dates/localDate.js';
 import { growable, settled, withRoom, type Numbers } from './growable.js';
+import { Interned } from './interned.js';
 import { ownText } from './ownText.js';
+import { Utf8Texts, type Utf8TextsData } from './utf8Texts.js';
 
 /** The plain arrays an event log is made of: they cross a worker-thread boundary without copying. */
 export interface EventLogData {
@@ -14,13 +16,8 @@ export interface EventLogData {
   readonly team: Uint32Array;
   readonly worker: Uint32Array;
   readonly labels: readonly string[];
-  /**
-   * Each event's own record id, as UTF-8 bytes end to end (a million ids are
-   * one buffer, not a million strings): event i's id ends at byte
-   * `nameEnds[i]` and starts where the one before ends; empty when it has none.
-   */
-  readonly names: Uint8Array;
-  readonly nameEnds: Uint32Array;
+  /** Each event's own record id (a million ids are one buffer, not a million strings); blank when it has none. */
+  readonly names: Utf8TextsData;
   /** The table each event was read from, as a number into `tables` (an extract may come from several). */
   readonly table: Uint16Array;
   readonly tables: readonly string[];
@@ -33,46 +30,6 @@ export interface EventPlace {
   readonly team: string | undefined;
   readonly worker: string | undefined;
   readonly name: string | undefined;
-}
-
-const UTF8_ENCODER = new TextEncoder();
-const UTF8_DECODER = new TextDecoder();
-
-/**
- * The UTF-8 bytes from `start` to `end` as text. Ids are short and nearly
- * always ASCII: made from their codes, they cost a fraction of a decoder
- * call, which matters when every visit of a trend's periods is named.
- */
-function decodeName(bytes: Uint8Array, start: number, end: number): string {
-  let ascii = true;
-  for (let i = start; i < end && ascii; i++) ascii = bytes[i]! < 0x80;
-  return ascii ? String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]) : UTF8_DECODER.decode(bytes.subarray(start, end));
-}
-
-/** Strings numbered in order of first sight; 0 is blank. */
-class Interned {
-  private readonly numbers = new Map<string, number>([['', 0]]);
-  readonly strings: string[] = [''];
-
-  /** Rebuilt from its strings, number 0 kept as it was. */
-  static from(strings: readonly string[]): Interned {
-    const table = new Interned();
-    for (const s of strings.slice(1)) table.number(s);
-    table.strings[0] = strings[0] ?? '';
-    return table;
-  }
-
-  number(text: string | undefined): number {
-    if (text === undefined) return 0;
-    let n = this.numbers.get(text);
-    if (n === undefined) {
-      n = this.strings.length;
-      const own = ownText(text);
-      this.numbers.set(own, n);
-      this.strings.push(own);
-    }
-    return n;
-  }
 }
 
 /**
@@ -88,9 +45,7 @@ export class EventLog {
   /** Table names; number 0 is the log's own table (`file`). */
   private tables = new Interned();
   // Growable (resizable buffers) while the log is read: growing copies nothing; `trim` settles them.
-  private names: Uint8Array = growable(Uint8Array);
-  private nameEnds: Uint32Array = growable(Uint32Array);
-  private namesLength = 0;
+  private names = new Utf8Texts();
   private child: Int32Array = growable(Int32Array);
   private day: Int32Array = growable(Int32Array);
   private code: Uint8Array = growable(Uint8Array);
@@ -118,9 +73,7 @@ export class EventLog {
     });
     log.labels = Interned.from(data.labels);
     log.tables = Interned.from(data.tables);
-    log.names = data.names;
-    log.namesLength = data.names.length;
-    log.nameEnds = data.nameEnds;
+    log.names = Utf8Texts.from(data.names);
     log.child = data.child;
     log.day = data.day;
     log.code = data.code;
@@ -159,8 +112,7 @@ export class EventLog {
     this.lastTeam = place.team;
     this.lastWorker = place.worker;
     this.table[i] = file === this.file ? 0 : this.tables.number(file);
-    if (place.name) this.addName(place.name);
-    this.nameEnds[i] = this.namesLength;
+    this.names.push(place.name);
     return this.count++;
   }
 
@@ -189,8 +141,7 @@ export class EventLog {
   /** Where event `index` was read and who holds it. */
   placeOf(index: number): EventPlace {
     const label = (n: number) => (n === 0 ? undefined : this.labels.strings[n]);
-    const name = decodeName(this.names, index === 0 ? 0 : this.nameEnds[index - 1]!, this.nameEnds[index]!);
-    return { line: this.line[index]!, team: label(this.team[index]!), worker: label(this.worker[index]!), name: name || undefined };
+    return { line: this.line[index]!, team: label(this.team[index]!), worker: label(this.worker[index]!), name: this.names.get(index) };
   }
 
   /** The child of event `index`. */
@@ -216,21 +167,11 @@ export class EventLog {
       team: this.team.subarray(0, n),
       worker: this.worker.subarray(0, n),
       labels: this.labels.strings,
-      names: this.names.subarray(0, this.namesLength),
-      nameEnds: this.nameEnds.subarray(0, n),
+      names: this.names.data(),
       table: this.table.subarray(0, n),
       tables: this.tables.strings,
       length: n,
     };
-  }
-
-  private addName(name: string): void {
-    // A UTF-8 character takes at most 3 bytes per UTF-16 unit.
-    if (this.namesLength + name.length * 3 > this.names.length) {
-      this.unsettled = true;
-      this.names = withRoom(this.names, Math.max(1 << 16, this.names.length * 2, this.namesLength + name.length * 3));
-    }
-    this.namesLength += UTF8_ENCODER.encodeInto(name, this.names.subarray(this.namesLength)).written;
   }
 
   /**
@@ -240,11 +181,11 @@ export class EventLog {
    * complete; it can still grow after.
    */
   trim(): void {
+    this.names.trim();
     if (!this.unsettled) return;
     this.unsettled = false;
     const n = this.count;
     this.eachEventArray((array) => settled(array, n));
-    this.names = settled(this.names, this.namesLength);
   }
 
   /** Makes room for this many events in all (a guess: more may come). */
@@ -255,6 +196,7 @@ export class EventLog {
   private grow(size = Math.max(1024, this.child.length * 2)): void {
     this.unsettled = true;
     this.eachEventArray((array) => withRoom(array, size));
+    this.names.reserve(size);
   }
 
   /** Replaces each array of one number per event by what `change` makes of it. */
@@ -266,6 +208,5 @@ export class EventLog {
     this.team = change(this.team);
     this.worker = change(this.worker);
     this.table = change(this.table);
-    this.nameEnds = change(this.nameEnds);
   }
 }

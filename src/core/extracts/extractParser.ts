@@ -9,6 +9,8 @@ import { EventLog } from './eventLog.js';
 import { recordsNotLoaded } from './notLoaded.js';
 import { ownText } from './ownText.js';
 import { rowHash } from './rowHash.js';
+import type { RecordList } from './recordList.js';
+import { RecordStore } from './recordStore.js';
 import { RowIndex } from './rowIndex.js';
 import type { RowProblem, RowValidator } from './rowValidator.js';
 import { TextIndex } from './textIndex.js';
@@ -20,7 +22,7 @@ export interface ExtractData<K extends ExtractKind = ExtractKind> {
   /** The table's name in issues; for an extract read from several tables, the first. */
   readonly file: string;
   /** The validated records; empty for an event kind whose records were not asked for. */
-  readonly records: readonly RecordsByKind[K][];
+  readonly records: RecordList<RecordsByKind[K]>;
   /** For event kinds (visits, supervision): one (child, day, code) per used row. */
   readonly events?: EventLog;
   /** The extract columns every table of this kind has in its header. */
@@ -54,20 +56,11 @@ export interface TableOptions {
 interface HeaderMap {
   readonly names: readonly string[];
   readonly positions: readonly number[];
-  /** How each column's text is kept in a record: once per value (values that repeat), as its own copy (other text), or not at all (read into a number or a code). */
-  readonly keeps: readonly TextKeeping[];
   /** Per column, their value (normalised) → ours ('' for blank); undefined when not mapped. */
   readonly values: readonly (ReadonlyMap<string, string> | undefined)[];
   readonly width: number;
   readonly line: number;
   readonly match: HeaderMatch;
-}
-
-type TextKeeping = 'once' | 'copy' | 'none';
-
-function textKeeping(column: ColumnSpec<unknown>): TextKeeping {
-  if (column.repeats === true) return 'once';
-  return column.type === 'text' ? 'copy' : 'none';
 }
 
 /** Two parsed records hold the same values (dates compared by day and minute). */
@@ -118,16 +111,14 @@ interface RefusedCell {
 export class ExtractParser<K extends ExtractKind> {
   private header: HeaderMap | undefined;
   private readonly validate: RowValidator<RecordsByKind[K]>;
-  private readonly records: RecordsByKind[K][] = [];
+  /** The used rows' records, kept as columns; undefined for an event kind read as events only. */
+  private readonly records: RecordStore<RecordsByKind[K]> | undefined;
   private readonly issues: Issue[] = [];
   private readonly cellCounts: Record<string, number> = {};
   private readonly notes: string[] = [];
   /** The used rows by hash: numbers are indexes in `records`, else in `events`. */
   private readonly seen = new RowIndex();
   private readonly events: EventLog | undefined;
-  private readonly keepRecords: boolean;
-  /** One copy of each repeating value (child IDs, teams, workers). */
-  private readonly pool = new TextIndex();
   /** The row being read: its texts by column, and its problems if it is rejected. */
   private readonly texts: string[] = [];
   private readonly problems: RowProblem[] = [];
@@ -161,7 +152,7 @@ export class ExtractParser<K extends ExtractKind> {
     this.validate = this.definition.validator(options.limits, parseOptions, cells);
     this.cellLimit = options.limits.maxCellCharacters ?? Infinity;
     this.events = this.definition.event ? new EventLog(file) : undefined;
-    this.keepRecords = (options.keepRecords ?? false) || this.events === undefined;
+    this.records = (options.keepRecords ?? false) || this.events === undefined ? RecordStore.of(this.definition.columns) : undefined;
   }
 
   /** Whether a row names every required column: the header, when none is configured. */
@@ -179,6 +170,7 @@ export class ExtractParser<K extends ExtractKind> {
     this.seen.reserve(rows);
     if (this.definition.idColumn !== undefined) this.ids.reserve(rows);
     this.events?.reserve(rows);
+    this.records?.reserve(rows);
   }
 
   /** Notes what the reader found about the bytes and the rows above the header. */
@@ -231,7 +223,6 @@ export class ExtractParser<K extends ExtractKind> {
     this.header = {
       names,
       positions: names.map((name) => match.positions.get(name) ?? -1),
-      keeps: names.map((name) => textKeeping(this.definition.columns[name]!)),
       values: names.map((name) => valueMap(this.options.mapping?.values?.[name])),
       width: fields.length,
       line,
@@ -264,7 +255,7 @@ export class ExtractParser<K extends ExtractKind> {
       }
       const values = header.values[i];
       if (values !== undefined && raw !== '') raw = values.get(normaliseValue(raw)) ?? raw;
-      texts[i] = this.keepRecords ? this.kept(raw, header.keeps[i]!) : raw;
+      texts[i] = raw;
     }
     this.problems.length = 0;
     const record = this.validate(line, texts, this.problems);
@@ -277,15 +268,15 @@ export class ExtractParser<K extends ExtractKind> {
     if (this.refused.length > 0) this.refuseCells(record, fields, line);
     // Exact duplicates are reported and counted once: the first copy is used.
     // A hash of every field finds the candidate; the parsed values confirm it.
-    const kept = this.keepRecords ? this.records.length : this.events!.length;
+    const kept = this.records !== undefined ? this.records.length : this.events!.length;
     const earlier = this.seen.findOrAdd(rowHash(fields), kept, (index) => this.sameAsKept(index, record));
     if (earlier !== -1) {
-      const firstLine = this.keepRecords ? this.records[earlier]!.line : this.events!.lineOf(earlier);
+      const firstLine = this.records !== undefined ? this.records.lineAt(earlier) : this.events!.lineOf(earlier);
       this.reject([{ scope: 'row', code: 'DUPLICATE_ROW', line, message: `repeats line ${firstLine} exactly` }]);
       return;
     }
     if (this.repeatsAnId(record, line)) return;
-    if (this.keepRecords) this.records.push(record);
+    this.records?.push(record);
     if (this.events) {
       const event = this.definition.event!;
       const named = record as unknown as { team?: string; worker?: string; [column: string]: unknown };
@@ -360,16 +351,11 @@ export class ExtractParser<K extends ExtractKind> {
    * rows sharing a hash (about one in 10^11 for a million-row file).
    */
   private sameAsKept(index: number, record: RecordsByKind[K]): boolean {
-    if (this.keepRecords) {
-      return sameValues(this.records[index] as unknown as Record<string, unknown>, record as unknown as Record<string, unknown>, this.header!.names);
+    if (this.records !== undefined) {
+      return sameValues(this.records.at(index) as unknown as Record<string, unknown>, record as unknown as Record<string, unknown>, this.header!.names);
     }
     const event = this.definition.event!;
     return this.events!.matches(index, childOf(record), event.day(record), event.code(record));
-  }
-
-  private kept(raw: string, keeping: TextKeeping): string {
-    if (keeping === 'once') return this.pool.copyOf(raw);
-    return keeping === 'copy' ? ownText(raw) : raw;
   }
 
   /** The records and the data-quality account; call once, after the last row. */
@@ -380,7 +366,7 @@ export class ExtractParser<K extends ExtractKind> {
     }
     this.seen.clear();
     this.events?.trim();
-    this.pool.clear();
+    this.records?.trim();
     this.ids.clear();
     this.firstLines = [];
     const cellTotal = Object.values(this.cellCounts).reduce((a, b) => a + b, 0);
@@ -388,7 +374,7 @@ export class ExtractParser<K extends ExtractKind> {
     return {
       kind: this.definition.kind as K,
       file: this.file,
-      records: this.keepRecords ? this.records : recordsNotLoaded<RecordsByKind[K]>(this.definition.kind),
+      records: this.records ?? recordsNotLoaded<RecordsByKind[K]>(this.definition.kind),
       ...(this.events ? { events: this.events } : {}),
       columns: header.match.mapping.map((m) => m.column),
       quality: [

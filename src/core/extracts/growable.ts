@@ -1,5 +1,5 @@
 /** The typed arrays the parser keeps a number per row in. */
-export type Numbers = Int32Array | Uint32Array | Uint16Array | Uint8Array;
+export type Numbers = Int32Array | Uint32Array | Int16Array | Uint16Array | Int8Array | Uint8Array;
 
 /** The most bytes an array grown in place may reach: address space reserved, not memory taken. */
 const MAX_BYTES = 2 ** 32;

@@ -1,24 +1,30 @@
-import type { ExtractKind, RecordPlace, RecordsByKind } from './definitions.js';
+import { EXTRACTS, type ExtractKind, type RecordsByKind } from './definitions.js';
 import { EventLog } from './eventLog.js';
 import type { ExtractData } from './extractParser.js';
 import { recordsLoaded, recordsNotLoaded } from './notLoaded.js';
+import { RecordStore } from './recordStore.js';
 
 /**
  * One extract from the tables it was read from (a glob matching several
  * files; Annex A Lists 6-8 all giving plans). Each record then carries its
  * table's name, so `file:line` still points at it; the extract has a column
  * only when every table has it, so an indicator never reads a column that
- * some of its rows could not have.
+ * some of its rows could not have. A kind held as objects (plans) has its
+ * records made here, once.
  */
 export function mergeExtracts<K extends ExtractKind>(parts: readonly ExtractData<K>[]): ExtractData<K> {
-  if (parts.length === 1) return parts[0]!;
+  return heldAsDefined(parts.length === 1 ? parts[0]! : mergedParts(parts));
+}
+
+function heldAsDefined<K extends ExtractKind>(extract: ExtractData<K>): ExtractData<K> {
+  return EXTRACTS[extract.kind].heldAsObjects === true && recordsLoaded(extract.records) ? { ...extract, records: [...extract.records] } : extract;
+}
+
+function mergedParts<K extends ExtractKind>(parts: readonly ExtractData<K>[]): ExtractData<K> {
   const first = parts[0]!;
   // Every table of a kind is read for the same indicators: its records are kept in all or none.
   const records = parts.every((part) => recordsLoaded(part.records))
-    ? parts.flatMap((part) => {
-        for (const record of part.records) (record as RecordPlace as { file?: string }).file = part.file;
-        return part.records;
-      })
+    ? RecordStore.merged(parts.map((part) => ({ records: part.records, file: part.file })))
     : recordsNotLoaded<RecordsByKind[K]>(first.kind);
   let events: EventLog | undefined;
   for (const part of parts) {

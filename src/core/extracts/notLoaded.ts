@@ -1,4 +1,5 @@
 import type { ExtractKind } from './definitions.js';
+import type { RecordList } from './recordList.js';
 
 const notLoaded = new WeakSet<object>();
 
@@ -7,7 +8,7 @@ const notLoaded = new WeakSet<object>();
  * any use of them throws, naming the kind, so an indicator that reads
  * records it did not declare fails loudly instead of seeing none (0/0).
  */
-export function recordsNotLoaded<R>(kind: ExtractKind): readonly R[] {
+export function recordsNotLoaded<R>(kind: ExtractKind): RecordList<R> {
   const refuse = (): never => {
     throw new Error(`the ${kind} records were not loaded, only their events: an indicator that reads them must declare records: ['${kind}']`);
   };
@@ -17,6 +18,6 @@ export function recordsNotLoaded<R>(kind: ExtractKind): readonly R[] {
 }
 
 /** Whether these records were loaded (false for `recordsNotLoaded`'s stand-in). */
-export function recordsLoaded(records: readonly unknown[]): boolean {
+export function recordsLoaded(records: RecordList<unknown>): boolean {
   return !notLoaded.has(records);
 }

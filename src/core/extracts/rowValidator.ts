@@ -54,9 +54,9 @@ export function rowValidator<R>(columns: Readonly<Record<string, ColumnSpec<unkn
  * the object: about 30 bytes less per record than adding keys one by one.
  * The names are written as JSON string literals: a flag's name cannot inject code.
  */
-function recordMaker(names: readonly string[]): RecordMaker {
+export function recordMaker(names: readonly string[]): RecordMaker {
   const properties = names.map((name, i) => `${JSON.stringify(name)}: values[${i}]`);
   return new Function('line', 'values', `return { line, ${properties.join(', ')} };`) as RecordMaker;
 }
 
-type RecordMaker = (line: number, values: readonly unknown[]) => Record<string, unknown>;
+export type RecordMaker = (line: number, values: readonly unknown[]) => Record<string, unknown>;

@@ -36,12 +36,16 @@ export class TextIndex {
     this.texts.length = 0;
   }
 
-  /** The kept copy of `text`, keeping its own copy when it is new: records share one string per value. */
-  copyOf(text: string): string {
+  /** The number of `text`, added as the next (its own copy: a slice would hold its whole chunk) when it is new. */
+  numberOf(text: string): number {
     const earlier = this.findOrAdd(text);
-    if (earlier !== -1) return this.texts[earlier]!;
-    const own = ownText(text);
-    this.texts[this.texts.length - 1] = own;
-    return own;
+    if (earlier !== -1) return earlier;
+    this.texts[this.texts.length - 1] = ownText(text);
+    return this.texts.length - 1;
+  }
+
+  /** The text numbered `n`. */
+  textAt(n: number): string {
+    return this.texts[n]!;
   }
 }

@@ -4,6 +4,7 @@ import { caseOf } from './caseRow.js';
 import { count } from './words.js';
 import { shapeIndicator } from './shapes.js';
 import type { CaseRow, IndicatorDefinition, IndicatorInput } from './types.js';
+import { recordsWhereDays } from '../extracts/recordList.js';
 
 /** The assessment clock starts at the referral, else at the assessment's start. */
 function clockStart(a: AssessmentRecord): DayNumber {
@@ -13,8 +14,9 @@ function clockStart(a: AssessmentRecord): DayNumber {
 /** The cohort of every rate here: assessments completed in the period. */
 function completedInPeriod(input: IndicatorInput, measure: (a: AssessmentRecord) => { met: boolean; detail: string }): CaseRow[] {
   const extract = input.data.assessments!;
+  const { from, to } = input.period;
   const rows: CaseRow[] = [];
-  for (const a of extract.records) {
+  for (const a of recordsWhereDays(extract.records, ['completed_date'], ([done]) => done !== undefined && done >= from && done <= to)) {
     const done = a.completed_date;
     if (done === undefined || done < input.period.from || done > input.period.to) continue;
     const { met, detail } = measure(a);
@@ -55,7 +57,8 @@ export const assessmentOpenOverdue: IndicatorDefinition = {
   cases: ({ data, period, settings, calendar }) => {
     const extract = data.assessments!;
     const rows: CaseRow[] = [];
-    for (const a of extract.records) {
+    const { asAt } = period;
+    for (const a of recordsWhereDays(extract.records, ['start_date', 'completed_date'], ([start, done]) => start! <= asAt && (done === undefined || done > asAt))) {
       if (a.start_date > period.asAt || (a.completed_date !== undefined && a.completed_date <= period.asAt)) continue;
       const days = calendar.workingDaysBetween(clockStart(a), period.asAt);
       if (days > settings.assessmentWorkingDays) {

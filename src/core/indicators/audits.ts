@@ -8,6 +8,7 @@ import { settingShape } from './settingShape.js';
 import { shapeIndicator } from './shapes.js';
 import type { CaseRow, Direction, IndicatorDefinition, IndicatorInput } from './types.js';
 import { count } from './words.js';
+import type { RecordList } from '../extracts/recordList.js';
 
 /** The grade that counts: the moderated grade when there is one, else the auditor's (catalogue.md "Audits"). */
 export function finalGrade(audit: AuditRecord): Grade {
@@ -73,7 +74,7 @@ export function auditThemeIndicator(theme: AuditTheme): IndicatorDefinition {
 }
 
 /** The child of each audit, by audit id: built once per audits table, for every period of a trend. */
-const childrenByAuditId = memoised((audits: readonly AuditRecord[]): ReadonlyMap<string, string> => {
+const childrenByAuditId = memoised((audits: RecordList<AuditRecord>): ReadonlyMap<string, string> => {
   const children = new Map<string, string>();
   for (const audit of audits) if (audit.audit_id !== undefined) children.set(audit.audit_id, audit.child_id);
   return children;

@@ -5,6 +5,7 @@ import { recordIdOf } from './caseRow.js';
 import { isOpenOn } from './openPlans.js';
 import type { CaseRow, IndicatorDefinition } from './types.js';
 import { count } from './words.js';
+import { recordsWhereDays } from '../extracts/recordList.js';
 
 /** A plan or an assessment open on the as-at date, and the extract it was read from. */
 interface OpenCase {
@@ -62,10 +63,11 @@ export const caseload18OrLess: IndicatorDefinition = {
     const asAt = period.asAt;
     const caseloads = new Map<string, Caseload>();
     const plans = data.plans!;
-    for (const plan of plans.records) if (isOpenOn(plan, asAt)) addCase(caseloads, { extract: plans, record: plan });
+    const openPlans = recordsWhereDays(plans.records, ['start_date', 'end_date'], ([start, end]) => start! <= asAt && (end === undefined || end >= asAt));
+    for (const plan of openPlans) if (isOpenOn(plan, asAt)) addCase(caseloads, { extract: plans, record: plan });
     // Open as in assessment-open-overdue: started on or before the as-at date, not completed by it.
     const assessments = data.assessments!;
-    for (const a of assessments.records) {
+    for (const a of recordsWhereDays(assessments.records, ['start_date', 'completed_date'], ([start, done]) => start! <= asAt && (done === undefined || done > asAt))) {
       if (a.start_date <= asAt && (a.completed_date === undefined || a.completed_date > asAt)) addCase(caseloads, { extract: assessments, record: a });
     }
     const rows: CaseRow[] = [];

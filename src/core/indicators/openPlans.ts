@@ -3,6 +3,7 @@ import type { PlanRecord, PlanType } from '../extracts/definitions.js';
 import { byCodePoint } from '../textOrder.js';
 import { byChild } from './byChild.js';
 import { memoised } from '../memoised.js';
+import { recordsWhereDays, type RecordList } from '../extracts/recordList.js';
 
 /** Open on day d: start ≤ d and (end blank or end ≥ d). */
 export function isOpenOn(plan: PlanRecord, day: DayNumber): boolean {
@@ -25,8 +26,9 @@ function newestFirst(a: PlanRecord, b: PlanRecord): number {
   );
 }
 
-function openPlansOn(plans: readonly PlanRecord[], day: DayNumber, planType: PlanType | undefined): Map<string, PlanRecord[]> {
-  const open = byChild(plans, (plan) => ((planType === undefined || plan.plan_type === planType) && isOpenOn(plan, day) ? plan : undefined));
+function openPlansOn(plans: RecordList<PlanRecord>, day: DayNumber, planType: PlanType | undefined): Map<string, PlanRecord[]> {
+  const openOnDay = recordsWhereDays(plans, ['start_date', 'end_date'], ([start, end]) => start! <= day && (end === undefined || end >= day));
+  const open = byChild(openOnDay, (plan) => ((planType === undefined || plan.plan_type === planType) && isOpenOn(plan, day) ? plan : undefined));
   for (const list of open.values()) list.sort(newestFirst);
   return open;
 }
@@ -36,15 +38,15 @@ function openPlansOn(plans: readonly PlanRecord[], day: DayNumber, planType: Pla
  * type). Only one day is kept: a report asks for its as-at date from many
  * indicators (visits, supervision, long plans, placements, reviews), and a
  * trend's other days, each asked for once per indicator, would only hold memory.
- * Keyed on the plans array, which a loaded extract never changes.
+ * Keyed on the plans list, which a loaded extract never changes.
  */
-const lastDayOf = memoised((_plans: readonly PlanRecord[]) => ({
+const lastDayOf = memoised((_plans: RecordList<PlanRecord>) => ({
   day: undefined as DayNumber | undefined,
   byType: new Map<PlanType | undefined, ReadonlyMap<string, readonly PlanRecord[]>>(),
 }));
 
 /** A child's plans open on a day, newest start first (ties broken by values); shared, so read only. */
-export function openPlansByChild(plans: readonly PlanRecord[], day: DayNumber, planType?: PlanType): ReadonlyMap<string, readonly PlanRecord[]> {
+export function openPlansByChild(plans: RecordList<PlanRecord>, day: DayNumber, planType?: PlanType): ReadonlyMap<string, readonly PlanRecord[]> {
   const last = lastDayOf(plans);
   if (last.day !== day) {
     last.day = day;
@@ -59,7 +61,7 @@ export function openPlansByChild(plans: readonly PlanRecord[], day: DayNumber, p
 }
 
 /** A type's plans by child, open or not. */
-export function plansOfType(plans: readonly PlanRecord[], planType: PlanType): Map<string, PlanRecord[]> {
+export function plansOfType(plans: RecordList<PlanRecord>, planType: PlanType): Map<string, PlanRecord[]> {
   return byChild(plans, (plan) => (plan.plan_type === planType ? plan : undefined));
 }
 

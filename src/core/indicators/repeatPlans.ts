@@ -6,9 +6,10 @@ import { caseOf } from './caseRow.js';
 import { inYearsOrMonths } from './longPlans.js';
 import type { CaseRow, IndicatorDefinition, IndicatorInput } from './types.js';
 import { count } from './words.js';
+import type { RecordList } from '../extracts/recordList.js';
 
 /** Each child's CP plans. */
-function cpPlansByChild(plans: readonly PlanRecord[]): Map<string, PlanRecord[]> {
+function cpPlansByChild(plans: RecordList<PlanRecord>): Map<string, PlanRecord[]> {
   const byChild = new Map<string, PlanRecord[]>();
   for (const plan of plans) {
     if (plan.plan_type !== 'CP') continue;

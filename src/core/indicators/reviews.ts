@@ -8,6 +8,7 @@ import { describeSpan, lastDayWithin, type Span } from './spans.js';
 import { DEFAULT_SETTINGS, type Settings } from '../settings.js';
 import type { CaseRow, IndicatorDefinition, IndicatorInput } from './types.js';
 import { count } from './words.js';
+import { recordsWhere, type RecordList } from '../extracts/recordList.js';
 
 /** When the reviews of a plan fall due (catalogue.md `cla-review-timeliness`, `cp-review-timeliness`). */
 interface ReviewSchedule {
@@ -64,13 +65,11 @@ interface ReviewBook {
  * start), so a restarted episode starts a new clock, even the day after the
  * last one ended. Same-day reviews share a day, hence a number.
  */
-function buildBook(type: ReviewSchedule['type'], reviews: readonly ReviewRecord[], plans: readonly PlanRecord[]): ReviewBook {
+function buildBook(type: ReviewSchedule['type'], reviews: RecordList<ReviewRecord>, plans: RecordList<PlanRecord>): ReviewBook {
   const plansByChild = plansOfType(plans, type);
   const key = (childId: string, start: DayNumber) => `${childId}\u0000${start}`;
   const clocks = new Map<string, { start: DayNumber; days: DayNumber[] }>();
-  const placed = reviews
-    .filter((review) => review.review_type === type)
-    .map((review) => {
+  const placed = recordsWhere(reviews, (review) => review.review_type === type).map((review) => {
       const start = latestOpenStart(plansByChild.get(review.child_id), review.review_date);
       if (start === undefined) return { review, plan: undefined };
       const k = key(review.child_id, start);
@@ -85,11 +84,11 @@ function buildBook(type: ReviewSchedule['type'], reviews: readonly ReviewRecord[
 }
 
 /** A type's book from the reviews and plans records. */
-type BookOf = (reviews: readonly ReviewRecord[], plans: readonly PlanRecord[]) => ReviewBook;
+type BookOf = (reviews: RecordList<ReviewRecord>, plans: RecordList<PlanRecord>) => ReviewBook;
 
 /** The book of a type, built once per reviews and plans extract (a trend reuses it for every period). */
 function bookIndex(type: ReviewSchedule['type']): BookOf {
-  const byReviews = memoised((reviews: readonly ReviewRecord[]) => memoised((plans: readonly PlanRecord[]) => buildBook(type, reviews, plans)));
+  const byReviews = memoised((reviews: RecordList<ReviewRecord>) => memoised((plans: RecordList<PlanRecord>) => buildBook(type, reviews, plans)));
   return (reviews, plans) => byReviews(reviews)(plans);
 }
 

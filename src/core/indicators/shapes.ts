@@ -9,6 +9,7 @@ import { latestEventsOf } from './latestEvents.js';
 import { openPlansByChild } from './openPlans.js';
 import { dayOf, describeSpan, isWithin, isWithinBefore, lastDayWithin, type DateValue, type Span } from './spans.js';
 import type { CaseRow, Direction, IndicatorDefinition, IndicatorInput } from './types.js';
+import { daysIn, recordsWhere, type RecordList } from '../extracts/recordList.js';
 
 /** What every declarative indicator says of itself (catalogue.md "Declarative indicators"). */
 interface ShapeBase {
@@ -41,11 +42,11 @@ export type ShapeSpec = ShapeBase &
 
 type Row = RecordPlace & { readonly child_id: string; readonly [column: string]: unknown };
 
-function rowsOf(input: IndicatorInput, subject: Subject): { extract: ExtractData; rows: readonly Row[] } {
+function rowsOf(input: IndicatorInput, subject: Subject): { extract: ExtractData; rows: RecordList<Row> } {
   const extract = input.data[subject.extract]! as ExtractData;
-  const all = extract.records as unknown as readonly Row[];
-  // Unfiltered, the extract's own array: no copy of every record per period.
-  return { extract, rows: subject.where ? all.filter((row) => recordPasses(row, subject.where!)) : all };
+  const all = extract.records as RecordList<unknown> as RecordList<Row>;
+  // Unfiltered, the extract's own list: no copy of every record per period.
+  return { extract, rows: subject.where ? recordsWhere(all, (row) => recordPasses(row, subject.where!)) : all };
 }
 
 function dateIn(row: Row, column: string): DateValue | undefined {
@@ -68,10 +69,13 @@ type Outcome = { readonly counted: boolean; readonly detail: string } | 'pending
 /** The period cohort of a shape (its `date` in the period), each judged by `judge`; pending ones left out. */
 function periodCohort(input: IndicatorInput, subject: Subject, date: string, judge: (row: Row) => Outcome): CaseRow[] {
   const { extract, rows } = rowsOf(input, subject);
+  const { from, to } = input.period;
+  const dayOfRow = daysIn(rows, date);
   const cases: CaseRow[] = [];
   for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    if (!inPeriod(dateIn(row, date), input.period)) continue;
+    const day = dayOfRow(i);
+    if (day === undefined || day < from || day > to) continue;
+    const row = rows.at(i)!;
     const outcome = judge(row);
     if (outcome !== 'pending') cases.push(caseOf(extract, row as never, outcome.counted, outcome.detail));
   }
@@ -103,9 +107,7 @@ function flagCases(input: IndicatorInput, spec: Extract<ShapeSpec, { shape: 'fla
 function openLongerCases(input: IndicatorInput, spec: Extract<ShapeSpec, { shape: 'open-longer-than' }>): CaseRow[] {
   const { extract, rows } = rowsOf(input, spec);
   const { asAt } = input.period;
-  return rows
-    .filter((row) => openOn(row, spec.start, spec.end, asAt))
-    .map((row) => {
+  return recordsWhere(rows, (row) => openOn(row, spec.start, spec.end, asAt)).map((row) => {
       const start = dayOf(dateIn(row, spec.start)!);
       const until = lastDayWithin(start, spec.within, input.calendar);
       return caseOf(extract, row as never, asAt > until, `open since ${formatUk(start)}; ${describeSpan(spec.within)} on ${formatUk(until)}`);
@@ -136,7 +138,7 @@ function repeatCases(input: IndicatorInput, spec: Extract<ShapeSpec, { shape: 'r
 function countCases(input: IndicatorInput, spec: Extract<ShapeSpec, { shape: 'count' }>): CaseRow[] {
   const { extract, rows } = rowsOf(input, spec);
   const { period } = input;
-  const counted = spec.date !== undefined ? rows.filter((row) => inPeriod(dateIn(row, spec.date!), period)) : rows.filter((row) => openOn(row, spec.start!, spec.end, period.asAt));
+  const counted = recordsWhere(rows, spec.date !== undefined ? (row) => inPeriod(dateIn(row, spec.date!), period) : (row) => openOn(row, spec.start!, spec.end, period.asAt));
   const column = spec.date ?? spec.start!;
   return counted.map((row) => caseOf(extract, row as never, true, `${column} ${formatUk(dayOf(dateIn(row, column)!))}`));
 }
@@ -199,7 +201,7 @@ function latestLookup(input: IndicatorInput, records: Subject & { readonly date:
 function dueCases(input: IndicatorInput, spec: Extract<ShapeSpec, { shape: 'due' }>): CaseRow[] {
   const plans = input.data.plans!;
   const { asAt } = input.period;
-  const wanted = spec.plans.where ? plans.records.filter((plan) => recordPasses(plan as unknown as Row, spec.plans.where!)) : plans.records;
+  const wanted = spec.plans.where ? recordsWhere(plans.records, (plan) => recordPasses(plan as unknown as Row, spec.plans.where!)) : plans.records;
   const latestOf = latestLookup(input, spec.records, asAt);
   const noun = spec.records.label ?? `${spec.records.extract} record`;
   const cases: CaseRow[] = [];

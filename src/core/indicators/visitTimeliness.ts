@@ -7,6 +7,7 @@ import { memoised } from '../memoised.js';
 import { latestOpenStart, plansOfType } from './openPlans.js';
 import type { CaseRow, IndicatorDefinition } from './types.js';
 import { count } from './words.js';
+import type { RecordList } from '../extracts/recordList.js';
 
 
 // A visit with a blank plan_type counts for every plan; a refused one (UNKNOWN_PLAN) for none.
@@ -26,8 +27,8 @@ function latestVisitOf(index: LatestEvents, child: number, planType: PlanType, d
 }
 
 /** A type's plans by child, built once per plans extract. */
-function plansByChild(planType: PlanType): (plans: readonly PlanRecord[]) => ReadonlyMap<string, readonly PlanRecord[]> {
-  return memoised((plans: readonly PlanRecord[]) => plansOfType(plans, planType));
+function plansByChild(planType: PlanType): (plans: RecordList<PlanRecord>) => ReadonlyMap<string, readonly PlanRecord[]> {
+  return memoised((plans: RecordList<PlanRecord>) => plansOfType(plans, planType));
 }
 
 function visitTimeliness(planType: 'CP' | 'CIN' | 'CLA', name: string): IndicatorDefinition {

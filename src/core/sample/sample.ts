@@ -14,6 +14,7 @@ import { asReading, isModeration, ruleFor, type SampleKind } from './kinds.js';
 import { casesByPlace, keeps, type OnlyOutcome, type Outcome } from './outcomes.js';
 import { pseudonymise } from './pseudonym.js';
 import { recordKey } from './recordKey.js';
+import { recordsWhere, type RecordList } from '../extracts/recordList.js';
 
 /** What a sample is drawn per group of: the team or the worker of each record. */
 export type SampleGroupBy = 'team' | 'worker';
@@ -173,9 +174,10 @@ export function drawSample(data: Dataset, request: SampleRequest): Sample {
   const cases = request.indicator
     ? casesByPlace(request.indicator, { data, period: request.period, settings: request.settings, calendar: request.calendar })
     : new Map<string, Outcome>();
-  const frame = (extract.records as AnyRecord[]).filter((record) => rule.inFrame(record, request.period) && passes(record));
+  const records = extract.records as RecordList<unknown> as RecordList<AnyRecord>;
+  const frame = recordsWhere(records, (record) => rule.inFrame(record, request.period) && passes(record));
   const place = (record: AnyRecord) => placeOf(extract, record);
-  const passing = filtered && request.only !== undefined ? new Set((extract.records as AnyRecord[]).filter(passes).map(place)) : undefined;
+  const passing = filtered && request.only !== undefined ? new Set(recordsWhere(records, passes).map(place)) : undefined;
   const candidates = candidatesOf(frame, place, cases, request);
   const drawn = drawPerGroup(candidates, request.seed, request.size);
   return {

@@ -1,0 +1,55 @@
+import { RecordStore } from './recordStore.js';
+
+/**
+ * The records of an extract, read by index or in order: a plain array, or a
+ * `RecordStore` that keeps them as columns and makes each record as it is
+ * read. A record read twice is two equal objects, not one: compare records
+ * by their values (or line and file), never by identity.
+ */
+export interface RecordList<R> extends Iterable<R> {
+  readonly length: number;
+  at(index: number): R | undefined;
+}
+
+/** The day of one date or date-time column of record `index` (undefined when blank). */
+export type DayReader = (index: number) => number | undefined;
+
+/**
+ * Reads a date or date-time column's day by record index: from a store's
+ * column without making the record, so a loop can pass over the records
+ * outside a period for the cost of reading a number.
+ */
+export function daysIn<R>(records: RecordList<R>, column: string): DayReader {
+  const stored = records instanceof RecordStore ? records.dayReader(column) : undefined;
+  if (stored !== undefined) return stored;
+  return (index) => {
+    const value = (records.at(index) as Readonly<Record<string, unknown>>)[column] as number | { readonly day: number } | undefined;
+    return value === undefined ? undefined : typeof value === 'number' ? value : value.day;
+  };
+}
+
+/**
+ * The records whose days in `columns` (undefined when blank) pass `test`,
+ * as an array: only those records are made, so a cohort of one period
+ * costs a number read for each of the others.
+ */
+export function recordsWhereDays<R>(records: RecordList<R>, columns: readonly string[], test: (days: readonly (number | undefined)[]) => boolean): R[] {
+  const readers = columns.map((column) => daysIn(records, column));
+  const days: (number | undefined)[] = new Array<number | undefined>(columns.length);
+  const passing: R[] = [];
+  for (let i = 0; i < records.length; i++) {
+    for (let c = 0; c < readers.length; c++) days[c] = readers[c]!(i);
+    if (test(days)) passing.push(records.at(i)!);
+  }
+  return passing;
+}
+
+/** The records that pass `test`, as an array. */
+export function recordsWhere<R>(records: RecordList<R>, test: (record: R) => boolean): R[] {
+  const passing: R[] = [];
+  for (let i = 0; i < records.length; i++) {
+    const record = records.at(i)!;
+    if (test(record)) passing.push(record);
+  }
+  return passing;
+}

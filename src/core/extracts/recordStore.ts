@@ -1,0 +1,402 @@
+import type { LocalDateTime } from '../dates/londonTime.js';
+import type { ColumnSpec } from './columns.js';
+import { growable, settled, withRoom, type Numbers } from './growable.js';
+import { Interned } from './interned.js';
+import type { DayReader, RecordList } from './recordList.js';
+import { recordMaker, type RecordMaker } from './rowValidator.js';
+import { Utf8Texts, type Utf8TextsData } from './utf8Texts.js';
+
+/** How one column is kept: a number per record, or its text as bytes. */
+type ColumnData =
+  | { readonly type: 'label'; readonly numbers: Uint32Array; readonly strings: readonly string[] }
+  | { readonly type: 'text'; readonly texts: Utf8TextsData }
+  | { readonly type: 'day'; readonly days: Int32Array }
+  | { readonly type: 'datetime'; readonly days: Int32Array; readonly minutes: Int16Array }
+  | { readonly type: 'flag'; readonly flags: Int8Array };
+
+/** A store's arrays, to cross a thread boundary (their buffers are transferred, not copied). */
+export interface RecordStoreData {
+  readonly names: readonly string[];
+  readonly columns: readonly ColumnData[];
+  readonly line: Int32Array;
+  readonly refused: readonly (readonly [number, Readonly<Record<string, string>>])[];
+  /** The table of each record, when the store holds records of several (`file` is then set on each). */
+  readonly tables?: { readonly names: readonly string[]; readonly table: Uint16Array };
+  readonly length: number;
+}
+
+/** Day value of an absent date; no real day number comes near it. */
+const NO_DAY = -(2 ** 31);
+/** Minute value of a date-time read without a time. */
+const NO_TIME = -1;
+
+/** One column's values, a number (or bytes) per record. */
+interface ColumnStore {
+  readonly keeping: ColumnKeeping;
+  push(value: unknown): void;
+  get(index: number): unknown;
+  /** Makes room for this many records in all; `settle` trims to `length`. */
+  reserve(size: number): void;
+  settle(length: number): void;
+  data(): ColumnData;
+  /** The typed arrays' buffers, to transfer. */
+  buffers(): ArrayBuffer[];
+}
+
+function bufferOf(array: Numbers): ArrayBuffer {
+  return array.buffer as ArrayBuffer;
+}
+
+/** Repeating text (child IDs, teams, workers) and codes: a number into a table of each value once. */
+class LabelColumn implements ColumnStore {
+  readonly keeping = 'label';
+  private count = 0;
+  constructor(
+    private numbers: Uint32Array = growable(Uint32Array),
+    private readonly values: Interned = new Interned(),
+  ) {}
+  push(value: unknown): void {
+    this.numbers[this.count++] = this.values.number(value as string | undefined);
+  }
+  get(index: number): unknown {
+    return this.values.text(this.numbers[index]!);
+  }
+  reserve(size: number): void {
+    this.numbers = withRoom(this.numbers, size);
+  }
+  settle(length: number): void {
+    this.numbers = settled(this.numbers, length);
+    this.values.settle();
+  }
+  data(): ColumnData {
+    return { type: 'label', numbers: this.numbers, strings: this.values.strings };
+  }
+  buffers(): ArrayBuffer[] {
+    return [bufferOf(this.numbers)];
+  }
+}
+
+/** Text each record has its own of (ids, reasons). */
+class TextColumn implements ColumnStore {
+  readonly keeping = 'text';
+  constructor(private readonly texts = new Utf8Texts()) {}
+  push(value: unknown): void {
+    this.texts.push(value as string | undefined);
+  }
+  get(index: number): unknown {
+    return this.texts.get(index);
+  }
+  reserve(size: number): void {
+    this.texts.reserve(size);
+  }
+  settle(): void {
+    this.texts.trim();
+  }
+  data(): ColumnData {
+    return { type: 'text', texts: this.texts.data() };
+  }
+  buffers(): ArrayBuffer[] {
+    const { bytes, ends } = this.texts.data();
+    return [bufferOf(bytes), bufferOf(ends)];
+  }
+}
+
+class DayColumn implements ColumnStore {
+  readonly keeping = 'day';
+  private count = 0;
+  constructor(private days: Int32Array = growable(Int32Array)) {}
+  push(value: unknown): void {
+    this.days[this.count++] = value === undefined ? NO_DAY : (value as number);
+  }
+  get(index: number): unknown {
+    const day = this.days[index]!;
+    return day === NO_DAY ? undefined : day;
+  }
+  dayArray(): Int32Array {
+    return this.days;
+  }
+  reserve(size: number): void {
+    this.days = withRoom(this.days, size);
+  }
+  settle(length: number): void {
+    this.days = settled(this.days, length);
+  }
+  data(): ColumnData {
+    return { type: 'day', days: this.days };
+  }
+  buffers(): ArrayBuffer[] {
+    return [bufferOf(this.days)];
+  }
+}
+
+class DateTimeColumn implements ColumnStore {
+  readonly keeping = 'datetime';
+  private count = 0;
+  constructor(
+    private days: Int32Array = growable(Int32Array),
+    private minutes: Int16Array = growable(Int16Array),
+  ) {}
+  push(value: unknown): void {
+    const time = value as LocalDateTime | undefined;
+    this.days[this.count] = time === undefined ? NO_DAY : time.day;
+    this.minutes[this.count++] = time?.minute ?? NO_TIME;
+  }
+  dayArray(): Int32Array {
+    return this.days;
+  }
+  get(index: number): unknown {
+    const day = this.days[index]!;
+    if (day === NO_DAY) return undefined;
+    const minute = this.minutes[index]!;
+    return { day, minute: minute === NO_TIME ? null : minute };
+  }
+  reserve(size: number): void {
+    this.days = withRoom(this.days, size);
+    this.minutes = withRoom(this.minutes, size);
+  }
+  settle(length: number): void {
+    this.days = settled(this.days, length);
+    this.minutes = settled(this.minutes, length);
+  }
+  data(): ColumnData {
+    return { type: 'datetime', days: this.days, minutes: this.minutes };
+  }
+  buffers(): ArrayBuffer[] {
+    return [bufferOf(this.days), bufferOf(this.minutes)];
+  }
+}
+
+/** Y/N values: 1, 0, or -1 for not recorded. */
+class FlagColumn implements ColumnStore {
+  readonly keeping = 'flag';
+  private count = 0;
+  constructor(private flags: Int8Array = growable(Int8Array)) {}
+  push(value: unknown): void {
+    this.flags[this.count++] = value === undefined ? -1 : value ? 1 : 0;
+  }
+  get(index: number): unknown {
+    const flag = this.flags[index]!;
+    return flag === -1 ? undefined : flag === 1;
+  }
+  reserve(size: number): void {
+    this.flags = withRoom(this.flags, size);
+  }
+  settle(length: number): void {
+    this.flags = settled(this.flags, length);
+  }
+  data(): ColumnData {
+    return { type: 'flag', flags: this.flags };
+  }
+  buffers(): ArrayBuffer[] {
+    return [bufferOf(this.flags)];
+  }
+}
+
+type ColumnKeeping = ColumnData['type'];
+
+function keepingOf(spec: ColumnSpec<unknown>): ColumnKeeping {
+  switch (spec.type) {
+    case 'date':
+      return 'day';
+    case 'datetime':
+    case 'flag':
+      return spec.type;
+    case 'code':
+      return 'label';
+    case 'text':
+      return spec.repeats === true ? 'label' : 'text';
+  }
+}
+
+function emptyColumn(keeping: ColumnKeeping): ColumnStore {
+  switch (keeping) {
+    case 'label':
+      return new LabelColumn();
+    case 'text':
+      return new TextColumn();
+    case 'day':
+      return new DayColumn();
+    case 'datetime':
+      return new DateTimeColumn();
+    case 'flag':
+      return new FlagColumn();
+  }
+}
+
+function columnFrom(data: ColumnData): ColumnStore {
+  switch (data.type) {
+    case 'label':
+      return new LabelColumn(data.numbers, Interned.from(data.strings));
+    case 'text':
+      return new TextColumn(Utf8Texts.from(data.texts));
+    case 'day':
+      return new DayColumn(data.days);
+    case 'datetime':
+      return new DateTimeColumn(data.days, data.minutes);
+    case 'flag':
+      return new FlagColumn(data.flags);
+  }
+}
+
+type Placed = { line: number; refused?: Readonly<Record<string, string>>; file?: string };
+
+/**
+ * The records of a record kind, kept as columns: a number per value (days,
+ * flags, numbers into a table of repeating text) and ids as bytes, about 40
+ * bytes a record where an object with its dates and id took 150 to 300.
+ * Each record is made as it is read, the same object the validator made:
+ * `line`, every column in order (absent values as undefined keys), then
+ * `refused` and `file` when it has them. Made records are young garbage the
+ * collector frees almost for nothing; kept records are old objects it traces
+ * on every full collection.
+ */
+export class RecordStore<R> implements RecordList<R> {
+  private readonly make: RecordMaker;
+  private readonly values: unknown[];
+  private line: Int32Array = growable(Int32Array);
+  private readonly refused = new Map<number, Readonly<Record<string, string>>>();
+  private tables: { names: Interned; table: Uint16Array } | undefined;
+  private count = 0;
+  private room = 0;
+  /** Whether the arrays may have room past the count (or be growable): `trim` settles them. */
+  private unsettled = true;
+
+  private constructor(
+    private readonly names: readonly string[],
+    private readonly columns: readonly ColumnStore[],
+  ) {
+    this.make = recordMaker(names);
+    this.values = new Array<unknown>(names.length);
+  }
+
+  /** An empty store for records of these columns. */
+  static of<R>(columns: Readonly<Record<string, ColumnSpec<unknown>>>): RecordStore<R> {
+    const names = Object.keys(columns);
+    return new RecordStore<R>(names, names.map((name) => emptyColumn(keepingOf(columns[name]!))));
+  }
+
+  /** Rebuilds a store from its arrays (as sent from a worker thread). */
+  static from<R>(data: RecordStoreData): RecordStore<R> {
+    const store = new RecordStore<R>(data.names, data.columns.map(columnFrom));
+    store.line = data.line;
+    for (const [index, refused] of data.refused) store.refused.set(index, refused);
+    if (data.tables) store.tables = { names: Interned.from(data.tables.names), table: data.tables.table };
+    store.count = data.length;
+    store.room = data.length;
+    store.unsettled = false;
+    return store;
+  }
+
+  /**
+   * The records of several tables of one kind, each marked with its table's
+   * name. A column some tables lack (a flag mapped for one format only) reads
+   * as not recorded in their records.
+   */
+  static merged<R>(parts: readonly { readonly records: RecordList<R>; readonly file: string }[]): RecordStore<R> {
+    const keepings = new Map<string, ColumnKeeping>();
+    for (const { records } of parts) {
+      if (!(records instanceof RecordStore)) throw new Error('only stored records can be merged');
+      records.names.forEach((name, c) => keepings.set(name, records.columns[c]!.keeping));
+    }
+    const names = [...keepings.keys()];
+    const store = new RecordStore<R>(names, names.map((name) => emptyColumn(keepings.get(name)!)));
+    const tables = new Interned();
+    store.tables = { names: tables, table: growable(Uint16Array) };
+    store.reserve(parts.reduce((sum, part) => sum + part.records.length, 0));
+    for (const part of parts) {
+      const table = tables.number(part.file);
+      for (let i = 0; i < part.records.length; i++) store.push(part.records.at(i)!, table);
+    }
+    store.trim();
+    return store;
+  }
+
+  get length(): number {
+    return this.count;
+  }
+
+  /** Adds a validated record (the validator's object: `line` and every column), read from table number `table` of a merged store. */
+  push(record: R, table = 0): void {
+    if (this.count === this.room) this.reserve(Math.max(1024, this.room * 2));
+    this.unsettled = true;
+    const placed = record as Placed & Record<string, unknown>;
+    for (let c = 0; c < this.columns.length; c++) this.columns[c]!.push(placed[this.names[c]!]);
+    this.line[this.count] = placed.line;
+    if (placed.refused !== undefined) this.refused.set(this.count, placed.refused);
+    if (this.tables !== undefined) this.tables.table[this.count] = table;
+    this.count++;
+  }
+
+  /** Record `index`, made afresh. */
+  at(index: number): R | undefined {
+    if (index < 0 || index >= this.count) return undefined;
+    const values = this.values;
+    for (let c = 0; c < this.columns.length; c++) values[c] = this.columns[c]!.get(index);
+    const record = this.make(this.line[index]!, values) as Placed;
+    if (this.refused.size > 0) {
+      const refused = this.refused.get(index);
+      if (refused !== undefined) record.refused = refused;
+    }
+    if (this.tables !== undefined) record.file = this.tables.names.strings[this.tables.table[index]!];
+    return record as R;
+  }
+
+  /** Reads a date or date-time column's day without making the record; undefined for other columns. */
+  dayReader(column: string): DayReader | undefined {
+    const stored = this.columns[this.names.indexOf(column)];
+    if (!(stored instanceof DayColumn || stored instanceof DateTimeColumn)) return undefined;
+    const days = stored.dayArray();
+    return (index) => {
+      const day = days[index]!;
+      return day === NO_DAY ? undefined : day;
+    };
+  }
+
+  /** The line record `index` was read from, without making the record. */
+  lineAt(index: number): number {
+    return this.line[index]!;
+  }
+
+  *[Symbol.iterator](): Iterator<R> {
+    for (let i = 0; i < this.count; i++) yield this.at(i)!;
+  }
+
+  /** Makes room for this many records in all (a guess: more may come). */
+  reserve(size: number): void {
+    if (size <= this.room) return;
+    this.room = size;
+    this.unsettled = true;
+    this.line = withRoom(this.line, size);
+    for (const column of this.columns) column.reserve(size);
+    if (this.tables) this.tables.table = withRoom(this.tables.table, size);
+  }
+
+  /** Gives back the room grown for records that never came. Call once the store is complete. */
+  trim(): void {
+    if (!this.unsettled) return;
+    this.unsettled = false;
+    this.room = this.count;
+    this.line = settled(this.line, this.count);
+    for (const column of this.columns) column.settle(this.count);
+    if (this.tables) this.tables.table = settled(this.tables.table, this.count);
+  }
+
+  /** The trimmed arrays, to cross a thread boundary. */
+  data(): RecordStoreData {
+    this.trim();
+    return {
+      names: this.names,
+      columns: this.columns.map((column) => column.data()),
+      line: this.line,
+      refused: [...this.refused],
+      ...(this.tables ? { tables: { names: this.tables.names.strings, table: this.tables.table } } : {}),
+      length: this.count,
+    };
+  }
+
+  /** The buffers of `data()`'s arrays, to transfer. */
+  buffers(): ArrayBuffer[] {
+    this.trim();
+    return [bufferOf(this.line), ...this.columns.flatMap((column) => column.buffers()), ...(this.tables ? [bufferOf(this.tables.table)] : [])];
+  }
+}
