@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import type { ColumnSpec } from '../../src/core/extracts/columns.js';
+import { EXTRACT_KINDS, EXTRACTS } from '../../src/core/extracts/definitions.js';
+import { daysIn, recordsWhereDays } from '../../src/core/extracts/recordList.js';
+import { RecordStore } from '../../src/core/extracts/recordStore.js';
+import { recordMaker } from '../../src/core/extracts/rowValidator.js';
+import { Utf8Texts } from '../../src/core/extracts/utf8Texts.js';
+import { Rng } from '../../src/scripts/syntheticAuthority.js';
+
+// A record store keeps records as columns and makes each one as it is read.
+// The plain reference is the array of the validator's own objects: these
+// checks push random records of every kind and compare what comes back,
+// key for key, in order.
+
+type Row = Record<string, unknown>;
+
+const LABELS = ['Team A', 'Team B', 'Worker 12', 'Équipe Nord', 'C00012', '北'];
+const TEXTS = ['A0001', 'A0002', 'id with spaces', 'é-ü', '😀 astral', 'x'.repeat(70)];
+
+function valueFor(rng: Rng, column: ColumnSpec<unknown>): unknown {
+  const blank = !column.required && rng.chance(0.2);
+  if (blank) return undefined;
+  switch (column.type) {
+    case 'date':
+      return rng.int(0, 40_000);
+    case 'datetime':
+      return { day: rng.int(0, 40_000), minute: rng.chance(0.3) ? null : rng.int(0, 1439) };
+    case 'flag':
+      return rng.chance(0.5);
+    case 'code':
+      return rng.pick(column.codes!);
+    case 'text':
+      return rng.pick(column.repeats === true ? LABELS : TEXTS) + (column.repeats === true ? '' : String(rng.int(0, 999)));
+  }
+}
+
+/** Random records of a kind, as the validator makes them (then `refused` on some). */
+function randomRecords(rng: Rng, columns: Readonly<Record<string, ColumnSpec<unknown>>>, count: number): Row[] {
+  const names = Object.keys(columns);
+  const make = recordMaker(names);
+  return Array.from({ length: count }, (_, i) => {
+    const record = make(i + 2, names.map((name) => valueFor(rng, columns[name]!)));
+    if (rng.chance(0.05)) record.refused = { [rng.pick(names)]: 'bad value' };
+    return record;
+  });
+}
+
+function storeOf(columns: Readonly<Record<string, ColumnSpec<unknown>>>, records: readonly Row[]): RecordStore<Row> {
+  const store = RecordStore.of<Row>(columns);
+  for (const record of records) store.push(record);
+  store.trim();
+  return store;
+}
+
+/** Each record with its keys in order, so that a key out of place or added shows. */
+const keyed = (records: Iterable<Row>) => [...records].map((record) => Object.entries(record));
+
+describe('RecordStore', () => {
+  it.each(EXTRACT_KINDS)('gives back every %s record it was given, key for key and in order', (kind) => {
+    const rng = new Rng(kind.length * 7919);
+    const columns = EXTRACTS[kind].columns;
+    const records = randomRecords(rng, columns, 3_000);
+    const store = storeOf(columns, records);
+    expect(store.length).toBe(records.length);
+    expect(keyed(store)).toStrictEqual(keyed(records));
+    const i = rng.int(0, records.length - 1);
+    expect(store.at(i)).toStrictEqual(records[i]);
+    expect(store.lineAt(i)).toBe(records[i]!.line);
+    expect(store.at(records.length)).toBeUndefined();
+  });
+
+  it('gives back the same records after crossing a thread boundary (its arrays cloned as postMessage clones them)', () => {
+    const columns = EXTRACTS.missing.columns;
+    const records = randomRecords(new Rng(11), columns, 2_000);
+    const store = storeOf(columns, records);
+    expect(keyed(RecordStore.from<Row>(structuredClone(store.data())))).toStrictEqual(keyed(records));
+  });
+
+  it('grows past the room made for it, and a store sized ahead gives the same records', () => {
+    const columns = EXTRACTS.contacts.columns;
+    const records = randomRecords(new Rng(5), columns, 5_000);
+    const ahead = RecordStore.of<Row>(columns);
+    ahead.reserve(1_000);
+    for (const record of records) ahead.push(record);
+    ahead.trim();
+    expect(keyed(ahead)).toStrictEqual(keyed(storeOf(columns, records)));
+  });
+
+  it('merges the tables of one kind, each record marked with its table, a column one table lacks read as not recorded', () => {
+    const rng = new Rng(3);
+    const columns = EXTRACTS.audits.columns;
+    const withTheme = { ...columns, theme_voice: EXTRACTS.assessments.columns.child_seen! };
+    const first = randomRecords(rng, columns, 500);
+    const second = randomRecords(rng, withTheme, 700);
+    const merged = RecordStore.merged([
+      { records: storeOf(columns, first), file: 'audits-2025.csv' },
+      { records: storeOf(withTheme, second), file: 'audits-2026.csv' },
+    ]);
+    const expected = [
+      ...first.map((record) => ({ ...record, theme_voice: undefined, file: 'audits-2025.csv' })),
+      ...second.map((record) => ({ ...record, file: 'audits-2026.csv' })),
+    ];
+    expect([...merged]).toStrictEqual(expected);
+    expect([...merged].map((record) => Object.keys(record).at(-1))).toStrictEqual(expected.map(() => 'file'));
+  });
+
+  it('reads each date column as days without making the records, as the records read', () => {
+    const columns = EXTRACTS.missing.columns;
+    const records = randomRecords(new Rng(17), columns, 2_000);
+    const store = storeOf(columns, records);
+    for (const column of ['missing_from', 'returned_at', 'rhi_completed_at']) {
+      const fromStore = daysIn(store, column);
+      const fromArray = daysIn(records, column);
+      const reference = records.map((record) => (record[column] as { day: number } | undefined)?.day);
+      expect(records.map((_, i) => fromStore(i))).toStrictEqual(reference);
+      expect(records.map((_, i) => fromArray(i))).toStrictEqual(reference);
+    }
+  });
+
+  it('picks the records whose days pass a test, as a filter over the records does', () => {
+    const columns = EXTRACTS.assessments.columns;
+    const records = randomRecords(new Rng(23), columns, 3_000);
+    const store = storeOf(columns, records);
+    const asAt = 20_000;
+    const open = (start: number | undefined, done: number | undefined) => start! <= asAt && (done === undefined || done > asAt);
+    const reference = records.filter((a) => open(a.start_date as number, a.completed_date as number | undefined));
+    expect(reference.length).toBeGreaterThan(100);
+    expect(recordsWhereDays(store, ['start_date', 'completed_date'], ([start, done]) => open(start, done))).toStrictEqual(reference);
+    expect(recordsWhereDays(records, ['start_date', 'completed_date'], ([start, done]) => open(start, done))).toStrictEqual(reference);
+  });
+});
+
+describe('Utf8Texts', () => {
+  it('gives back each text, blank and absent both as undefined', () => {
+    const rng = new Rng(29);
+    const texts = Array.from({ length: 20_000 }, () => (rng.chance(0.1) ? undefined : rng.chance(0.05) ? '' : rng.pick(TEXTS) + rng.int(0, 99)));
+    const kept = new Utf8Texts();
+    for (const text of texts) kept.push(text);
+    kept.trim();
+    expect(texts.map((_, i) => kept.get(i))).toStrictEqual(texts.map((text) => (text === '' ? undefined : text)));
+    const received = Utf8Texts.from(structuredClone(kept.data()));
+    expect(texts.map((_, i) => received.get(i))).toStrictEqual(texts.map((text) => (text === '' ? undefined : text)));
+  });
+});
