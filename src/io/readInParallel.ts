@@ -1,7 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
-import { EXTRACTS } from '../core/extracts/definitions.js';
 import { EventLog } from '../core/extracts/eventLog.js';
 import { recordsNotLoaded } from '../core/extracts/notLoaded.js';
 import { RecordStore } from '../core/extracts/recordStore.js';
@@ -13,31 +12,18 @@ import { readTable } from './readTable.js';
 
 const MAX_WORKERS = 4;
 
-/**
- * Whether a table's extract crosses back from a worker cheaply: an event
- * kind's events are typed arrays, handed over whole, while records are
- * copied one object at a time and then collected twice over.
- */
-function crossesCheaply(job: TableJob): boolean {
-  return EXTRACTS[job.kind].event !== undefined && !job.keepRecords;
-}
-
 /** The jobs not yet started, largest file first, so the big ones start at once and the small ones fill the gaps. */
 class JobQueue {
-  private constructor(
-    private readonly jobs: readonly TableJob[],
-    private readonly waiting: number[],
-  ) {}
+  private constructor(private readonly waiting: number[]) {}
 
   static async of(jobs: readonly TableJob[]): Promise<JobQueue> {
     const sizes = await Promise.all(jobs.map((job) => stat(job.source.path).then((s) => s.size, () => 0)));
-    return new JobQueue(jobs, jobs.map((_, i) => i).sort((a, b) => sizes[b]! - sizes[a]! || a - b));
+    return new JobQueue(jobs.map((_, i) => i).sort((a, b) => sizes[b]! - sizes[a]! || a - b));
   }
 
-  /** The largest waiting job that crosses cheaply (or not), else the largest of any. */
-  take(cheaply: boolean): number | undefined {
-    const at = this.waiting.findIndex((i) => crossesCheaply(this.jobs[i]!) === cheaply);
-    return this.waiting.splice(at === -1 ? 0 : at, 1)[0];
+  /** The largest waiting job. */
+  take(): number | undefined {
+    return this.waiting.shift();
   }
 }
 
@@ -56,13 +42,13 @@ function toError(failure: Extract<WorkerMessage, { type: 'failed' }>['error']): 
   return failure.code !== undefined && failure.location !== undefined ? new DataError(failure.code, failure.message, failure.location) : new Error(failure.message);
 }
 
-/** Runs one worker over the queue, taking the jobs whose extracts cross back cheaply first, until it is empty. */
+/** Runs one worker over the queue, largest job first, until it is empty. */
 function drainOnWorker(jobs: readonly TableJob[], queue: JobQueue, results: (ExtractData | Error)[], onProgress?: RowProgress): Promise<void> {
   const worker = new Worker(new URL('./extractWorker.js', import.meta.url));
   return new Promise<void>((resolve, reject) => {
     let current: number | undefined;
     const next = () => {
-      current = queue.take(true);
+      current = queue.take();
       if (current !== undefined) worker.postMessage(jobs[current]);
       else void worker.terminate().then(() => resolve());
     };
@@ -79,9 +65,9 @@ function drainOnWorker(jobs: readonly TableJob[], queue: JobQueue, results: (Ext
   });
 }
 
-/** Reads on this thread, taking the jobs whose extracts would be costly to copy across first, until the queue is empty. */
+/** Reads on this thread, largest job first, until the queue is empty. */
 async function drainHere(jobs: readonly TableJob[], queue: JobQueue, results: (ExtractData | Error)[], onProgress?: RowProgress): Promise<void> {
-  for (let current = queue.take(false); current !== undefined; current = queue.take(false)) {
+  for (let current = queue.take(); current !== undefined; current = queue.take()) {
     results[current] = await readTable(jobs[current]!, onProgress).catch((error: unknown) => error as Error);
   }
 }

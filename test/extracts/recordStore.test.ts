@@ -76,6 +76,15 @@ describe('RecordStore', () => {
     expect(keyed(RecordStore.from<Row>(structuredClone(store.data())))).toStrictEqual(keyed(records));
   });
 
+  it('crosses a thread boundary with more distinct child IDs than a call has room for arguments', () => {
+    const columns = EXTRACTS.referrals.columns;
+    const records = randomRecords(new Rng(13), columns, 200_000).map((record, i) => ({ ...record, child_id: `C${i}` }));
+    const received = RecordStore.from<Row>(structuredClone(storeOf(columns, records).data()));
+    expect(received.length).toBe(records.length);
+    for (let i = 0; i < records.length; i += 997) expect(received.at(i)).toStrictEqual(records[i]);
+    expect(received.at(199_999)).toStrictEqual(records[199_999]);
+  });
+
   it('grows past the room made for it, and a store sized ahead gives the same records', () => {
     const columns = EXTRACTS.contacts.columns;
     const records = randomRecords(new Rng(5), columns, 5_000);
