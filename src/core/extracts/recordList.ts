@@ -44,6 +44,11 @@ export function recordsWhereDays<R>(records: RecordList<R>, columns: readonly st
   return passing;
 }
 
+/** The records whose `column` day lies from `from` to `to` (both included), made only for those. */
+export function recordsDatedIn<R>(records: RecordList<R>, column: string, from: number, to: number): R[] {
+  return recordsWhereDays(records, [column], ([day]) => day !== undefined && day >= from && day <= to);
+}
+
 /** The records that pass `test`, as an array. */
 export function recordsWhere<R>(records: RecordList<R>, test: (record: R) => boolean): R[] {
   const passing: R[] = [];

@@ -4,7 +4,7 @@ import { caseOf } from './caseRow.js';
 import { count } from './words.js';
 import { shapeIndicator } from './shapes.js';
 import type { CaseRow, IndicatorDefinition, IndicatorInput } from './types.js';
-import { recordsWhereDays } from '../extracts/recordList.js';
+import { recordsDatedIn, recordsWhereDays } from '../extracts/recordList.js';
 
 /** The assessment clock starts at the referral, else at the assessment's start. */
 function clockStart(a: AssessmentRecord): DayNumber {
@@ -16,7 +16,7 @@ function completedInPeriod(input: IndicatorInput, measure: (a: AssessmentRecord)
   const extract = input.data.assessments!;
   const { from, to } = input.period;
   const rows: CaseRow[] = [];
-  for (const a of recordsWhereDays(extract.records, ['completed_date'], ([done]) => done !== undefined && done >= from && done <= to)) {
+  for (const a of recordsDatedIn(extract.records, 'completed_date', from, to)) {
     const done = a.completed_date;
     if (done === undefined || done < input.period.from || done > input.period.to) continue;
     const { met, detail } = measure(a);

@@ -5,6 +5,7 @@ import { byCodePoint } from '../textOrder.js';
 import { caseOf } from './caseRow.js';
 import { count } from './words.js';
 import type { CaseRow, IndicatorDefinition } from './types.js';
+import { recordsWhereDays } from '../extracts/recordList.js';
 
 /**
  * Earliest missing_from first; episodes that began at the same time by
@@ -36,7 +37,8 @@ export const missingOver5Days: IndicatorDefinition = {
     const extract = data.missing!;
     const latestStart = period.asAt - settings.missingDays;
     const byChild = new Map<string, MissingRecord[]>();
-    for (const e of extract.records) {
+    const stillMissing = recordsWhereDays(extract.records, ['missing_from', 'returned_at'], ([from, back]) => from! <= latestStart && (back === undefined || back > period.asAt));
+    for (const e of stillMissing) {
       if (e.missing_from.day > latestStart) continue;
       if (e.returned_at !== undefined && e.returned_at.day <= period.asAt) continue;
       const list = byChild.get(e.child_id);

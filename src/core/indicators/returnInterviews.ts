@@ -5,6 +5,7 @@ import type { Settings } from '../settings.js';
 import { caseOf } from './caseRow.js';
 import { count } from './words.js';
 import type { CaseRow, IndicatorDefinition, IndicatorInput } from './types.js';
+import { recordsDatedIn } from '../extracts/recordList.js';
 
 interface Measure {
   readonly met: boolean;
@@ -40,7 +41,7 @@ export function interviewWithinWindow(episode: MissingRecord, settings: Settings
 function returnedInPeriod(input: IndicatorInput, measure: (e: MissingRecord) => Measure | null): CaseRow[] {
   const extract = input.data.missing!;
   const rows: CaseRow[] = [];
-  for (const episode of extract.records) {
+  for (const episode of recordsDatedIn(extract.records, 'returned_at', input.period.from, input.period.to)) {
     const back = episode.returned_at;
     if (back === undefined || back.day < input.period.from || back.day > input.period.to) continue;
     const outcome = measure(episode);

@@ -9,7 +9,7 @@ import { latestEventsOf } from './latestEvents.js';
 import { openPlansByChild } from './openPlans.js';
 import { dayOf, describeSpan, isWithin, isWithinBefore, lastDayWithin, type DateValue, type Span } from './spans.js';
 import type { CaseRow, Direction, IndicatorDefinition, IndicatorInput } from './types.js';
-import { daysIn, recordsWhere, type RecordList } from '../extracts/recordList.js';
+import { daysIn, recordsDatedIn, recordsWhere, recordsWhereDays, type RecordList } from '../extracts/recordList.js';
 
 /** What every declarative indicator says of itself (catalogue.md "Declarative indicators"). */
 interface ShapeBase {
@@ -57,11 +57,9 @@ function inPeriod(value: DateValue | undefined, period: Period): boolean {
   return value !== undefined && dayOf(value) >= period.from && dayOf(value) <= period.to;
 }
 
-/** Open on day d: started on or before it, and not ended before it. */
-function openOn(row: Row, start: string, end: string | undefined, day: DayNumber): boolean {
-  const from = dateIn(row, start);
-  const to = end === undefined ? undefined : dateIn(row, end);
-  return from !== undefined && dayOf(from) <= day && (to === undefined || dayOf(to) >= day);
+/** The rows open on day d: started on or before it, and not ended before it. */
+function openRows(rows: RecordList<Row>, start: string, end: string | undefined, day: DayNumber): Row[] {
+  return recordsWhereDays(rows, end === undefined ? [start] : [start, end], ([from, to]) => from !== undefined && from <= day && (to === undefined || to >= day));
 }
 
 type Outcome = { readonly counted: boolean; readonly detail: string } | 'pending';
@@ -107,7 +105,7 @@ function flagCases(input: IndicatorInput, spec: Extract<ShapeSpec, { shape: 'fla
 function openLongerCases(input: IndicatorInput, spec: Extract<ShapeSpec, { shape: 'open-longer-than' }>): CaseRow[] {
   const { extract, rows } = rowsOf(input, spec);
   const { asAt } = input.period;
-  return recordsWhere(rows, (row) => openOn(row, spec.start, spec.end, asAt)).map((row) => {
+  return openRows(rows, spec.start, spec.end, asAt).map((row) => {
       const start = dayOf(dateIn(row, spec.start)!);
       const until = lastDayWithin(start, spec.within, input.calendar);
       return caseOf(extract, row as never, asAt > until, `open since ${formatUk(start)}; ${describeSpan(spec.within)} on ${formatUk(until)}`);
@@ -138,7 +136,7 @@ function repeatCases(input: IndicatorInput, spec: Extract<ShapeSpec, { shape: 'r
 function countCases(input: IndicatorInput, spec: Extract<ShapeSpec, { shape: 'count' }>): CaseRow[] {
   const { extract, rows } = rowsOf(input, spec);
   const { period } = input;
-  const counted = recordsWhere(rows, spec.date !== undefined ? (row) => inPeriod(dateIn(row, spec.date!), period) : (row) => openOn(row, spec.start!, spec.end, period.asAt));
+  const counted = spec.date !== undefined ? recordsDatedIn(rows, spec.date, period.from, period.to) : openRows(rows, spec.start!, spec.end, period.asAt);
   const column = spec.date ?? spec.start!;
   return counted.map((row) => caseOf(extract, row as never, true, `${column} ${formatUk(dayOf(dateIn(row, column)!))}`));
 }
