@@ -47,32 +47,46 @@ function bufferOf(array: Numbers): ArrayBuffer {
   return array.buffer as ArrayBuffer;
 }
 
-/** Repeating text (child IDs, teams, workers) and codes: a number into a table of each value once. */
-class LabelColumn implements ColumnStore {
-  readonly keeping = 'label';
-  private count = 0;
-  constructor(
-    private numbers: Uint32Array = growable(Uint32Array),
-    private readonly values: Interned = new Interned(),
-  ) {}
-  push(value: unknown): void {
-    this.numbers[this.count++] = this.values.number(value as string | undefined);
-  }
-  get(index: number): unknown {
-    return this.values.text(this.numbers[index]!);
-  }
+/** A column of one number per record in one typed array: growing, settling and crossing threads are the same for each. */
+abstract class NumberColumn<A extends Numbers> implements ColumnStore {
+  abstract readonly keeping: ColumnKeeping;
+  protected count = 0;
+  constructor(protected values: A) {}
+  abstract push(value: unknown): void;
+  abstract get(index: number): unknown;
+  abstract data(): ColumnData;
   reserve(size: number): void {
-    this.numbers = withRoom(this.numbers, size);
+    this.values = withRoom(this.values, size);
   }
   settle(length: number): void {
-    this.numbers = settled(this.numbers, length);
-    this.values.settle();
-  }
-  data(): ColumnData {
-    return { type: 'label', numbers: this.numbers, strings: this.values.strings };
+    this.values = settled(this.values, length);
   }
   buffers(): ArrayBuffer[] {
-    return [bufferOf(this.numbers)];
+    return [bufferOf(this.values)];
+  }
+}
+
+/** Repeating text (child IDs, teams, workers) and codes: a number into a table of each value once. */
+class LabelColumn extends NumberColumn<Uint32Array> {
+  readonly keeping = 'label';
+  constructor(
+    numbers: Uint32Array = growable(Uint32Array),
+    private readonly texts: Interned = new Interned(),
+  ) {
+    super(numbers);
+  }
+  push(value: unknown): void {
+    this.values[this.count++] = this.texts.number(value as string | undefined);
+  }
+  get(index: number): unknown {
+    return this.texts.text(this.values[index]!);
+  }
+  override settle(length: number): void {
+    super.settle(length);
+    this.texts.settle();
+  }
+  data(): ColumnData {
+    return { type: 'label', numbers: this.values, strings: this.texts.strings };
   }
 }
 
@@ -101,94 +115,77 @@ class TextColumn implements ColumnStore {
   }
 }
 
-class DayColumn implements ColumnStore {
-  readonly keeping = 'day';
-  private count = 0;
-  constructor(private days: Int32Array = growable(Int32Array)) {}
+class DayColumn extends NumberColumn<Int32Array> {
+  readonly keeping: ColumnKeeping = 'day';
+  constructor(days: Int32Array = growable(Int32Array)) {
+    super(days);
+  }
   push(value: unknown): void {
-    this.days[this.count++] = value === undefined ? NO_DAY : (value as number);
+    this.values[this.count++] = value === undefined ? NO_DAY : (value as number);
   }
   get(index: number): unknown {
-    const day = this.days[index]!;
+    const day = this.values[index]!;
     return day === NO_DAY ? undefined : day;
   }
   dayArray(): Int32Array {
-    return this.days;
-  }
-  reserve(size: number): void {
-    this.days = withRoom(this.days, size);
-  }
-  settle(length: number): void {
-    this.days = settled(this.days, length);
+    return this.values;
   }
   data(): ColumnData {
-    return { type: 'day', days: this.days };
-  }
-  buffers(): ArrayBuffer[] {
-    return [bufferOf(this.days)];
+    return { type: 'day', days: this.values };
   }
 }
 
-class DateTimeColumn implements ColumnStore {
-  readonly keeping = 'datetime';
-  private count = 0;
+/** A date-time: its day as a day column holds it, and its minute (-1 when read without a time) beside it. */
+class DateTimeColumn extends DayColumn {
+  override readonly keeping = 'datetime';
   constructor(
-    private days: Int32Array = growable(Int32Array),
+    days: Int32Array = growable(Int32Array),
     private minutes: Int16Array = growable(Int16Array),
-  ) {}
-  push(value: unknown): void {
+  ) {
+    super(days);
+  }
+  override push(value: unknown): void {
     const time = value as LocalDateTime | undefined;
-    this.days[this.count] = time === undefined ? NO_DAY : time.day;
-    this.minutes[this.count++] = time?.minute ?? NO_TIME;
+    this.minutes[this.count] = time?.minute ?? NO_TIME;
+    super.push(time?.day);
   }
-  dayArray(): Int32Array {
-    return this.days;
-  }
-  get(index: number): unknown {
-    const day = this.days[index]!;
-    if (day === NO_DAY) return undefined;
+  override get(index: number): unknown {
+    const day = super.get(index) as number | undefined;
+    if (day === undefined) return undefined;
     const minute = this.minutes[index]!;
     return { day, minute: minute === NO_TIME ? null : minute };
   }
-  reserve(size: number): void {
-    this.days = withRoom(this.days, size);
+  override reserve(size: number): void {
+    super.reserve(size);
     this.minutes = withRoom(this.minutes, size);
   }
-  settle(length: number): void {
-    this.days = settled(this.days, length);
+  override settle(length: number): void {
+    super.settle(length);
     this.minutes = settled(this.minutes, length);
   }
-  data(): ColumnData {
-    return { type: 'datetime', days: this.days, minutes: this.minutes };
+  override data(): ColumnData {
+    return { type: 'datetime', days: this.values, minutes: this.minutes };
   }
-  buffers(): ArrayBuffer[] {
-    return [bufferOf(this.days), bufferOf(this.minutes)];
+  override buffers(): ArrayBuffer[] {
+    return [...super.buffers(), bufferOf(this.minutes)];
   }
 }
 
 /** Y/N values: 1, 0, or -1 for not recorded. */
-class FlagColumn implements ColumnStore {
+class FlagColumn extends NumberColumn<Int8Array> {
   readonly keeping = 'flag';
-  private count = 0;
-  constructor(private flags: Int8Array = growable(Int8Array)) {}
+  constructor(flags: Int8Array = growable(Int8Array)) {
+    super(flags);
+  }
   push(value: unknown): void {
-    this.flags[this.count++] = value === undefined ? -1 : value ? 1 : 0;
+    this.values[this.count++] = value === undefined ? -1 : value ? 1 : 0;
   }
   get(index: number): unknown {
-    const flag = this.flags[index]!;
+    const flag = this.values[index]!;
     return flag === -1 ? undefined : flag === 1;
   }
-  reserve(size: number): void {
-    this.flags = withRoom(this.flags, size);
-  }
-  settle(length: number): void {
-    this.flags = settled(this.flags, length);
-  }
   data(): ColumnData {
-    return { type: 'flag', flags: this.flags };
-  }
-  buffers(): ArrayBuffer[] {
-    return [bufferOf(this.flags)];
+    return { type: 'flag', flags: this.values };
   }
 }
 
@@ -344,7 +341,7 @@ export class RecordStore<R> implements RecordList<R> {
   /** Reads a date or date-time column's day without making the record; undefined for other columns. */
   dayReader(column: string): DayReader | undefined {
     const stored = this.columns[this.names.indexOf(column)];
-    if (!(stored instanceof DayColumn || stored instanceof DateTimeColumn)) return undefined;
+    if (!(stored instanceof DayColumn)) return undefined;
     const days = stored.dayArray();
     return (index) => {
       const day = days[index]!;
