@@ -1,7 +1,7 @@
-import type { RecordStoreData } from '../core/extracts/recordStore.js';
-import type { ExtractKind, RecordsByKind } from '../core/extracts/definitions.js';
+import type { ExtractKind } from '../core/extracts/definitions.js';
 import type { EventLogData } from '../core/extracts/eventLog.js';
 import type { FileQuality } from '../core/extracts/issues.js';
+import type { RecordStoreData } from '../core/extracts/recordStore.js';
 import type { DataLocation } from '../core/errors.js';
 import type { TableJob } from './tableSource.js';
 

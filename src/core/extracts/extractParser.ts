@@ -1,6 +1,6 @@
 import type { DayNumber } from '../dates/localDate.js';
 import { DataError } from '../errors.js';
-import type { CellSink, ColumnSpec } from './columns.js';
+import type { CellSink } from './columns.js';
 import type { ExtractDefinition, ExtractKind, RecordsByKind, ValidationLimits } from './definitions.js';
 import { matchHeader, type HeaderMatch } from './headerMatch.js';
 import type { FileQuality, Issue, IssueCode, IssueTable } from './issues.js';

@@ -2,7 +2,6 @@ import { recordPasses, type Filters } from '../breakdown.js';
 import { formatUk, type DayNumber } from '../dates/localDate.js';
 import { EXTRACTS, type ExtractKind, type PlanRecord, type RecordPlace } from '../extracts/definitions.js';
 import type { ExtractData } from '../extracts/extractParser.js';
-import type { Period } from '../period.js';
 import { caseOf } from './caseRow.js';
 import { dueStatus } from './dueDates.js';
 import { latestEventsOf } from './latestEvents.js';
@@ -51,10 +50,6 @@ function rowsOf(input: IndicatorInput, subject: Subject): { extract: ExtractData
 
 function dateIn(row: Row, column: string): DateValue | undefined {
   return row[column] as DateValue | undefined;
-}
-
-function inPeriod(value: DateValue | undefined, period: Period): boolean {
-  return value !== undefined && dayOf(value) >= period.from && dayOf(value) <= period.to;
 }
 
 /** The rows open on day d: started on or before it, and not ended before it. */
