@@ -5,7 +5,6 @@ import {
   daysInMonth,
   formatIso,
   isoWeekday,
-  parseIsoDay,
   type DayNumber,
 } from './dates/localDate.js';
 import { UsageError } from './errors.js';

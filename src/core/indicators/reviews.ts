@@ -3,7 +3,7 @@ import { formatUk, type DayNumber } from '../dates/localDate.js';
 import type { PlanRecord, ReviewRecord } from '../extracts/definitions.js';
 import { caseOf } from './caseRow.js';
 import { memoised } from '../memoised.js';
-import { isOpenOn, latestOpenStart, openPlansByChild, plansOfType } from './openPlans.js';
+import { latestOpenStart, openPlansByChild, plansOfType } from './openPlans.js';
 import { describeSpan, lastDayWithin, type Span } from './spans.js';
 import { DEFAULT_SETTINGS, type Settings } from '../settings.js';
 import type { CaseRow, IndicatorDefinition, IndicatorInput } from './types.js';
