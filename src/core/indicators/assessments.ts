@@ -4,21 +4,23 @@ import { caseOf } from './caseRow.js';
 import { count } from './words.js';
 import { shapeIndicator } from './shapes.js';
 import type { CaseRow, IndicatorDefinition, IndicatorInput } from './types.js';
-import { recordsDatedIn, recordsWhereDays } from '../extracts/recordList.js';
+import { recordsDatedIn, recordsWhereDays, type RecordList } from '../extracts/recordList.js';
 
 /** The assessment clock starts at the referral, else at the assessment's start. */
 function clockStart(a: AssessmentRecord): DayNumber {
   return a.referral_date ?? a.start_date;
 }
 
+/** Assessments open on the as-at date: started on or before it, not completed by it. */
+export function openAssessments(assessments: RecordList<AssessmentRecord>, asAt: DayNumber): AssessmentRecord[] {
+  return recordsWhereDays(assessments, ['start_date', 'completed_date'], ([start, done]) => start! <= asAt && (done === undefined || done > asAt));
+}
+
 /** The cohort of every rate here: assessments completed in the period. */
 function completedInPeriod(input: IndicatorInput, measure: (a: AssessmentRecord) => { met: boolean; detail: string }): CaseRow[] {
   const extract = input.data.assessments!;
-  const { from, to } = input.period;
   const rows: CaseRow[] = [];
-  for (const a of recordsDatedIn(extract.records, 'completed_date', from, to)) {
-    const done = a.completed_date;
-    if (done === undefined || done < input.period.from || done > input.period.to) continue;
+  for (const a of recordsDatedIn(extract.records, 'completed_date', input.period.from, input.period.to)) {
     const { met, detail } = measure(a);
     rows.push(caseOf(extract, a, met, detail));
   }
@@ -57,9 +59,7 @@ export const assessmentOpenOverdue: IndicatorDefinition = {
   cases: ({ data, period, settings, calendar }) => {
     const extract = data.assessments!;
     const rows: CaseRow[] = [];
-    const { asAt } = period;
-    for (const a of recordsWhereDays(extract.records, ['start_date', 'completed_date'], ([start, done]) => start! <= asAt && (done === undefined || done > asAt))) {
-      if (a.start_date > period.asAt || (a.completed_date !== undefined && a.completed_date <= period.asAt)) continue;
+    for (const a of openAssessments(extract.records, period.asAt)) {
       const days = calendar.workingDaysBetween(clockStart(a), period.asAt);
       if (days > settings.assessmentWorkingDays) {
         rows.push(caseOf(extract, a, false, `open ${count(days, 'working day')} (clock started ${formatUk(clockStart(a))})`));

@@ -8,8 +8,7 @@ import { settingShape } from './settingShape.js';
 import { shapeIndicator } from './shapes.js';
 import type { CaseRow, Direction, IndicatorDefinition, IndicatorInput } from './types.js';
 import { count } from './words.js';
-import type { RecordList } from '../extracts/recordList.js';
-import { recordsDatedIn } from '../extracts/recordList.js';
+import { recordsDatedIn, type RecordList } from '../extracts/recordList.js';
 
 /** The grade that counts: the moderated grade when there is one, else the auditor's (catalogue.md "Audits"). */
 export function finalGrade(audit: AuditRecord): Grade {
@@ -27,7 +26,7 @@ function auditsInPeriod(input: IndicatorInput, inCohort: (audit: AuditRecord) =>
   const extract = input.data.audits!;
   const rows: CaseRow[] = [];
   for (const audit of recordsDatedIn(extract.records, 'audit_date', input.period.from, input.period.to)) {
-    if (audit.audit_date < input.period.from || audit.audit_date > input.period.to || !inCohort(audit)) continue;
+    if (!inCohort(audit)) continue;
     rows.push(caseOf(extract, audit, counts(audit), `graded ${gradeText(audit)}${audit.auditor ? ` by ${audit.auditor}` : ''}`));
   }
   return rows;

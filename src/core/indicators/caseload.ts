@@ -5,7 +5,7 @@ import { recordIdOf } from './caseRow.js';
 import { isOpenOn } from './openPlans.js';
 import type { CaseRow, IndicatorDefinition } from './types.js';
 import { count } from './words.js';
-import { recordsWhereDays } from '../extracts/recordList.js';
+import { openAssessments } from './assessments.js';
 
 /** A plan or an assessment open on the as-at date, and the extract it was read from. */
 interface OpenCase {
@@ -63,13 +63,10 @@ export const caseload18OrLess: IndicatorDefinition = {
     const asAt = period.asAt;
     const caseloads = new Map<string, Caseload>();
     const plans = data.plans!;
-    const openPlans = recordsWhereDays(plans.records, ['start_date', 'end_date'], ([start, end]) => start! <= asAt && (end === undefined || end >= asAt));
-    for (const plan of openPlans) if (isOpenOn(plan, asAt)) addCase(caseloads, { extract: plans, record: plan });
+    for (const plan of plans.records) if (isOpenOn(plan, asAt)) addCase(caseloads, { extract: plans, record: plan });
     // Open as in assessment-open-overdue: started on or before the as-at date, not completed by it.
     const assessments = data.assessments!;
-    for (const a of recordsWhereDays(assessments.records, ['start_date', 'completed_date'], ([start, done]) => start! <= asAt && (done === undefined || done > asAt))) {
-      if (a.start_date <= asAt && (a.completed_date === undefined || a.completed_date > asAt)) addCase(caseloads, { extract: assessments, record: a });
-    }
+    for (const a of openAssessments(assessments.records, asAt)) addCase(caseloads, { extract: assessments, record: a });
     const rows: CaseRow[] = [];
     for (const [worker, load] of caseloads) {
       const children = load.children.size;

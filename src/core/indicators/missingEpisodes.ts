@@ -37,10 +37,9 @@ export const missingOver5Days: IndicatorDefinition = {
     const extract = data.missing!;
     const latestStart = period.asAt - settings.missingDays;
     const byChild = new Map<string, MissingRecord[]>();
+    // Still missing on the as-at date, and missing since latestStart or earlier.
     const stillMissing = recordsWhereDays(extract.records, ['missing_from', 'returned_at'], ([from, back]) => from! <= latestStart && (back === undefined || back > period.asAt));
     for (const e of stillMissing) {
-      if (e.missing_from.day > latestStart) continue;
-      if (e.returned_at !== undefined && e.returned_at.day <= period.asAt) continue;
       const list = byChild.get(e.child_id);
       if (list) list.push(e);
       else byChild.set(e.child_id, [e]);

@@ -3,7 +3,7 @@ import type { PlanRecord, PlanType } from '../extracts/definitions.js';
 import { byCodePoint } from '../textOrder.js';
 import { byChild } from './byChild.js';
 import { memoised } from '../memoised.js';
-import { recordsWhereDays, type RecordList } from '../extracts/recordList.js';
+import type { RecordList } from '../extracts/recordList.js';
 
 /** Open on day d: start ≤ d and (end blank or end ≥ d). */
 export function isOpenOn(plan: PlanRecord, day: DayNumber): boolean {
@@ -27,8 +27,7 @@ function newestFirst(a: PlanRecord, b: PlanRecord): number {
 }
 
 function openPlansOn(plans: RecordList<PlanRecord>, day: DayNumber, planType: PlanType | undefined): Map<string, PlanRecord[]> {
-  const openOnDay = recordsWhereDays(plans, ['start_date', 'end_date'], ([start, end]) => start! <= day && (end === undefined || end >= day));
-  const open = byChild(openOnDay, (plan) => ((planType === undefined || plan.plan_type === planType) && isOpenOn(plan, day) ? plan : undefined));
+  const open = byChild(plans, (plan) => ((planType === undefined || plan.plan_type === planType) && isOpenOn(plan, day) ? plan : undefined));
   for (const list of open.values()) list.sort(newestFirst);
   return open;
 }

@@ -4,7 +4,6 @@ import type { CaseRow, IndicatorDefinition } from './types.js';
 import { latestEventsOf } from './latestEvents.js';
 import { latestVisitFor } from './visitTimeliness.js';
 import { count } from './words.js';
-import { recordsDatedIn } from '../extracts/recordList.js';
 
 export const pfVisit7Days: IndicatorDefinition = {
   id: 'pf-visit-7-days',
@@ -22,7 +21,7 @@ export const pfVisit7Days: IndicatorDefinition = {
     const plans = data.plans!;
     const index = latestEventsOf(data.visits!.events!);
     const rows: CaseRow[] = [];
-    for (const plan of recordsDatedIn(plans.records, 'start_date', period.from, period.to)) {
+    for (const plan of plans.records) {
       const start = plan.start_date;
       if (plan.plan_type !== 'PF' || start < period.from || start > period.to) continue;
       const windowEnd = addDays(start, settings.pfVisitDays);

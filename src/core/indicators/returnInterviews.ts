@@ -42,8 +42,6 @@ function returnedInPeriod(input: IndicatorInput, measure: (e: MissingRecord) => 
   const extract = input.data.missing!;
   const rows: CaseRow[] = [];
   for (const episode of recordsDatedIn(extract.records, 'returned_at', input.period.from, input.period.to)) {
-    const back = episode.returned_at;
-    if (back === undefined || back.day < input.period.from || back.day > input.period.to) continue;
     const outcome = measure(episode);
     if (outcome) rows.push(caseOf(extract, episode, outcome.met, outcome.detail));
   }
