@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { growable, release, settled, withRoom } from '../../src/core/extracts/growable.js';
+import { growable, release, settled, sized, withRoom } from '../../src/core/extracts/growable.js';
 
 describe('arrays that grow in place (resizable buffers)', () => {
   it('grow in place, keeping what they hold, new room zero', () => {
@@ -36,5 +36,32 @@ describe('arrays that grow in place (resizable buffers)', () => {
     const plain = Uint32Array.from([1, 2]);
     release(plain);
     expect([...plain]).toEqual([1, 2]);
+  });
+
+  it('size a plain array ahead, keeping what the array held', () => {
+    const a = withRoom(growable(Int16Array), 2);
+    a.set([3, -4]);
+    const plain = sized(a, 64);
+    expect((plain.buffer as ArrayBuffer).resizable).toBe(false);
+    expect(plain.length).toBe(64);
+    expect([...plain.subarray(0, 3)]).toEqual([3, -4, 0]);
+    // The growable one's memory is given back; a size already there changes nothing.
+    expect(a.length).toBe(0);
+    expect(sized(plain, 10)).toBe(plain);
+  });
+
+  it('settle a plain array nearly full without a copy, and one mostly empty by copying', () => {
+    const full = sized(growable(Int32Array), 100);
+    full.set([9, 8, 7]);
+    // 97 of 100 used: within a sixteenth of its size, so the array is seen through to 97.
+    const kept = settled(full, 97);
+    expect(kept.buffer).toBe(full.buffer);
+    expect(kept.length).toBe(97);
+    expect([...kept.subarray(0, 3)]).toEqual([9, 8, 7]);
+    expect(settled(full, 100)).toBe(full);
+    // 3 of 100 used: copied out to its length.
+    const copied = settled(full, 3);
+    expect(copied.buffer).not.toBe(full.buffer);
+    expect([...copied]).toEqual([9, 8, 7]);
   });
 });

@@ -15,7 +15,7 @@ import { Rng } from '../../src/scripts/syntheticAuthority.js';
 type Row = Record<string, unknown>;
 
 const LABELS = ['Team A', 'Team B', 'Worker 12', 'Équipe Nord', 'C00012', '北'];
-const TEXTS = ['A0001', 'A0002', 'id with spaces', 'é-ü', '😀 astral', 'x'.repeat(70)];
+const TEXTS = ['A0001', 'A0002', 'id with spaces', 'é-ü', '😀 astral', 'ascii then é', 'x'.repeat(70)];
 
 function valueFor(rng: Rng, column: ColumnSpec<unknown>): unknown {
   const blank = !column.required && rng.chance(0.2);

@@ -1,5 +1,5 @@
 import type { DayNumber } from '../dates/localDate.js';
-import { growable, settled, withRoom, type Numbers } from './growable.js';
+import { growable, settled, sized, withRoom, type Resize } from './growable.js';
 import { Interned } from './interned.js';
 import { ownText } from './ownText.js';
 import { Utf8Texts, type Utf8TextsData } from './utf8Texts.js';
@@ -185,28 +185,30 @@ export class EventLog {
     if (!this.unsettled) return;
     this.unsettled = false;
     const n = this.count;
-    this.eachEventArray((array) => settled(array, n));
+    this.eachEventArray(settled, n);
   }
 
   /** Makes room for this many events in all (a guess: more may come). */
   reserve(events: number): void {
-    if (events > this.child.length) this.grow(events);
-  }
-
-  private grow(size = Math.max(1024, this.child.length * 2)): void {
+    if (events <= this.child.length) return;
     this.unsettled = true;
-    this.eachEventArray((array) => withRoom(array, size));
-    this.names.reserve(size);
+    this.eachEventArray(sized, events);
+    this.names.reserve(events);
   }
 
-  /** Replaces each array of one number per event by what `change` makes of it. */
-  private eachEventArray(change: <A extends Numbers>(array: A) => A): void {
-    this.child = change(this.child);
-    this.day = change(this.day);
-    this.code = change(this.code);
-    this.line = change(this.line);
-    this.team = change(this.team);
-    this.worker = change(this.worker);
-    this.table = change(this.table);
+  private grow(): void {
+    this.unsettled = true;
+    this.eachEventArray(withRoom, Math.max(1024, this.child.length * 2));
+  }
+
+  /** Resizes (or settles) each array of one number per event. */
+  private eachEventArray(change: Resize, size: number): void {
+    this.child = change(this.child, size);
+    this.day = change(this.day, size);
+    this.code = change(this.code, size);
+    this.line = change(this.line, size);
+    this.team = change(this.team, size);
+    this.worker = change(this.worker, size);
+    this.table = change(this.table, size);
   }
 }

@@ -1,6 +1,9 @@
 /** The typed arrays the parser keeps a number per row in. */
 export type Numbers = Int32Array | Uint32Array | Int16Array | Uint16Array | Int8Array | Uint8Array;
 
+/** How an array is made bigger: `withRoom` (grown in place) or `sized` (a plain array of a size known ahead). */
+export type Resize = <A extends Numbers>(array: A, size: number) => A;
+
 /** The most bytes an array grown in place may reach: address space reserved, not memory taken. */
 const MAX_BYTES = 2 ** 32;
 
@@ -40,11 +43,33 @@ export function release(array: Numbers): void {
 }
 
 /**
- * The first `length` elements as a plain array, the growable one's memory
- * given back: arrays read in hot loops are plain, as V8 reads those about
- * twice as fast as ones over a resizable buffer.
+ * A plain array of `size` elements holding `array`'s: for a size known
+ * ahead (a guess from the file's size, or the sum of merged tables). Plain
+ * arrays are written and read at full speed, and one filled nearly to its
+ * size settles without a copy. Past `size`, it grows as `withRoom` grows it.
+ */
+export function sized<A extends Numbers>(array: A, size: number): A {
+  if (size <= array.length) return array;
+  const plain = new (array.constructor as new (length: number) => A)(size);
+  plain.set(array);
+  release(array);
+  return plain;
+}
+
+/** How much room past its length a settled array may keep rather than be copied: a guess's margin. */
+const KEPT_ROOM = 1 / 16;
+
+/**
+ * The first `length` elements as a plain array: arrays read in hot loops
+ * are plain, as V8 reads those about twice as fast as ones over a
+ * resizable buffer. A growable array is copied and its memory given back;
+ * a plain one nearly full is kept, seen through to `length`.
  */
 export function settled<A extends Numbers>(array: A, length: number): A {
+  const buffer = array.buffer;
+  if (!(buffer instanceof ArrayBuffer && buffer.resizable) && length >= array.length * (1 - KEPT_ROOM)) {
+    return (length === array.length ? array : array.subarray(0, length)) as A;
+  }
   const plain = array.slice(0, length) as A;
   release(array);
   return plain;

@@ -1,6 +1,6 @@
 import type { LocalDateTime } from '../dates/londonTime.js';
 import type { ColumnSpec } from './columns.js';
-import { growable, settled, withRoom, type Numbers } from './growable.js';
+import { growable, settled, sized, withRoom, type Numbers, type Resize } from './growable.js';
 import { Interned } from './interned.js';
 import type { DayReader, RecordList } from './recordList.js';
 import { recordMaker, type RecordMaker } from './rowValidator.js';
@@ -35,8 +35,8 @@ interface ColumnStore {
   readonly keeping: ColumnKeeping;
   push(value: unknown): void;
   get(index: number): unknown;
-  /** Makes room for this many records in all; `settle` trims to `length`. */
-  reserve(size: number): void;
+  /** Makes room for this many records in all (`sized`: a size known ahead; `withRoom`: grown); `settle` trims to `length`. */
+  resize(size: number, how: Resize): void;
   settle(length: number): void;
   data(): ColumnData;
   /** The typed arrays' buffers, to transfer. */
@@ -55,8 +55,8 @@ abstract class NumberColumn<A extends Numbers> implements ColumnStore {
   abstract push(value: unknown): void;
   abstract get(index: number): unknown;
   abstract data(): ColumnData;
-  reserve(size: number): void {
-    this.values = withRoom(this.values, size);
+  resize(size: number, how: Resize): void {
+    this.values = how(this.values, size);
   }
   settle(length: number): void {
     this.values = settled(this.values, length);
@@ -100,8 +100,8 @@ class TextColumn implements ColumnStore {
   get(index: number): unknown {
     return this.texts.get(index);
   }
-  reserve(size: number): void {
-    this.texts.reserve(size);
+  resize(size: number, how: Resize): void {
+    this.texts.resize(size, how);
   }
   settle(): void {
     this.texts.trim();
@@ -155,9 +155,9 @@ class DateTimeColumn extends DayColumn {
     const minute = this.minutes[index]!;
     return { day, minute: minute === NO_TIME ? null : minute };
   }
-  override reserve(size: number): void {
-    super.reserve(size);
-    this.minutes = withRoom(this.minutes, size);
+  override resize(size: number, how: Resize): void {
+    super.resize(size, how);
+    this.minutes = how(this.minutes, size);
   }
   override settle(length: number): void {
     super.settle(length);
@@ -315,7 +315,7 @@ export class RecordStore<R> implements RecordList<R> {
 
   /** Adds a validated record (the validator's object: `line` and every column), read from table number `table` of a merged store. */
   push(record: R, table = 0): void {
-    if (this.count === this.room) this.reserve(Math.max(1024, this.room * 2));
+    if (this.count === this.room) this.resize(Math.max(1024, this.room * 2), withRoom);
     this.unsettled = true;
     const placed = record as Placed & Record<string, unknown>;
     for (let c = 0; c < this.columns.length; c++) this.columns[c]!.push(placed[this.names[c]!]);
@@ -361,12 +361,15 @@ export class RecordStore<R> implements RecordList<R> {
 
   /** Makes room for this many records in all (a guess: more may come). */
   reserve(size: number): void {
-    if (size <= this.room) return;
+    if (size > this.room) this.resize(size, sized);
+  }
+
+  private resize(size: number, how: Resize): void {
     this.room = size;
     this.unsettled = true;
-    this.line = withRoom(this.line, size);
-    for (const column of this.columns) column.reserve(size);
-    if (this.tables) this.tables.table = withRoom(this.tables.table, size);
+    this.line = how(this.line, size);
+    for (const column of this.columns) column.resize(size, how);
+    if (this.tables) this.tables.table = how(this.tables.table, size);
   }
 
   /** Gives back the room grown for records that never came. Call once the store is complete. */

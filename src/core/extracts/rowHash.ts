@@ -8,23 +8,18 @@ function mix32(h: number): number {
 }
 
 /**
- * A 53-bit hash of a row's fields (two multiplicative lanes, field
- * boundaries included), small enough to key a Map by number. Used to find
- * candidate duplicate rows without keeping every row's text.
+ * A 32-bit hash of a row's fields, field boundaries included: what the
+ * duplicate index keys its slots by. Used to find candidate duplicate rows
+ * without keeping every row's text; each candidate is confirmed on its
+ * values, so two rows sharing a hash cost a comparison, never a figure.
  */
 export function rowHash(fields: readonly string[]): number {
-  let a = 0x9747b28c ^ fields.length;
-  let b = 0x1b873593;
+  let h = 0x9747b28c ^ fields.length;
   for (const field of fields) {
-    for (let i = 0; i < field.length; i++) {
-      const c = field.charCodeAt(i);
-      a = Math.imul(a ^ c, 0x9e3779b1);
-      b = Math.imul(b ^ c, 0x27d4eb2f);
-    }
-    a = Math.imul(a ^ 0x1f, 0x9e3779b1);
-    b = Math.imul(b ^ 0x1e, 0x27d4eb2f);
+    for (let i = 0; i < field.length; i++) h = Math.imul(h ^ field.charCodeAt(i), 0x9e3779b1);
+    h = Math.imul(h ^ 0x1f, 0x9e3779b1);
   }
-  return mix32(b) * 0x200000 + (mix32(a) & 0x1fffff);
+  return mix32(h);
 }
 
 /** A 32-bit hash of one text (an id, a team), for the typed-array tables the parser keeps. */

@@ -7,11 +7,11 @@ const MAX_RESERVED_SLOTS = 2 ** 26;
  * nothing for the garbage collector to trace. Entries are the kept rows'
  * numbers (0, 1, 2…); a hash match is only a candidate until `same` confirms it.
  *
- * Each slot holds two 32-bit numbers side by side: the hash's low 32 bits
+ * Each slot holds two 32-bit numbers side by side: the 32-bit hash
  * (where the slot is, and a first filter of candidates) and the entry + 1
  * (0: empty). A probe reads one cache line, where a separate array of hashes
  * by entry would cost a second random read per slot passed. The array is
- * a plain one, not a resizable buffer (as the event log's are): V8 reads
+ * a plain one, not a resizable buffer (as an event log's are while it grows past its guess): V8 reads
  * plain arrays faster, and record kinds probe three indexes a row.
  */
 export class RowIndex {

@@ -1,4 +1,4 @@
-import { growable, settled, withRoom } from './growable.js';
+import { growable, settled, sized, withRoom, type Resize } from './growable.js';
 
 /** A list of texts as UTF-8 bytes end to end: text i ends at byte `ends[i]` and starts where the one before ends. */
 export interface Utf8TextsData {
@@ -18,6 +18,20 @@ function decode(bytes: Uint8Array, start: number, end: number): string {
   let ascii = true;
   for (let i = start; i < end && ascii; i++) ascii = bytes[i]! < 0x80;
   return ascii ? String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]) : UTF8_DECODER.decode(bytes.subarray(start, end));
+}
+
+/**
+ * Writes the text's UTF-8 bytes from `at`, returning where they end. Ids
+ * are short and nearly always ASCII: copied code by code, they cost a
+ * fraction of an encoder call.
+ */
+function encode(text: string, bytes: Uint8Array, at: number): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) return at + UTF8_ENCODER.encodeInto(text, bytes.subarray(at)).written;
+    bytes[at + i] = c;
+  }
+  return at + text.length;
 }
 
 /**
@@ -48,14 +62,14 @@ export class Utf8Texts {
   }
 
   push(text: string | undefined): void {
-    if (this.count === this.ends.length) this.reserve(Math.max(1024, this.count * 2));
+    if (this.count === this.ends.length) this.resize(Math.max(1024, this.count * 2), withRoom);
     if (text !== undefined && text !== '') {
       // A UTF-8 character takes at most 3 bytes per UTF-16 unit.
       if (this.used + text.length * 3 > this.bytes.length) {
         this.unsettled = true;
         this.bytes = withRoom(this.bytes, Math.max(1 << 16, this.bytes.length * 2, this.used + text.length * 3));
       }
-      this.used += UTF8_ENCODER.encodeInto(text, this.bytes.subarray(this.used)).written;
+      this.used = encode(text, this.bytes, this.used);
     }
     this.ends[this.count++] = this.used;
   }
@@ -66,11 +80,15 @@ export class Utf8Texts {
     return start === end ? undefined : decode(this.bytes, start, end);
   }
 
-  /** Makes room for this many texts in all. */
+  /** Makes room for this many texts in all (a guess: more may come). */
   reserve(texts: number): void {
-    if (texts <= this.ends.length) return;
+    if (texts > this.ends.length) this.resize(texts, sized);
+  }
+
+  /** Makes room for this many texts (`sized`: a number known ahead; `withRoom`: grown). */
+  resize(texts: number, how: Resize): void {
     this.unsettled = true;
-    this.ends = withRoom(this.ends, texts);
+    this.ends = how(this.ends, texts);
   }
 
   /** Settles the arrays to their length, giving back the room grown for texts that never came. */
