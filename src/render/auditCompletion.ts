@@ -1,4 +1,4 @@
-import Table from 'cli-table3';
+import { newTable } from './textTable.js';
 import { formatIso, formatUk } from '../core/dates/localDate.js';
 import type { Completion, CompletionRow } from '../core/audits/completion.js';
 import { csvLine } from './csvCell.js';
@@ -25,7 +25,7 @@ function percentText(row: CompletionRow): string {
 /** A table for the terminal: Team, Sampled, Audited by the due date, Share, Not audited; then the total. */
 export function renderCompletionTable(completion: Completion): string {
   const due = formatUk(completion.due);
-  const table = new Table({ head: ['Team', 'Sampled', `Audited by ${due}`, 'Share', 'Not audited'], style: PLAIN_STYLE });
+  const table = newTable({ head: ['Team', 'Sampled', `Audited by ${due}`, 'Share', 'Not audited'], style: PLAIN_STYLE });
   const cells = (label: string, row: CompletionRow) => [label, row.sampled, row.audited, percentText(row), row.notAudited];
   for (const row of completion.teams) table.push(cells(terminalText(row.key), row));
   table.push(cells('Total', completion.total));

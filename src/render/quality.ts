@@ -1,4 +1,4 @@
-import Table from 'cli-table3';
+import { newTable } from './textTable.js';
 import { IssueGroups, type IssueGroup } from '../core/extracts/issueGroups.js';
 import type { FileQuality, UnusedColumn } from '../core/extracts/issues.js';
 import { formatCount } from './format.js';
@@ -64,7 +64,7 @@ export function renderQualitySummary(files: readonly FileQuality[], unread: read
  * default those of the issues the files list); data text made terminal-safe.
  */
 export function renderQualityTable(files: readonly FileQuality[], unread: readonly string[] = [], groups: readonly IssueGroup[] = IssueGroups.of(files).list()): string {
-  const summary = new Table({ head: ['File', 'Kind', 'Read as', 'Header line', 'Rows read', 'Used', 'Rejected', 'Values refused'], style: { head: [], border: [] } });
+  const summary = newTable({ head: ['File', 'Kind', 'Read as', 'Header line', 'Rows read', 'Used', 'Rejected', 'Values refused'], style: { head: [], border: [] } });
   for (const f of files) {
     const refused = Object.values(f.cellIssues).reduce((a, b) => a + b, 0);
     summary.push([f.file, f.kind, f.encoding, String(f.headerLine), formatCount(f.rowsRead), formatCount(f.rowsUsed), formatCount(f.rowsRejected), formatCount(refused)].map(terminalText));
@@ -77,7 +77,7 @@ export function renderQualityTable(files: readonly FileQuality[], unread: readon
   }
   lines.push(...unreadLine(unread).map(terminalText));
   if (groups.length > 0) {
-    const table = new Table({ head: ['File', 'Code', 'Column', 'Effect', 'Rows', 'First at line', 'Value there', 'Message there'], style: { head: [], border: [] } });
+    const table = newTable({ head: ['File', 'Code', 'Column', 'Effect', 'Rows', 'First at line', 'Value there', 'Message there'], style: { head: [], border: [] } });
     for (const g of groups) {
       const first = g.first;
       table.push([g.file, first.code, first.column ?? '', first.scope === 'cell' ? 'value refused' : 'row rejected', formatCount(g.count), String(first.line), first.value ?? '', first.message].map(terminalText));

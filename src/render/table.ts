@@ -1,4 +1,4 @@
-import Table from 'cli-table3';
+import { newTable } from './textTable.js';
 import { formatIso } from '../core/dates/localDate.js';
 import type { Rag } from '../core/rag.js';
 import type { IndicatorResult, Report } from '../core/report.js';
@@ -80,7 +80,7 @@ const FIGURE_COLUMNS: ReadonlySet<number> = new Set([1, 2, 3, 4]);
 const EXCEPTION_ID_COLUMNS: ReadonlySet<number> = new Set([0, 1]);
 
 function exceptionsTable(result: IndicatorResult): string {
-  const table = new Table({ head: EXCEPTION_HEAD, style: PLAIN_STYLE });
+  const table = newTable({ head: EXCEPTION_HEAD, style: PLAIN_STYLE });
   for (const row of exceptionCells(result)) table.push(row.map((cell) => cell.text));
   return `${exceptionsHeading(result)}\n${table.toString()}\n`;
 }
@@ -106,7 +106,7 @@ export function renderTable(report: Report, options: TableOptions): string {
   const { paint } = options;
   const withTrend = report.indicators.some((r) => r.series !== undefined);
   const head = ['Indicator', 'Value', 'Met / cohort', 'Target', 'RAG', 'Timescale', ...(withTrend ? ['Trend'] : [])];
-  const table = new Table({ head, style: PLAIN_STYLE });
+  const table = newTable({ head, style: PLAIN_STYLE });
   for (const result of report.indicators) table.push(...indicatorCells(result, withTrend).map((row) => row.map((cell) => painted(paint, cell))));
   const lines = [
     paint.bold(heading(report)),
@@ -230,7 +230,7 @@ function fittedTable(head: readonly string[], rows: readonly (readonly Cell[])[]
   const widths = fitColumns(headCells, rows, width, figures);
   if (!widths) return undefined;
   const cellText = (cell: Cell, c: number): string => wrap(cell.text, (widths[c] ?? 3) - 2, cell.units).map((line) => painted(paint, { ...cell, text: line })).join('\n');
-  const table = new Table({ head: headCells.map(cellText), colWidths: widths, style: PLAIN_STYLE });
+  const table = newTable({ head: headCells.map(cellText), colWidths: widths, style: PLAIN_STYLE });
   for (const row of rows) table.push(row.map(cellText));
   return table.toString();
 }

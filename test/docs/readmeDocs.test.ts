@@ -9,6 +9,7 @@ import type { CellSink } from '../../src/core/extracts/columns.js';
 import { EXTRACTS, EXTRACT_KINDS, type ExtractKind, type ValidationLimits } from '../../src/core/extracts/definitions.js';
 import { ExtractParser } from '../../src/core/extracts/extractParser.js';
 import { ISSUE_CODES, ISSUE_CODE_EFFECTS, ISSUE_CODE_MEANINGS, type IssueCode } from '../../src/core/extracts/issues.js';
+import { columnSchema } from '../../src/core/extracts/referenceSchema.js';
 import { INDICATORS } from '../../src/core/indicators/registry.js';
 import {
   COLUMN_CODES,
@@ -249,7 +250,7 @@ describe('column facts', () => {
         expect(codes, `${kind}.${column} is a code column: list its codes in COLUMN_CODES (src/docs/referenceTables.ts)`).toBeDefined();
         const refused: string[] = [];
         const sink: CellSink = { refuse: (_c, code) => refused.push(code), cleaned: () => undefined };
-        const schema = spec.schema(options, sink, column);
+        const schema = columnSchema(spec, options, sink, column);
         for (const code of codes!) expect(schema.safeParse(code), `${kind}.${column} ${code}`).toMatchObject({ success: true, data: code });
         expect(refused).toEqual([]);
         const bogus = schema.safeParse('NOT-A-CODE');

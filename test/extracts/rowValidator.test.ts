@@ -3,6 +3,7 @@ import { civilDate, dayNumber, type DayNumber } from '../../src/core/dates/local
 import type { CellSink, ColumnSpec, ParseOptions } from '../../src/core/extracts/columns.js';
 import { EXTRACT_KINDS, EXTRACTS, type ExtractDefinition, type ValidationLimits } from '../../src/core/extracts/definitions.js';
 import type { RowProblem } from '../../src/core/extracts/rowValidator.js';
+import { extractSchema } from '../../src/core/extracts/referenceSchema.js';
 import { Rng } from '../../src/scripts/syntheticAuthority.js';
 
 // The compiled validator against its reference, the zod schema, on random
@@ -78,7 +79,7 @@ function recordingSink(calls: Call[]): CellSink {
 
 /** The schema's answer in the validator's terms: the record, or the problems. */
 function zodResult(definition: ExtractDefinition, options: ParseOptions, calls: Call[]) {
-  const schema = definition.schema(LIMITS, options, recordingSink(calls));
+  const schema = extractSchema(definition, LIMITS, options, recordingSink(calls));
   return (line: number, texts: readonly string[]) => {
     const names = Object.keys(definition.columns);
     const parsed = schema.safeParse({ line, ...Object.fromEntries(names.map((name, i) => [name, texts[i]])) });

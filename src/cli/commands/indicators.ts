@@ -1,4 +1,4 @@
-import Table from 'cli-table3';
+import { newTable } from '../../render/textTable.js';
 import { Option, type Command } from 'commander';
 import { settingsInForce, targetSource, timescaleSource, type ResolvedSettings, type SettingInForce } from '../../core/config.js';
 import { describeSpan } from '../../core/indicators/spans.js';
@@ -58,11 +58,11 @@ async function runIndicators(flags: IndicatorsFlags): Promise<void> {
     await writeResult(`${JSON.stringify({ profile: resolved.profile, settings: inForce, indicators: catalogue }, null, 2)}\n`, undefined);
     return;
   }
-  const table = new Table({ head: ['Id', 'Title', 'Target', 'Timescale', 'Needs', 'Definition'], colWidths: [28, 30, 14, 18, 22, 56], wordWrap: true, style: { head: [], border: [] } });
+  const table = newTable({ head: ['Id', 'Title', 'Target', 'Timescale', 'Needs', 'Definition'], colWidths: [28, 30, 14, 18, 22, 56], wordWrap: true, style: { head: [], border: [] } });
   for (const i of catalogue) {
     table.push([i.id, i.title, `${formatTarget(i.kind, i.direction, i.target)}\n(${i.targetSource})`, `${i.timescale}\n(${i.timescaleSource})`, needs(i.columns), i.definition]);
   }
-  const globals = new Table({ head: ['Setting', 'Value', 'Source'], style: { head: [], border: [] } });
+  const globals = newTable({ head: ['Setting', 'Value', 'Source'], style: { head: [], border: [] } });
   for (const s of inForce) globals.push([s.setting, settingValue(s.value), s.source]);
   await writeResult(`${table.toString()}\n\n${profileLine(resolved.profile)}\n${globals.toString()}\n`, undefined);
 }

@@ -164,13 +164,13 @@ function auditOf(table: SampleTable, row: SampleRow, options: CollectOptions, is
   }
   const found: CollectIssue[] = [];
   const sink = cellSink(file, line, found, (column) => row.cell(normaliseHeader(column)));
-  const grade = columns.grade(false).schema(parseOptions(table), sink, 'grade').parse(row.cell('grade'));
+  const grade = columns.grade(false).read(parseOptions(table), sink, 'grade', row.cell('grade'));
   const auditDate = readAuditDate(table, row, options.extractedOn, sink);
   if (grade === undefined || auditDate === undefined) {
     issues.push(...found.map((issue) => ({ ...issue, message: `${issue.message}; ${record} is not collected` })));
     return 'invalid';
   }
-  const themes = options.themes.map((theme) => columns.flag().schema(parseOptions(table), sink, theme.column).parse(row.cell(normaliseHeader(theme.column))));
+  const themes = options.themes.map((theme) => columns.flag().read(parseOptions(table), sink, theme.column, row.cell(normaliseHeader(theme.column))));
   issues.push(...found.map((issue) => (issue.code === 'INVALID_FLAG' ? { ...issue, message: `${issue.message}; left blank on the audit of ${record}` } : issue)));
   const optional = (column: string) => row.cell(column) || undefined;
   return {
@@ -199,7 +199,7 @@ function readAuditDate(table: SampleTable, row: SampleRow, extractedOn: DayNumbe
     sink.refuse('audit_date', 'MISSING_VALUE', 'is blank: a graded audit needs the day it was done');
     return undefined;
   }
-  const day = columns.date().schema(parseOptions(table), sink, 'audit_date').parse(text);
+  const day = columns.date().read(parseOptions(table), sink, 'audit_date', text);
   if (day === undefined || day <= extractedOn) return day;
   sink.refuse('audit_date', 'FUTURE_DATE', `is after the extract date ${formatIso(extractedOn)}`);
   return undefined;

@@ -65,8 +65,9 @@ interface KindAt {
 function kindsOf(table: SampleTable): KindAt[] {
   const at = (table.rows[0]?.fields ?? []).map(normaliseHeader).indexOf('kind');
   if (at === -1) return [];
-  const text = columns.text().schema(parseOptions(table), IGNORE_CELLS, 'kind');
-  return table.rows.slice(1).map(({ fields, line }) => ({ file: table.file, line, kind: (text.parse(fields[at] ?? '') ?? '').toLowerCase() })).filter((row) => row.kind !== '');
+  const kind = columns.text();
+  const options = parseOptions(table);
+  return table.rows.slice(1).map(({ fields, line }) => ({ file: table.file, line, kind: (kind.read(options, IGNORE_CELLS, 'kind', fields[at] ?? '') ?? '').toLowerCase() })).filter((row) => row.kind !== '');
 }
 
 /**
@@ -124,7 +125,7 @@ function gradeOf(table: SampleTable, row: SampleRow, issues: CollectIssue[]): Gr
     return 'ungraded';
   }
   const found: CollectIssue[] = [];
-  const grade = columns.grade(false).schema(parseOptions(table), cellSink(table.file, row.line, found, () => text), 'moderated_grade').parse(text);
+  const grade = columns.grade(false).read(parseOptions(table), cellSink(table.file, row.line, found, () => text), 'moderated_grade', text);
   issues.push(...found.map((issue) => ({ ...issue, message: `${issue.message}; audits ${row.recordId} is not moderated` })));
   return grade ?? 'invalid';
 }
@@ -140,7 +141,7 @@ interface Returned {
 function gradeInFile(row: TableRow, column: ModeratedColumn): Grade | string | undefined {
   const text = column.added ? '' : (row.fields[column.index]?.trim() ?? '');
   if (text === '') return undefined;
-  return columns.grade(false).schema({ dateOrder: 'dmy', serialDates: false }, IGNORE_CELLS, 'moderated_grade').parse(text) ?? text;
+  return columns.grade(false).read({ dateOrder: 'dmy', serialDates: false }, IGNORE_CELLS, 'moderated_grade', text) ?? text;
 }
 
 /** The one grade an audit's returned rows agree on, or the conflict said at the first row. */

@@ -90,7 +90,7 @@ export function sampleRows(table: SampleTable, header: SampleHeader, required: r
     const cell = (column: string): string => {
       const at = header.index(column);
       if (at === undefined) return '';
-      if (!read.has(column)) read.set(column, columns.text().schema(parseOptions(table), sink, column).parse(fields[at] ?? '') ?? '');
+      if (!read.has(column)) read.set(column, columns.text().read(parseOptions(table), sink, column, fields[at] ?? '') ?? '');
       return read.get(column)!;
     };
     for (const column of ['kind', 'record_id', ...required]) {

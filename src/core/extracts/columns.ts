@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { DayNumber } from '../dates/localDate.js';
 import type { LocalDateTime } from '../dates/londonTime.js';
 import type { IssueCode } from './issues.js';
@@ -31,7 +30,7 @@ export class CellProblem {
 export type ColumnType = 'text' | 'date' | 'datetime' | 'flag' | 'code';
 
 /**
- * A column of an extract: whether the header must have it, and the zod type
+ * A column of an extract: whether the header must have it, and the reader
  * that turns its raw text ('' when the column is absent) into a value under
  * one file's options. A bad value in a required column rejects the row; in an
  * optional column it is a cell issue and the value reads as not recorded.
@@ -43,26 +42,27 @@ export interface ColumnSpec<T> {
   readonly repeats?: boolean;
   /** The codes a code column takes. */
   readonly codes?: readonly string[];
-  schema(options: ParseOptions, cells: CellSink, name: string): z.ZodType<T, string>;
-  /** The same reading as a plain function, for the rows of a table (`schema` wraps it). */
+  /** Reads the raw text of the rows of a table (`referenceSchema.ts` wraps it in zod, the reference it is tested against). */
   reader(options: ParseOptions, cells: CellSink, name: string): ColumnReader<T>;
+  /**
+   * Reads one cell outside a table's rows (an audit's grade): a refused
+   * optional value is said to `cells` and reads as undefined. A problem that
+   * would reject a row (a required column) throws.
+   */
+  read(options: ParseOptions, cells: CellSink, name: string, raw: string): T;
 }
 
 /** Reads a column's raw text: its value, or the problem that rejects the row. */
 export type ColumnReader<T> = (raw: string) => T | CellProblem;
 
-/** A column spec whose zod schema wraps its reader: one transform per column, no other zod work per row. */
-function spec<T>(fields: Omit<ColumnSpec<T>, 'schema'>): ColumnSpec<T> {
+/** A column spec from its reader. */
+function spec<T>(fields: Omit<ColumnSpec<T>, 'read'>): ColumnSpec<T> {
   return {
     ...fields,
-    schema(options, cells, name) {
-      const read = fields.reader(options, cells, name);
-      return z.transform((raw: string, ctx: z.core.$RefinementCtx): T => {
-        const value = read(raw);
-        if (!(value instanceof CellProblem)) return value;
-        ctx.addIssue({ code: 'custom', message: value.message, params: { code: value.code } });
-        return z.NEVER;
-      });
+    read(options, cells, name, raw) {
+      const value = fields.reader(options, cells, name)(raw);
+      if (value instanceof CellProblem) throw new Error(`${name} ${JSON.stringify(raw)} ${value.message}`);
+      return value;
     },
   };
 }

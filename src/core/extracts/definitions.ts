@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { formatIso, type DayNumber } from '../dates/localDate.js';
 import { compareLocal, type LocalDateTime } from '../dates/londonTime.js';
 import { columns, type CellSink, type ColumnSpec, type Grade, type ParseOptions } from './columns.js';
@@ -83,12 +82,13 @@ export interface ExtractDefinition<R = unknown> {
    * each index would otherwise make and hold its own copies.
    */
   readonly heldAsObjects?: boolean;
+  /** The problems of a row whose values were read (dates in the wrong order, after the extract, outside the calendar), if any. */
+  logicalIssues(row: Record<string, unknown>, limits: ValidationLimits): RowProblem[] | undefined;
   /**
-   * One zod schema for a row (raw text by canonical column, plus its line),
-   * with the logical checks; refused values of optional columns go to `cells`.
+   * Validates the rows of a table: each column's reader, then the logical
+   * checks; refused values of optional columns go to `cells`. Its reference
+   * is the zod schema of `referenceSchema.ts`.
    */
-  schema(limits: ValidationLimits, options: ParseOptions, cells: CellSink): z.ZodType<R>;
-  /** The schema's validation as plain functions, for the rows of a table (the schema is its reference). */
   validator(limits: ValidationLimits, options: ParseOptions, cells: CellSink): RowValidator<R>;
   /** The same extract with optional flag columns an authority declares (audit themes); their values are read like any flag. */
   withFlags(names: readonly string[]): ExtractDefinition<R>;
@@ -135,15 +135,7 @@ function defineExtract<C extends Columns>(spec: ExtractSpec<C>): ExtractDefiniti
     ...(spec.openUntil ? { openUntil: spec.openUntil } : {}),
     ...(spec.event ? { event: spec.event } : {}),
     ...(spec.heldAsObjects ? { heldAsObjects: true } : {}),
-    schema: (limits, options, cells) => {
-      const shape: Record<string, z.ZodType> = { line: z.number() };
-      for (const [name, col] of Object.entries(spec.columns)) shape[name] = col.schema(options, cells, name);
-      return z.object(shape).superRefine((row, ctx) => {
-        for (const issue of logicalIssues(row as Record<string, unknown>, spec, limits) ?? []) {
-          ctx.addIssue({ code: 'custom', path: [issue.column], message: issue.message, params: { code: issue.code } });
-        }
-      }) as unknown as z.ZodType<RecordOf<C>>;
-    },
+    logicalIssues: (row, limits) => logicalIssues(row, spec, limits),
     validator: (limits, options, cells) => rowValidator(spec.columns, options, cells, (row) => logicalIssues(row, spec, limits)),
     withFlags: (names) => {
       const flags = Object.fromEntries(names.filter((name) => !Object.hasOwn(spec.columns, name)).map((name) => [name, columns.flag()]));
@@ -482,20 +474,23 @@ export const contacts = defineExtract({
   clocks: ['contact_date', 'decision_date'],
 });
 
-export type AssessmentRecord = z.output<ReturnType<typeof assessments.schema>>;
-export type PlanRecord = z.output<ReturnType<typeof plans.schema>>;
-export type VisitRecord = z.output<ReturnType<typeof visits.schema>>;
-export type MissingRecord = z.output<ReturnType<typeof missing.schema>>;
-export type SupervisionRecord = z.output<ReturnType<typeof supervision.schema>>;
-export type ReferralRecord = z.output<ReturnType<typeof referrals.schema>>;
-export type AuditRecord = z.output<ReturnType<typeof audits.schema>>;
-export type AuditActionRecord = z.output<ReturnType<typeof auditActions.schema>>;
-export type ReviewRecord = z.output<ReturnType<typeof reviews.schema>>;
-export type EnquiryRecord = z.output<ReturnType<typeof enquiries.schema>>;
-export type PlacementRecord = z.output<ReturnType<typeof placements.schema>>;
-export type CareLeaverRecord = z.output<ReturnType<typeof careleavers.schema>>;
-export type HealthRecord = z.output<ReturnType<typeof health.schema>>;
-export type ContactRecord = z.output<ReturnType<typeof contacts.schema>>;
+/** The record an extract definition validates rows into. */
+type RecordOfExtract<D> = D extends ExtractDefinition<infer R> ? R : never;
+
+export type AssessmentRecord = RecordOfExtract<typeof assessments>;
+export type PlanRecord = RecordOfExtract<typeof plans>;
+export type VisitRecord = RecordOfExtract<typeof visits>;
+export type MissingRecord = RecordOfExtract<typeof missing>;
+export type SupervisionRecord = RecordOfExtract<typeof supervision>;
+export type ReferralRecord = RecordOfExtract<typeof referrals>;
+export type AuditRecord = RecordOfExtract<typeof audits>;
+export type AuditActionRecord = RecordOfExtract<typeof auditActions>;
+export type ReviewRecord = RecordOfExtract<typeof reviews>;
+export type EnquiryRecord = RecordOfExtract<typeof enquiries>;
+export type PlacementRecord = RecordOfExtract<typeof placements>;
+export type CareLeaverRecord = RecordOfExtract<typeof careleavers>;
+export type HealthRecord = RecordOfExtract<typeof health>;
+export type ContactRecord = RecordOfExtract<typeof contacts>;
 
 /** The validated record type of each extract kind. */
 export interface RecordsByKind {

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import { SaxesParser, type SaxesStartTagPlain } from 'saxes';
+import type { SaxesStartTagPlain } from 'saxes';
 import {
   CIN_CENSUS_REPEATING,
   CIN_CENSUS_TABLES,
@@ -224,6 +224,8 @@ export function openCinCensus(path: string, name: string, element: string, maxCe
       await refuseIrregular(path, name);
       const walk = new CensusWalk(table, sink, issues, maxCellCharacters);
       sink(walk.header(), 1);
+      // Loaded here, not with the module: most runs read no census, and every reading thread loads the readers.
+      const { SaxesParser } = await import('saxes');
       const parser = new SaxesParser<{ xmlns: false }>({ xmlns: false });
       // saxes's column is zero-based and, when a tag opens, past its name and the character after it: back to the `<`, one-based.
       parser.on('opentagstart', (tag: SaxesStartTagPlain) => walk.open(localName(tag.name), parser.line, parser.column - tag.name.length - 1));
