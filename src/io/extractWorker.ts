@@ -12,12 +12,11 @@ port.on('message', async (job: TableJob) => {
   const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
   try {
     const extract = await readTable(job, (kind, rows) => post({ type: 'progress', kind, rows }));
-    const events = extract.events?.data();
     const records = extract.records instanceof RecordStore ? extract.records : undefined;
-    const buffers = events ? [events.child, events.day, events.code, events.line, events.team, events.worker, events.table, events.names.ends, events.names.bytes].map((a) => a.buffer as ArrayBuffer) : [];
+    const { events } = extract;
     post(
-      { type: 'done', kind: extract.kind, file: extract.file, ...(records ? { records: records.data() } : {}), ...(events ? { events } : {}), columns: extract.columns, quality: extract.quality },
-      [...buffers, ...(records ? records.buffers() : [])],
+      { type: 'done', kind: extract.kind, file: extract.file, ...(records ? { records: records.data() } : {}), ...(events ? { events: events.data() } : {}), columns: extract.columns, quality: extract.quality },
+      [...(events ? events.buffers() : []), ...(records ? records.buffers() : [])],
     );
   } catch (error) {
     const e = error as Error;

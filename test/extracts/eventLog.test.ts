@@ -81,3 +81,34 @@ describe('trimming the event log', () => {
     expect(read(log)).toEqual(events);
   });
 });
+
+describe('the event log keeps only what its events have', () => {
+  it('keeps no ids for a kind without them (supervision), nor table numbers for one table', () => {
+    const events = randomEvents(21, 500).map((e) => ({ ...e, name: undefined, file: 'supervision.csv' }));
+    const log = logOf(events, 'supervision.csv', 600);
+    const data = log.data();
+    expect(data.names).toBeUndefined();
+    expect(data.tables).toBeUndefined();
+    expect(read(log)).toEqual(events);
+    expect(read(EventLog.from(structuredClone(data)))).toEqual(events);
+  });
+
+  it('makes ids (blank before) when the first event with one comes', () => {
+    const events = randomEvents(22, 300).map((e, i) => ({ ...e, name: i < 250 ? undefined : e.name }));
+    const log = logOf(events, 'visits.csv');
+    expect(log.data().names).toBeDefined();
+    expect(read(log)).toEqual(events);
+  });
+
+  it('numbers teams and workers in 16 bits up to 65,535 labels, then widens them to 32 keeping every one', () => {
+    // Workers W0… and one team: 65,535 labels fit 16 bits; the 65,536th widens the arrays.
+    const events = Array.from({ length: 70_000 }, (_, i): PlainEvent => ({ child: `C${i % 900}`, day: 20000 + (i % 300), code: i % 6, line: i + 2, team: 'Team A', worker: `W${i}`, name: undefined, file: 'visits.csv' }));
+    const narrow = logOf(events.slice(0, 65_534), 'visits.csv');
+    expect(narrow.data().worker).toBeInstanceOf(Uint16Array);
+    const log = logOf(events, 'visits.csv', 60_000);
+    expect(log.data().worker).toBeInstanceOf(Uint32Array);
+    expect(log.data().team).toBeInstanceOf(Uint32Array);
+    expect(read(log)).toEqual(events);
+    expect(read(EventLog.from(structuredClone(log.data())))).toEqual(events);
+  });
+});

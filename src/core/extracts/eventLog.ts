@@ -1,11 +1,19 @@
 import type { DayNumber } from '../dates/localDate.js';
-import { growable, settled, sized, withRoom, type Resize } from './growable.js';
+import { growable, settled, sized, widened, withRoom, type Resize } from './growable.js';
 import { Interned } from './interned.js';
 import { ownText } from './ownText.js';
 import { Utf8Texts, type Utf8TextsData } from './utf8Texts.js';
 
+/** Numbers into the labels: 16 bits each while there are at most 65,535 labels, else 32. */
+type LabelNumbers = Uint16Array | Uint32Array;
+
+/** The most labels 16-bit numbers hold (0 is blank). */
+const MAX_NARROW_LABEL = 0xffff;
+
 /** The plain arrays an event log is made of: they cross a worker-thread boundary without copying. */
 export interface EventLogData {
+  /** The log's own table, where its events were read unless `tables` says otherwise. */
+  readonly file: string;
   readonly childIds: readonly string[];
   readonly child: Int32Array;
   readonly day: Int32Array;
@@ -13,14 +21,13 @@ export interface EventLogData {
   /** The line each event was read from. */
   readonly line: Int32Array;
   /** Team and worker of each event, as numbers into `labels` (0: blank). */
-  readonly team: Uint32Array;
-  readonly worker: Uint32Array;
+  readonly team: LabelNumbers;
+  readonly worker: LabelNumbers;
   readonly labels: readonly string[];
-  /** Each event's own record id (a million ids are one buffer, not a million strings); blank when it has none. */
-  readonly names: Utf8TextsData;
-  /** The table each event was read from, as a number into `tables` (an extract may come from several). */
-  readonly table: Uint16Array;
-  readonly tables: readonly string[];
+  /** Each event's own record id (a million ids are one buffer, not a million strings); absent when no event has one. */
+  readonly names?: Utf8TextsData;
+  /** The table each event was read from, as a number into `names` (0: the log's own), when it holds events of several. */
+  readonly tables?: { readonly names: readonly string[]; readonly table: Uint16Array };
   readonly length: number;
 }
 
@@ -36,23 +43,24 @@ export interface EventPlace {
  * One (child, day, code) triple per record, in typed arrays, with the line,
  * team, worker and record id that name it in exceptions: what the visits,
  * supervision and referral indicators read of a million-row extract, at
- * about 23 bytes and one id string a record instead of a record object each.
+ * 17 bytes a record, and its id's bytes and 4 more when the kind has ids,
+ * instead of a record object each.
  */
 export class EventLog {
   private readonly ids = new Map<string, number>();
   private readonly childIds: string[] = [];
   private labels = new Interned();
-  /** Table names; number 0 is the log's own table (`file`). */
-  private tables = new Interned();
-  // Growable (resizable buffers) while the log is read: growing copies nothing; `trim` settles them.
-  private names = new Utf8Texts();
+  /** The events' own ids, made when the first event with one comes (supervision records have none). */
+  private names: Utf8Texts | undefined;
+  /** The table of each event, made when an event of a second table comes; number 0 is the log's own (`file`). */
+  private tables: { names: Interned; table: Uint16Array } | undefined;
+  // Sized ahead from the file's size, else growable (resizable buffers) while the log is read; `trim` settles them.
   private child: Int32Array = growable(Int32Array);
   private day: Int32Array = growable(Int32Array);
   private code: Uint8Array = growable(Uint8Array);
   private line: Int32Array = growable(Int32Array);
-  private team: Uint32Array = growable(Uint32Array);
-  private worker: Uint32Array = growable(Uint32Array);
-  private table: Uint16Array = growable(Uint16Array);
+  private team: LabelNumbers = growable(Uint16Array);
+  private worker: LabelNumbers = growable(Uint16Array);
   /** The arrays are growable, with room past the count: `trim` settles them. */
   private unsettled = true;
   private count = 0;
@@ -60,27 +68,24 @@ export class EventLog {
   private lastTeam: string | undefined | null = null;
   private lastWorker: string | undefined | null = null;
 
-  constructor(private readonly file = '') {
-    this.tables.strings[0] = file;
-  }
+  constructor(private readonly file = '') {}
 
   /** Rebuilds a log from its arrays (as sent from a worker thread). */
   static from(data: EventLogData): EventLog {
-    const log = new EventLog();
+    const log = new EventLog(data.file);
     data.childIds.forEach((id, i) => {
       log.ids.set(id, i);
       log.childIds.push(id);
     });
     log.labels = Interned.from(data.labels);
-    log.tables = Interned.from(data.tables);
-    log.names = Utf8Texts.from(data.names);
+    if (data.names) log.names = Utf8Texts.from(data.names);
+    if (data.tables) log.tables = { names: Interned.from(data.tables.names), table: data.tables.table };
     log.child = data.child;
     log.day = data.day;
     log.code = data.code;
     log.line = data.line;
     log.team = data.team;
     log.worker = data.worker;
-    log.table = data.table;
     log.count = data.length;
     log.unsettled = false;
     return log;
@@ -107,13 +112,44 @@ export class EventLog {
     this.code[i] = code;
     this.line[i] = place.line;
     // A child's rows come together and share their team and worker: most rows repeat the row before.
-    this.team[i] = place.team === this.lastTeam ? this.team[i - 1]! : this.labels.number(place.team);
-    this.worker[i] = place.worker === this.lastWorker ? this.worker[i - 1]! : this.labels.number(place.worker);
+    const team = place.team === this.lastTeam ? this.team[i - 1]! : this.labels.number(place.team);
+    const worker = place.worker === this.lastWorker ? this.worker[i - 1]! : this.labels.number(place.worker);
+    if (this.labels.strings.length > MAX_NARROW_LABEL + 1 && this.team instanceof Uint16Array) this.widen();
+    this.team[i] = team;
+    this.worker[i] = worker;
     this.lastTeam = place.team;
     this.lastWorker = place.worker;
-    this.table[i] = file === this.file ? 0 : this.tables.number(file);
-    this.names.push(place.name);
+    if (file !== this.file || this.tables !== undefined) this.tableNumbers()[i] = file === this.file ? 0 : this.tables!.names.number(file);
+    if (place.name !== undefined || this.names !== undefined) this.idTexts().push(place.name);
     return this.count++;
+  }
+
+  /** The table numbers, made (every event so far of the log's own table) when the first event of another comes. */
+  private tableNumbers(): Uint16Array {
+    if (this.tables === undefined) {
+      const names = new Interned();
+      names.strings[0] = this.file;
+      this.tables = { names, table: sized(growable(Uint16Array), this.child.length) };
+      this.unsettled = true;
+    }
+    return this.tables.table;
+  }
+
+  /** The events' ids, made (every event so far without one) when the first event with an id comes. */
+  private idTexts(): Utf8Texts {
+    if (this.names === undefined) {
+      this.names = new Utf8Texts();
+      this.names.reserve(this.child.length);
+      for (let i = 0; i < this.count; i++) this.names.push(undefined);
+    }
+    return this.names;
+  }
+
+  /** Past 65,535 labels, team and worker numbers take 32 bits. */
+  private widen(): void {
+    this.unsettled = true;
+    this.team = widened(this.team as Uint16Array);
+    this.worker = widened(this.worker as Uint16Array);
   }
 
   /** Appends every event of another log (an extract read from several tables), each keeping its table. */
@@ -135,13 +171,13 @@ export class EventLog {
 
   /** The table event `index` was read from. */
   fileOf(index: number): string {
-    return this.tables.strings[this.table[index]!]!;
+    return this.tables === undefined ? this.file : this.tables.names.strings[this.tables.table[index]!]!;
   }
 
   /** Where event `index` was read and who holds it. */
   placeOf(index: number): EventPlace {
     const label = (n: number) => (n === 0 ? undefined : this.labels.strings[n]);
-    return { line: this.line[index]!, team: label(this.team[index]!), worker: label(this.worker[index]!), name: this.names.get(index) };
+    return { line: this.line[index]!, team: label(this.team[index]!), worker: label(this.worker[index]!), name: this.names?.get(index) };
   }
 
   /** The child of event `index`. */
@@ -159,6 +195,7 @@ export class EventLog {
     this.trim();
     const n = this.count;
     return {
+      file: this.file,
       childIds: this.childIds,
       child: this.child.subarray(0, n),
       day: this.day.subarray(0, n),
@@ -167,11 +204,17 @@ export class EventLog {
       team: this.team.subarray(0, n),
       worker: this.worker.subarray(0, n),
       labels: this.labels.strings,
-      names: this.names.data(),
-      table: this.table.subarray(0, n),
-      tables: this.tables.strings,
+      ...(this.names ? { names: this.names.data() } : {}),
+      ...(this.tables ? { tables: { names: this.tables.names.strings, table: this.tables.table.subarray(0, n) } } : {}),
       length: n,
     };
+  }
+
+  /** The buffers of `data()`'s arrays, to transfer. */
+  buffers(): ArrayBuffer[] {
+    const data = this.data();
+    const arrays = [data.child, data.day, data.code, data.line, data.team, data.worker, data.names?.ends, data.names?.bytes, data.tables?.table];
+    return arrays.filter((array) => array !== undefined).map((array) => array.buffer as ArrayBuffer);
   }
 
   /**
@@ -181,7 +224,7 @@ export class EventLog {
    * complete; it can still grow after.
    */
   trim(): void {
-    this.names.trim();
+    this.names?.trim();
     if (!this.unsettled) return;
     this.unsettled = false;
     const n = this.count;
@@ -193,7 +236,7 @@ export class EventLog {
     if (events <= this.child.length) return;
     this.unsettled = true;
     this.eachEventArray(sized, events);
-    this.names.reserve(events);
+    this.names?.reserve(events);
   }
 
   private grow(): void {
@@ -209,6 +252,6 @@ export class EventLog {
     this.line = change(this.line, size);
     this.team = change(this.team, size);
     this.worker = change(this.worker, size);
-    this.table = change(this.table, size);
+    if (this.tables) this.tables.table = change(this.tables.table, size);
   }
 }

@@ -56,6 +56,14 @@ export function sized<A extends Numbers>(array: A, size: number): A {
   return plain;
 }
 
+/** The same numbers in 32 bits (a 16-bit array whose numbers outgrew it), with the same room; the narrow one's memory given back. */
+export function widened(array: Uint16Array): Uint32Array {
+  const wide = new Uint32Array(array.length);
+  wide.set(array);
+  release(array);
+  return wide;
+}
+
 /** How much room past its length a settled array may keep rather than be copied: a guess's margin. */
 const KEPT_ROOM = 1 / 16;
 
