@@ -100,14 +100,14 @@ describe('the event log keeps only what its events have', () => {
     expect(read(log)).toEqual(events);
   });
 
-  it('numbers teams and workers in 16 bits up to 65,535 labels, then widens them to 32 keeping every one', () => {
-    // Workers W0… and one team: 65,535 labels fit 16 bits; the 65,536th widens the arrays.
+  it('numbers teams and workers in 16 bits up to 65,535 labels, then widens those past it to 32 keeping every one', () => {
+    // Workers W0… and one team: 65,535 labels fit 16 bits; the 65,536th widens the workers' numbers, not the team's.
     const events = Array.from({ length: 70_000 }, (_, i): PlainEvent => ({ child: `C${i % 900}`, day: 20000 + (i % 300), code: i % 6, line: i + 2, team: 'Team A', worker: `W${i}`, name: undefined, file: 'visits.csv' }));
     const narrow = logOf(events.slice(0, 65_534), 'visits.csv');
     expect(narrow.data().worker).toBeInstanceOf(Uint16Array);
     const log = logOf(events, 'visits.csv', 60_000);
     expect(log.data().worker).toBeInstanceOf(Uint32Array);
-    expect(log.data().team).toBeInstanceOf(Uint32Array);
+    expect(log.data().team).toBeInstanceOf(Uint16Array);
     expect(read(log)).toEqual(events);
     expect(read(EventLog.from(structuredClone(log.data())))).toEqual(events);
   });

@@ -77,6 +77,7 @@ describe('RecordStore', () => {
   });
 
   it('crosses a thread boundary with more distinct child IDs than a call has room for arguments', () => {
+    // 200,000 child IDs also outgrow 16-bit label numbers at the 65,536th: records either side read back.
     const columns = EXTRACTS.referrals.columns;
     const records = randomRecords(new Rng(13), columns, 200_000).map((record, i) => ({ ...record, child_id: `C${i}` }));
     const received = RecordStore.from<Row>(structuredClone(storeOf(columns, records).data()));

@@ -1,14 +1,8 @@
 import type { DayNumber } from '../dates/localDate.js';
-import { growable, settled, sized, widened, withRoom, type Resize } from './growable.js';
+import { growable, roomForLabel, settled, sized, withRoom, type LabelNumbers, type Resize } from './growable.js';
 import { Interned } from './interned.js';
 import { ownText } from './ownText.js';
 import { Utf8Texts, type Utf8TextsData } from './utf8Texts.js';
-
-/** Numbers into the labels: 16 bits each while there are at most 65,535 labels, else 32. */
-type LabelNumbers = Uint16Array | Uint32Array;
-
-/** The most labels 16-bit numbers hold (0 is blank). */
-const MAX_NARROW_LABEL = 0xffff;
 
 /** The plain arrays an event log is made of: they cross a worker-thread boundary without copying. */
 export interface EventLogData {
@@ -114,7 +108,8 @@ export class EventLog {
     // A child's rows come together and share their team and worker: most rows repeat the row before.
     const team = place.team === this.lastTeam ? this.team[i - 1]! : this.labels.number(place.team);
     const worker = place.worker === this.lastWorker ? this.worker[i - 1]! : this.labels.number(place.worker);
-    if (this.labels.strings.length > MAX_NARROW_LABEL + 1 && this.team instanceof Uint16Array) this.widen();
+    this.team = roomForLabel(this.team, team);
+    this.worker = roomForLabel(this.worker, worker);
     this.team[i] = team;
     this.worker[i] = worker;
     this.lastTeam = place.team;
@@ -145,12 +140,6 @@ export class EventLog {
     return this.names;
   }
 
-  /** Past 65,535 labels, team and worker numbers take 32 bits. */
-  private widen(): void {
-    this.unsettled = true;
-    this.team = widened(this.team as Uint16Array);
-    this.worker = widened(this.worker as Uint16Array);
-  }
 
   /** Appends every event of another log (an extract read from several tables), each keeping its table. */
   append(other: EventLog): void {

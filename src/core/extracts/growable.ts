@@ -56,11 +56,15 @@ export function sized<A extends Numbers>(array: A, size: number): A {
   return plain;
 }
 
-/** The same numbers in 32 bits (a 16-bit array whose numbers outgrew it), with the same room; the narrow one's memory given back. */
-export function widened(array: Uint16Array): Uint32Array {
-  const wide = new Uint32Array(array.length);
-  wide.set(array);
-  release(array);
+/** Numbers into a table of labels: 16 bits each until a number outgrows them (past 65,535 labels), then 32. */
+export type LabelNumbers = Uint16Array | Uint32Array;
+
+/** `numbers`, widened to 32 bits (same room, the narrow array's memory given back) when `n` does not fit their 16. */
+export function roomForLabel(numbers: LabelNumbers, n: number): LabelNumbers {
+  if (n <= 0xffff || numbers instanceof Uint32Array) return numbers;
+  const wide = new Uint32Array(numbers.length);
+  wide.set(numbers);
+  release(numbers);
   return wide;
 }
 

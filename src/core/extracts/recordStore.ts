@@ -1,6 +1,6 @@
 import type { LocalDateTime } from '../dates/londonTime.js';
 import type { ColumnSpec } from './columns.js';
-import { growable, settled, sized, withRoom, type Numbers, type Resize } from './growable.js';
+import { growable, roomForLabel, settled, sized, withRoom, type LabelNumbers, type Numbers, type Resize } from './growable.js';
 import { Interned } from './interned.js';
 import type { DayReader, RecordList } from './recordList.js';
 import { recordMaker, type RecordMaker } from './rowValidator.js';
@@ -8,7 +8,7 @@ import { Utf8Texts, type Utf8TextsData } from './utf8Texts.js';
 
 /** How one column is kept: a number per record, or its text as bytes. */
 type ColumnData =
-  | { readonly type: 'label'; readonly numbers: Uint32Array; readonly strings: readonly string[] }
+  | { readonly type: 'label'; readonly numbers: LabelNumbers; readonly strings: readonly string[] }
   | { readonly type: 'text'; readonly texts: Utf8TextsData }
   | { readonly type: 'day'; readonly days: Int32Array }
   | { readonly type: 'datetime'; readonly days: Int32Array; readonly minutes: Int16Array }
@@ -67,16 +67,18 @@ abstract class NumberColumn<A extends Numbers> implements ColumnStore {
 }
 
 /** Repeating text (child IDs, teams, workers) and codes: a number into a table of each value once. */
-class LabelColumn extends NumberColumn<Uint32Array> {
+class LabelColumn extends NumberColumn<LabelNumbers> {
   readonly keeping = 'label';
   constructor(
-    numbers: Uint32Array = growable(Uint32Array),
+    numbers: LabelNumbers = growable(Uint16Array),
     private readonly texts: Interned = new Interned(),
   ) {
     super(numbers);
   }
   push(value: unknown): void {
-    this.values[this.count++] = this.texts.number(value as string | undefined);
+    const n = this.texts.number(value as string | undefined);
+    this.values = roomForLabel(this.values, n);
+    this.values[this.count++] = n;
   }
   get(index: number): unknown {
     return this.texts.text(this.values[index]!);
