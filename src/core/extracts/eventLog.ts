@@ -140,7 +140,6 @@ export class EventLog {
     return this.names;
   }
 
-
   /** Appends every event of another log (an extract read from several tables), each keeping its table. */
   append(other: EventLog): void {
     for (let i = 0; i < other.length; i++) {
