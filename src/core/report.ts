@@ -121,12 +121,27 @@ export interface ReportOptions {
 }
 
 
+/** Case rows counted so far: how many, and how many of them are counted (met). */
+class Tally {
+  rows = 0;
+  met = 0;
+
+  add(row: CaseRow): void {
+    this.rows++;
+    if (row.counted) this.met++;
+  }
+
+  figure(kind: IndicatorKind): Figure {
+    if (kind === 'count') return { numerator: this.rows, denominator: this.rows, value: this.rows };
+    return { numerator: this.met, denominator: this.rows, value: this.rows === 0 ? null : this.met / this.rows };
+  }
+}
+
 /** The figure of a set of case rows. */
-export function figureOf(kind: IndicatorKind, cases: readonly CaseRow[]): Figure {
-  if (kind === 'count') return { numerator: cases.length, denominator: cases.length, value: cases.length };
-  let met = 0;
-  for (const row of cases) if (row.counted) met++;
-  return { numerator: met, denominator: cases.length, value: cases.length === 0 ? null : met / cases.length };
+export function figureOf(kind: IndicatorKind, cases: Iterable<CaseRow>): Figure {
+  const tally = new Tally();
+  for (const row of cases) tally.add(row);
+  return tally.figure(kind);
 }
 
 /**
@@ -206,19 +221,18 @@ function indicatorWarnings(indicator: IndicatorDefinition, data: Dataset, maxSha
 }
 
 
+/** A case row as its exception is written. */
+function exceptionOf(indicator: IndicatorDefinition, { childId, recordId, team, worker, detail, refused, source, record }: CaseRow): ExceptionRow {
+  const text = withRefused(detail, refused, indicator.reads[source.kind]);
+  // Two literals, not a spread of the optional key: V8 copies spreads on a slow path, and a report has tens of thousands of exceptions.
+  return record ? { childId, recordId, team, worker, detail: text, dates: recordDates(source.kind, record) } : { childId, recordId, team, worker, detail: text };
+}
+
 /** Exceptions in a fixed order (team, worker, child, record) so output does not depend on the machine's locale. */
-function exceptionsOf(indicator: IndicatorDefinition, cases: readonly CaseRow[]): ExceptionRow[] {
-  return cases
-    .filter((row) => isException(indicator, row))
-    .map(({ childId, recordId, team, worker, detail, refused, source, record }): ExceptionRow => {
-      const text = withRefused(detail, refused, indicator.reads[source.kind]);
-      // Two literals, not a spread of the optional key: V8 copies spreads on a slow path, and a report has tens of thousands of exceptions.
-      return record ? { childId, recordId, team, worker, detail: text, dates: recordDates(source.kind, record) } : { childId, recordId, team, worker, detail: text };
-    })
-    .sort(
-      (a, b) =>
-        byCodePoint(a.team, b.team) || byCodePoint(a.worker, b.worker) || byCodePoint(a.childId, b.childId) || byCodePoint(a.recordId, b.recordId) || byCodePoint(a.detail, b.detail),
-    );
+function inExceptionOrder(exceptions: ExceptionRow[]): ExceptionRow[] {
+  return exceptions.sort(
+    (a, b) => byCodePoint(a.team, b.team) || byCodePoint(a.worker, b.worker) || byCodePoint(a.childId, b.childId) || byCodePoint(a.recordId, b.recordId) || byCodePoint(a.detail, b.detail),
+  );
 }
 
 /** An extract's date and date-time columns, in its column order. */
@@ -246,16 +260,9 @@ function withRefused(detail: string, refused: CaseRow['refused'], reads: readonl
   return `${detail} (${read.map((column) => `${column} ${JSON.stringify(refused[column])} refused, read as not recorded`).join('; ')})`;
 }
 
-function groupsOf(indicator: IndicatorDefinition, cases: readonly CaseRow[], by: GroupBy, target: number | null, rules: Settings): GroupFigure[] {
-  const byKey = new Map<string, CaseRow[]>();
-  for (const row of cases) {
-    const key = columnText(row, by) ?? noGroup(by);
-    const list = byKey.get(key);
-    if (list) list.push(row);
-    else byKey.set(key, [row]);
-  }
+function groupsOf(indicator: IndicatorDefinition, byKey: ReadonlyMap<string, Tally>, target: number | null, rules: Settings): GroupFigure[] {
   return [...byKey.keys()].sort(byCodePoint).map((key) => {
-    const figure = figureOf(indicator.kind, byKey.get(key)!);
+    const figure = byKey.get(key)!.figure(indicator.kind);
     return { key, ...figure, ...ragOfFigure(indicator, figure, target, rules) };
   });
 }
@@ -268,11 +275,37 @@ function coverPeriods(calendar: WorkingCalendar, periods: readonly Period[]): vo
   }
 }
 
-/** An indicator's case rows in a period, less those the report's filters leave out. */
-function casesIn(indicator: IndicatorDefinition, data: Dataset, options: ReportOptions, period: Period): readonly CaseRow[] {
+/** What one pass over an indicator's case rows gives. */
+interface Folded {
+  readonly figure: Figure;
+  /** Tallies by group, when the rows are broken down. */
+  readonly groups?: ReadonlyMap<string, Tally>;
+  readonly exceptions: ExceptionRow[];
+}
+
+/**
+ * An indicator's case rows in a period, less those the report's filters
+ * leave out, folded as they come into the figure, the tallies by group
+ * (`by`) and the exceptions (when `exceptions`): no row outlives its turn
+ * unless it is an exception.
+ */
+function foldCases(indicator: IndicatorDefinition, data: Dataset, options: ReportOptions, period: Period, keep: { readonly by?: GroupBy; readonly exceptions: boolean }): Folded {
   const { settings, calendar, where } = options;
-  const rows = indicator.cases({ data, period, settings, calendar });
-  return where ? rows.filter((row) => passes(row, where)) : rows;
+  const all = new Tally();
+  const groups = keep.by === undefined ? undefined : new Map<string, Tally>();
+  const exceptions: ExceptionRow[] = [];
+  for (const row of indicator.cases({ data, period, settings, calendar })) {
+    if (where && !passes(row, where)) continue;
+    all.add(row);
+    if (groups) {
+      const key = columnText(row, keep.by!) ?? noGroup(keep.by!);
+      let tally = groups.get(key);
+      if (tally === undefined) groups.set(key, (tally = new Tally()));
+      tally.add(row);
+    }
+    if (keep.exceptions && isException(indicator, row)) exceptions.push(exceptionOf(indicator, row));
+  }
+  return { figure: all.figure(indicator.kind), ...(groups ? { groups } : {}), exceptions: inExceptionOrder(exceptions) };
 }
 
 /** Whether an indicator has a trend: a snapshot (Annex A last visits) holds for one day only. */
@@ -289,7 +322,7 @@ function earlierFigures(indicators: readonly IndicatorDefinition[], data: Datase
   const figures = new Map(indicators.filter((indicator) => trended(indicator, data)).map((indicator) => [indicator, new Map<Period, Figure>()]));
   for (const period of periods) {
     if (period === options.period) continue;
-    for (const [indicator, byPeriod] of figures) byPeriod.set(period, figureOf(indicator.kind, casesIn(indicator, data, options, period)));
+    for (const [indicator, byPeriod] of figures) byPeriod.set(period, foldCases(indicator, data, options, period, { exceptions: false }).figure);
   }
   return figures;
 }
@@ -302,9 +335,8 @@ function computeIndicator(
   earlier: ReadonlyMap<Period, Figure> | undefined,
 ): IndicatorResult {
   const { settings } = options;
-  const cases = casesIn(indicator, data, options, options.period);
   const unbroken = options.by === undefined ? null : columnMissing(indicator, data[indicator.subject] as ExtractData | undefined, options.by);
-  const figure = figureOf(indicator.kind, cases);
+  const { figure, groups, exceptions } = foldCases(indicator, data, options, options.period, { ...(options.by && unbroken === null ? { by: options.by } : {}), exceptions: true });
   const target = targetOf(indicator, settings, options.period.asAt);
   const series = earlier
     ? periods.map((period) => {
@@ -323,8 +355,8 @@ function computeIndicator(
     direction: indicator.direction,
     // A small cohort has no RAG, and says why: 1 of 1 is 100 % but tells nothing about practice.
     ...ragOfFigure(indicator, figure, target, settings),
-    ...(options.by && unbroken === null ? { groups: groupsOf(indicator, cases, options.by, target, settings) } : {}),
-    exceptions: exceptionsOf(indicator, cases),
+    ...(groups ? { groups: groupsOf(indicator, groups, target, settings) } : {}),
+    exceptions,
     ...(series ? { series } : {}),
     warnings: [...indicatorWarnings(indicator, data, settings.maxRejectedShare), ...(unbroken === null ? [] : [`not broken down by ${options.by}: ${unbroken}`])],
   };

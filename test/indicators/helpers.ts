@@ -57,7 +57,7 @@ export async function loadTables(tables: Readonly<Record<string, string>>, keepR
 
 /** An indicator's case rows for a period (and as-at date), with the england-and-wales calendar. */
 export function casesOf(indicator: IndicatorDefinition, data: Dataset, period: Period, settings: Settings = DEFAULT_SETTINGS): CaseRow[] {
-  return indicator.cases({ data, period, settings, calendar });
+  return [...indicator.cases({ data, period, settings, calendar })];
 }
 
 /** What a person checks by hand: one entry per case row, by record id. */

@@ -1,7 +1,7 @@
 import type { AuditRecord } from '../extracts/definitions.js';
 import type { Dataset } from '../dataset.js';
 import type { Grade } from '../extracts/columns.js';
-import { caseOf } from './caseRow.js';
+import { caseOf, mapCases } from './caseRow.js';
 import { memoised } from '../memoised.js';
 import type { AuditTheme } from '../settings.js';
 import { settingShape } from './settingShape.js';
@@ -105,7 +105,7 @@ export const auditActions20WorkingDays: IndicatorDefinition = {
   readsWhenGiven: ['audits'],
   cases: (input) => {
     const children = childrenOfAudits(input.data);
-    return actionTimeliness.cases(input).map((row) => {
+    return mapCases(actionTimeliness.cases(input), (row) => {
       const auditId = String(row.record!.audit_id);
       const childId = children.get(auditId);
       return childId === undefined ? { ...row, childId: '', detail: `${row.detail} (audit ${auditId} is not in the audits extract)` } : { ...row, childId };

@@ -39,3 +39,8 @@ export function caseOf<K extends ExtractKind>(extract: ExtractData<K>, record: R
     record: r,
   };
 }
+
+/** Another indicator's case rows, each changed as it comes (a new detail, its own judgement): one at a time, as the report folds them. */
+export function* mapCases(rows: Iterable<CaseRow>, change: (row: CaseRow) => CaseRow): Generator<CaseRow> {
+  for (const row of rows) yield change(row);
+}

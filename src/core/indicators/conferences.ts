@@ -1,3 +1,4 @@
+import { mapCases } from './caseRow.js';
 import type { WorkingCalendar } from '../calendar/workingCalendar.js';
 import { formatUk } from '../dates/localDate.js';
 import type { EnquiryRecord } from '../extracts/definitions.js';
@@ -36,5 +37,5 @@ export const icpc15WorkingDays: IndicatorDefinition = {
   ...icpcTimeliness,
   definition: `section 47 enquiries with icpc_date in the period (those with no ICPC, such as icpc_not_required, are left out); counted when the ICPC is no later than the working days icpcWorkingDays sets (${DEFAULT_SETTINGS.icpcWorkingDays} by default) after s47_start (the strategy discussion), the same day included. No target; England 2024/25: 81.4 %`,
   cases: (input) =>
-    icpcTimeliness.cases(input).map((row): CaseRow => ({ ...row, detail: icpcDetail(row.record as IcpcDates, row.counted, input.settings.icpcWorkingDays, input.calendar) })),
+    mapCases(icpcTimeliness.cases(input), (row): CaseRow => ({ ...row, detail: icpcDetail(row.record as IcpcDates, row.counted, input.settings.icpcWorkingDays, input.calendar) })),
 };

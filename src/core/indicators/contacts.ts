@@ -1,3 +1,4 @@
+import { mapCases } from './caseRow.js';
 import type { WorkingCalendar } from '../calendar/workingCalendar.js';
 import { formatUk } from '../dates/localDate.js';
 import type { ContactRecord } from '../extracts/definitions.js';
@@ -50,5 +51,5 @@ export const contactDecision1WorkingDay: IndicatorDefinition = {
   ...decisionTimeliness,
   definition: `${decisionTimeliness.definition} (the working days contactDecisionWorkingDays sets); only the date parts count. No target`,
   cases: (input) =>
-    decisionTimeliness.cases(input).map((row): CaseRow => ({ ...row, detail: decisionDetail(row.record as Pick<ContactRecord, 'contact_date' | 'decision_date'>, input.settings.contactDecisionWorkingDays, input.calendar) })),
+    mapCases(decisionTimeliness.cases(input), (row): CaseRow => ({ ...row, detail: decisionDetail(row.record as Pick<ContactRecord, 'contact_date' | 'decision_date'>, input.settings.contactDecisionWorkingDays, input.calendar) })),
 };

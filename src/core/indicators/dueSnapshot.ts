@@ -24,10 +24,9 @@ export interface SnapshotRule {
  * the later of the plan start and the last event; met when due ≥ as-at. A
  * child with several open plans counts once, under the newest plan's team.
  */
-export function dueSnapshot(input: IndicatorInput, rule: SnapshotRule): CaseRow[] {
+export function* dueSnapshot(input: IndicatorInput, rule: SnapshotRule): Generator<CaseRow> {
   const plans = input.data.plans!;
   const asAt = input.period.asAt;
-  const rows: CaseRow[] = [];
   for (const open of openPlansByChild(plans.records, asAt, rule.planType).values()) {
     const newest = open[0]!;
     const childId = newest.child_id;
@@ -36,7 +35,6 @@ export function dueSnapshot(input: IndicatorInput, rule: SnapshotRule): CaseRow[
     const base = last !== undefined && last > start ? last : start;
     const since = last !== undefined && last >= start ? `last ${rule.event} ${formatUk(last)}` : `no ${rule.event} since plan start ${formatUk(start)}`;
     const status = dueStatus(dueAfter(base, rule.interval, input.calendar), asAt, since);
-    rows.push(caseOf(plans, newest, status.met, status.detail));
+    yield caseOf(plans, newest, status.met, status.detail);
   }
-  return rows;
 }

@@ -1,3 +1,4 @@
+import { mapCases } from './caseRow.js';
 import type { ExtractKind } from '../extracts/definitions.js';
 import { shapeIndicator } from './shapes.js';
 import type { CaseRow, Direction, IndicatorDefinition } from './types.js';
@@ -35,6 +36,6 @@ export function listedValueRate(spec: ListedValueSpec): IndicatorDefinition {
     kind: 'rate',
     definition: `${spec.extract} with ${spec.date} in the period; counted when ${spec.column} is ${spec.values.join(', ')} (in any case)`,
     reads: { [spec.extract]: [spec.column] },
-    cases: (input) => inPeriod.cases(input).map(judge),
+    cases: (input) => mapCases(inPeriod.cases(input), judge),
   };
 }

@@ -60,22 +60,20 @@ function openRows(rows: RecordList<Row>, start: string, end: string | undefined,
 type Outcome = { readonly counted: boolean; readonly detail: string } | 'pending';
 
 /** The period cohort of a shape (its `date` in the period), each judged by `judge`; pending ones left out. */
-function periodCohort(input: IndicatorInput, subject: Subject, date: string, judge: (row: Row) => Outcome): CaseRow[] {
+function* periodCohort(input: IndicatorInput, subject: Subject, date: string, judge: (row: Row) => Outcome): Generator<CaseRow> {
   const { extract, rows } = rowsOf(input, subject);
   const { from, to } = input.period;
   const dayOfRow = daysIn(rows, date);
-  const cases: CaseRow[] = [];
   for (let i = 0; i < rows.length; i++) {
     const day = dayOfRow(i);
     if (day === undefined || day < from || day > to) continue;
     const row = rows.at(i)!;
     const outcome = judge(row);
-    if (outcome !== 'pending') cases.push(caseOf(extract, row as never, outcome.counted, outcome.detail));
+    if (outcome !== 'pending') yield caseOf(extract, row as never, outcome.counted, outcome.detail);
   }
-  return cases;
 }
 
-function withinCases(input: IndicatorInput, spec: Extract<ShapeSpec, { shape: 'within' }>): CaseRow[] {
+function withinCases(input: IndicatorInput, spec: Extract<ShapeSpec, { shape: 'within' }>): Iterable<CaseRow> {
   return periodCohort(input, spec, spec.date, (row) => {
     const start = dateIn(row, spec.start);
     const end = dateIn(row, spec.end);
@@ -90,24 +88,24 @@ function withinCases(input: IndicatorInput, spec: Extract<ShapeSpec, { shape: 'w
   });
 }
 
-function flagCases(input: IndicatorInput, spec: Extract<ShapeSpec, { shape: 'flag' }>): CaseRow[] {
+function flagCases(input: IndicatorInput, spec: Extract<ShapeSpec, { shape: 'flag' }>): Iterable<CaseRow> {
   return periodCohort(input, spec, spec.date, (row) => {
     const value = row[spec.flag];
     return { counted: value === true, detail: `${spec.label ?? spec.flag}: ${value === undefined ? 'not recorded' : value ? 'yes' : 'no'}` };
   });
 }
 
-function openLongerCases(input: IndicatorInput, spec: Extract<ShapeSpec, { shape: 'open-longer-than' }>): CaseRow[] {
+function* openLongerCases(input: IndicatorInput, spec: Extract<ShapeSpec, { shape: 'open-longer-than' }>): Generator<CaseRow> {
   const { extract, rows } = rowsOf(input, spec);
   const { asAt } = input.period;
-  return openRows(rows, spec.start, spec.end, asAt).map((row) => {
-      const start = dayOf(dateIn(row, spec.start)!);
-      const until = lastDayWithin(start, spec.within, input.calendar);
-      return caseOf(extract, row as never, asAt > until, `open since ${formatUk(start)}; ${describeSpan(spec.within)} on ${formatUk(until)}`);
-    });
+  for (const row of openRows(rows, spec.start, spec.end, asAt)) {
+    const start = dayOf(dateIn(row, spec.start)!);
+    const until = lastDayWithin(start, spec.within, input.calendar);
+    yield caseOf(extract, row as never, asAt > until, `open since ${formatUk(start)}; ${describeSpan(spec.within)} on ${formatUk(until)}`);
+  }
 }
 
-function repeatCases(input: IndicatorInput, spec: Extract<ShapeSpec, { shape: 'repeat' }>): CaseRow[] {
+function repeatCases(input: IndicatorInput, spec: Extract<ShapeSpec, { shape: 'repeat' }>): Iterable<CaseRow> {
   const { rows } = rowsOf(input, spec);
   const daysByChild = new Map<string, DayNumber[]>();
   for (const row of rows) {
@@ -128,12 +126,12 @@ function repeatCases(input: IndicatorInput, spec: Extract<ShapeSpec, { shape: 'r
   });
 }
 
-function countCases(input: IndicatorInput, spec: Extract<ShapeSpec, { shape: 'count' }>): CaseRow[] {
+function* countCases(input: IndicatorInput, spec: Extract<ShapeSpec, { shape: 'count' }>): Generator<CaseRow> {
   const { extract, rows } = rowsOf(input, spec);
   const { period } = input;
   const counted = spec.date !== undefined ? recordsDatedIn(rows, spec.date, period.from, period.to) : openRows(rows, spec.start!, spec.end, period.asAt);
   const column = spec.date ?? spec.start!;
-  return counted.map((row) => caseOf(extract, row as never, true, `${column} ${formatUk(dayOf(dateIn(row, column)!))}`));
+  for (const row of counted) yield caseOf(extract, row as never, true, `${column} ${formatUk(dayOf(dateIn(row, column)!))}`);
 }
 
 /**
@@ -191,13 +189,12 @@ function latestLookup(input: IndicatorInput, records: Subject & { readonly date:
   return (childId) => latest.get(childId);
 }
 
-function dueCases(input: IndicatorInput, spec: Extract<ShapeSpec, { shape: 'due' }>): CaseRow[] {
+function* dueCases(input: IndicatorInput, spec: Extract<ShapeSpec, { shape: 'due' }>): Generator<CaseRow> {
   const plans = input.data.plans!;
   const { asAt } = input.period;
   const wanted = spec.plans.where ? recordsWhere(plans.records, (plan) => recordPasses(plan as unknown as Row, spec.plans.where!)) : plans.records;
   const latestOf = latestLookup(input, spec.records, asAt);
   const noun = spec.records.label ?? `${spec.records.extract} record`;
-  const cases: CaseRow[] = [];
   for (const open of openPlansByChild(wanted, asAt).values()) {
     const childId = open[0]!.child_id;
     const start = open[open.length - 1]!.start_date;
@@ -205,12 +202,11 @@ function dueCases(input: IndicatorInput, spec: Extract<ShapeSpec, { shape: 'due'
     const base = last !== undefined && last > start ? last : start;
     const since = last !== undefined && last >= start ? `last ${noun} ${formatUk(last)}` : `no ${noun} since plan start ${formatUk(start)}`;
     const status = dueStatus(lastDayWithin(base, spec.within, input.calendar), asAt, since);
-    cases.push(caseOf(plans, open[0] as PlanRecord, status.met, status.detail));
+    yield caseOf(plans, open[0] as PlanRecord, status.met, status.detail);
   }
-  return cases;
 }
 
-function casesOf(spec: ShapeSpec, input: IndicatorInput): CaseRow[] {
+function casesOf(spec: ShapeSpec, input: IndicatorInput): Iterable<CaseRow> {
   switch (spec.shape) {
     case 'within':
       return withinCases(input, spec);

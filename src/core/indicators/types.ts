@@ -111,6 +111,12 @@ export interface IndicatorDefinition {
   readonly rowsAre?: string;
   /** The extract its case rows come from (visits-cp reads visits but judges each child's plan). */
   readonly subject: ExtractKind;
-  /** The cases: the cohort with met/not met (rates), or the records counted (counts). */
-  cases(input: IndicatorInput): CaseRow[];
+  /**
+   * The cases: the cohort with met/not met (rates), or the records counted
+   * (counts). The report folds each row into the figure, the groups and the
+   * exceptions as it comes, so an indicator that yields its rows one at a
+   * time (a generator) leaves a counted row to be collected young, not
+   * held with the whole cohort.
+   */
+  cases(input: IndicatorInput): Iterable<CaseRow>;
 }

@@ -5,7 +5,7 @@ import { describeInterval, dueAfter } from './dueDates.js';
 import { latestEventsOf, type LatestEvents } from './latestEvents.js';
 import { memoised } from '../memoised.js';
 import { latestOpenStart, plansOfType } from './openPlans.js';
-import type { CaseRow, IndicatorDefinition } from './types.js';
+import type { IndicatorDefinition } from './types.js';
 import { count } from './words.js';
 import type { RecordList } from '../extracts/recordList.js';
 
@@ -45,14 +45,13 @@ function visitTimeliness(planType: 'CP' | 'CIN' | 'CLA', name: string): Indicato
     reads: { plans: ['end_date'], visits: [] },
     // One row per visit, grouped by the visit's own team and worker, which its event holds.
     subject: 'visits',
-    cases: ({ data, period, settings, calendar }) => {
+    *cases({ data, period, settings, calendar }) {
       const visits = data.visits!;
       const events = visits.events!;
       const index = latestEventsOf(events);
       const plans = plansOf(data.plans!.records);
       const interval = settings.visitIntervals[planType];
       const { day: days, code: codes, child: children } = events.data();
-      const rows: CaseRow[] = [];
       // Period cohorts ignore the as-at date: every visit dated in the period is judged.
       for (let i = 0; i < events.length; i++) {
         const day = days[i]! as DayNumber;
@@ -69,9 +68,8 @@ function visitTimeliness(planType: 'CP' | 'CIN' | 'CLA', name: string): Indicato
         const due = dueAfter(base, interval, calendar);
         const since = fromVisit ? `previous visit ${formatUk(base)}` : `no earlier visit since plan start ${formatUk(start)}`;
         const met = day <= due;
-        rows.push(caseOfEvent(visits, i, met, met ? `${since}; due ${formatUk(due)}` : `${since}; due ${formatUk(due)}, ${count(day - due, 'day')} late`));
+        yield caseOfEvent(visits, i, met, met ? `${since}; due ${formatUk(due)}` : `${since}; due ${formatUk(due)}, ${count(day - due, 'day')} late`);
       }
-      return rows;
     },
   };
 }

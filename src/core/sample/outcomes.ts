@@ -15,7 +15,7 @@ export interface Outcome {
 export function casesByPlace(indicator: IndicatorDefinition, input: IndicatorInput): Map<string, Outcome> {
   const reason = notComputedReason(indicator, input.data, input.period);
   if (reason) throw new UsageError(`${indicator.id} cannot be computed: ${reason}`);
-  return new Map(indicator.cases(input).map((c) => [`${c.source.file}:${c.source.line}`, { met: !isException(indicator, c), detail: c.detail }]));
+  return new Map(Array.from(indicator.cases(input), (c) => [`${c.source.file}:${c.source.line}`, { met: !isException(indicator, c), detail: c.detail }]));
 }
 
 /** Whether a record with this outcome (none: not in the indicator's cohort) passes `--only`. */
