@@ -8,7 +8,7 @@ import { describeSpan, lastDayWithin, type Span } from './spans.js';
 import { DEFAULT_SETTINGS, type Settings } from '../settings.js';
 import type { CaseRow, IndicatorDefinition, IndicatorInput } from './types.js';
 import { count } from './words.js';
-import { recordsWhere, type RecordList } from '../extracts/recordList.js';
+import type { RecordList } from '../extracts/recordList.js';
 
 /** When the reviews of a plan fall due (catalogue.md `cla-review-timeliness`, `cp-review-timeliness`). */
 interface ReviewSchedule {
@@ -54,8 +54,12 @@ interface PlanReviews {
 
 /** The reviews of one type, each on the plan open on its day, or on none. */
 interface ReviewBook {
-  /** Each review of the type with its plan's clock; none when no plan of the type was open on its day. */
-  readonly placed: readonly { readonly review: ReviewRecord; readonly plan: PlanReviews | undefined }[];
+  /**
+   * Each review of the type, by its number in the reviews extract and its
+   * day, with its plan's clock; none when no plan of the type was open on
+   * its day. Numbers, not records: a period's reviews are made when judged.
+   */
+  readonly placed: readonly { readonly index: number; readonly day: DayNumber; readonly plan: PlanReviews | undefined }[];
   /** A plan's clock, by child and start. */
   clockOf(childId: string, start: DayNumber): PlanReviews | undefined;
 }
@@ -69,15 +73,22 @@ function buildBook(type: ReviewSchedule['type'], reviews: RecordList<ReviewRecor
   const plansByChild = plansOfType(plans, type);
   const key = (childId: string, start: DayNumber) => `${childId}\u0000${start}`;
   const clocks = new Map<string, { start: DayNumber; days: DayNumber[] }>();
-  const placed = recordsWhere(reviews, (review) => review.review_type === type).map((review) => {
-      const start = latestOpenStart(plansByChild.get(review.child_id), review.review_date);
-      if (start === undefined) return { review, plan: undefined };
-      const k = key(review.child_id, start);
-      let clock = clocks.get(k);
-      if (clock === undefined) clocks.set(k, (clock = { start, days: [] }));
-      clock.days.push(review.review_date);
-      return { review, plan: clock };
-    });
+  const placed: { index: number; day: DayNumber; plan: PlanReviews | undefined }[] = [];
+  for (let index = 0; index < reviews.length; index++) {
+    const review = reviews.at(index)!;
+    if (review.review_type !== type) continue;
+    const day = review.review_date;
+    const start = latestOpenStart(plansByChild.get(review.child_id), day);
+    if (start === undefined) {
+      placed.push({ index, day, plan: undefined });
+      continue;
+    }
+    const k = key(review.child_id, start);
+    let clock = clocks.get(k);
+    if (clock === undefined) clocks.set(k, (clock = { start, days: [] }));
+    clock.days.push(day);
+    placed.push({ index, day, plan: clock });
+  }
   // Numbered by distinct days: reviews on the same day share a number.
   for (const clock of clocks.values()) clock.days = [...new Set(clock.days)].sort((a, b) => a - b);
   return { placed, clockOf: (childId, start) => clocks.get(key(childId, start)) };
@@ -113,25 +124,23 @@ function nextDue(schedule: ReviewSchedule, plan: PlanReviews, earlier: number, c
 }
 
 /** One row per review of the type dated in the period: met when on or before its due date; a review on no open plan is not met. */
-function reviewTimeliness(type: ReviewSchedule['type'], input: IndicatorInput): CaseRow[] {
+function* reviewTimeliness(type: ReviewSchedule['type'], input: IndicatorInput): Generator<CaseRow> {
   const { data, period, calendar } = input;
   const reviews = data.reviews!;
   const schedule = scheduleOf(type, input.settings);
-  const rows: CaseRow[] = [];
   // Period cohorts ignore the as-at date: every review dated in the period is judged.
-  for (const { review, plan } of BOOKS[type](reviews.records, data.plans!.records).placed) {
-    const day = review.review_date;
+  for (const { index, day, plan } of BOOKS[type](reviews.records, data.plans!.records).placed) {
     if (day < period.from || day > period.to) continue;
+    const review = reviews.records.at(index)!;
     if (plan === undefined) {
-      rows.push(caseOf(reviews, review, false, `${type} review ${formatUk(day)} with no ${type} plan open on that day, so not met`));
+      yield caseOf(reviews, review, false, `${type} review ${formatUk(day)} with no ${type} plan open on that day, so not met`);
       continue;
     }
     const due = nextDue(schedule, plan, plan.days.indexOf(day), calendar);
     const met = day <= due.by;
     const said = `${ordinal(due.number)} review ${formatUk(day)}, due by ${formatUk(due.by)} (${due.rule})`;
-    rows.push(caseOf(reviews, review, met, met ? said : `${said}, ${count(day - due.by, 'day')} late`));
+    yield caseOf(reviews, review, met, met ? said : `${said}, ${count(day - due.by, 'day')} late`);
   }
-  return rows;
 }
 
 function reviewTimelinessIndicator(type: ReviewSchedule['type'], defaultTarget: number): IndicatorDefinition {
