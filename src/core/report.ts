@@ -291,14 +291,15 @@ interface Folded {
  */
 function foldCases(indicator: IndicatorDefinition, data: Dataset, options: ReportOptions, period: Period, keep: { readonly by?: GroupBy; readonly exceptions: boolean }): Folded {
   const { settings, calendar, where } = options;
+  const { by } = keep;
   const all = new Tally();
-  const groups = keep.by === undefined ? undefined : new Map<string, Tally>();
+  const groups = by === undefined ? undefined : new Map<string, Tally>();
   const exceptions: ExceptionRow[] = [];
   for (const row of indicator.cases({ data, period, settings, calendar })) {
     if (where && !passes(row, where)) continue;
     all.add(row);
-    if (groups) {
-      const key = columnText(row, keep.by!) ?? noGroup(keep.by!);
+    if (by !== undefined && groups !== undefined) {
+      const key = columnText(row, by) ?? noGroup(by);
       let tally = groups.get(key);
       if (tally === undefined) groups.set(key, (tally = new Tally()));
       tally.add(row);
