@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ColumnSpec } from '../../src/core/extracts/columns.js';
 import { EXTRACT_KINDS, EXTRACTS } from '../../src/core/extracts/definitions.js';
-import { daysIn, recordsWhereDays } from '../../src/core/extracts/recordList.js';
+import { daysIn, labelsIn, recordsWhereDays } from '../../src/core/extracts/recordList.js';
 import { RecordStore } from '../../src/core/extracts/recordStore.js';
 import { recordMaker } from '../../src/core/extracts/rowValidator.js';
 import { Utf8Texts } from '../../src/core/extracts/utf8Texts.js';
@@ -122,6 +122,21 @@ describe('RecordStore', () => {
       const fromStore = daysIn(store, column);
       const fromArray = daysIn(records, column);
       const reference = records.map((record) => (record[column] as { day: number } | undefined)?.day);
+      expect(records.map((_, i) => fromStore(i))).toStrictEqual(reference);
+      expect(records.map((_, i) => fromArray(i))).toStrictEqual(reference);
+    }
+  });
+
+  it('reads each repeating-text and code column without making the records, as the records read', () => {
+    const columns = EXTRACTS.reviews.columns;
+    const records = randomRecords(new Rng(19), columns, 2_000);
+    const store = storeOf(columns, records);
+    // Blank teams read back as undefined too.
+    expect(records.some((record) => record.team === undefined)).toBe(true);
+    for (const column of ['child_id', 'review_type', 'team', 'worker']) {
+      const fromStore = labelsIn(store, column);
+      const fromArray = labelsIn(records, column);
+      const reference = records.map((record) => record[column]);
       expect(records.map((_, i) => fromStore(i))).toStrictEqual(reference);
       expect(records.map((_, i) => fromArray(i))).toStrictEqual(reference);
     }

@@ -28,6 +28,16 @@ export function daysIn<R>(records: RecordList<R>, column: string): DayReader {
   };
 }
 
+/** The text of one repeating-text or code column (child ID, team, plan type) of record `index` (undefined when blank). */
+export type LabelReader = (index: number) => string | undefined;
+
+/** Reads a repeating-text or code column by record index: from a store's numbers without making the record. */
+export function labelsIn<R>(records: RecordList<R>, column: string): LabelReader {
+  const stored = records instanceof RecordStore ? records.labelReader(column) : undefined;
+  if (stored !== undefined) return stored;
+  return (index) => (records.at(index) as Readonly<Record<string, unknown>>)[column] as string | undefined;
+}
+
 /**
  * The records whose days in `columns` (undefined when blank) pass `test`,
  * as an array: only those records are made, so a cohort of one period

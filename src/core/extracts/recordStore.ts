@@ -2,7 +2,7 @@ import type { LocalDateTime } from '../dates/londonTime.js';
 import type { ColumnSpec } from './columns.js';
 import { growable, roomForLabel, settled, sized, withRoom, type LabelNumbers, type Numbers, type Resize } from './growable.js';
 import { Interned } from './interned.js';
-import type { DayReader, RecordList } from './recordList.js';
+import type { DayReader, LabelReader, RecordList } from './recordList.js';
 import { recordMaker, type RecordMaker } from './rowValidator.js';
 import { Utf8Texts, type Utf8TextsData } from './utf8Texts.js';
 
@@ -350,6 +350,12 @@ export class RecordStore<R> implements RecordList<R> {
       const day = days[index]!;
       return day === NO_DAY ? undefined : day;
     };
+  }
+
+  /** Reads a repeating-text or code column without making the record; undefined for other columns. */
+  labelReader(column: string): LabelReader | undefined {
+    const stored = this.columns[this.names.indexOf(column)];
+    return stored instanceof LabelColumn ? (index) => stored.get(index) as string | undefined : undefined;
   }
 
   /** The line record `index` was read from, without making the record. */

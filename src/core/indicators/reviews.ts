@@ -8,7 +8,7 @@ import { describeSpan, lastDayWithin, type Span } from './spans.js';
 import { DEFAULT_SETTINGS, type Settings } from '../settings.js';
 import type { CaseRow, IndicatorDefinition, IndicatorInput } from './types.js';
 import { count } from './words.js';
-import type { RecordList } from '../extracts/recordList.js';
+import { daysIn, labelsIn, type RecordList } from '../extracts/recordList.js';
 
 /** When the reviews of a plan fall due (catalogue.md `cla-review-timeliness`, `cp-review-timeliness`). */
 interface ReviewSchedule {
@@ -64,6 +64,14 @@ interface ReviewBook {
   clockOf(childId: string, start: DayNumber): PlanReviews | undefined;
 }
 
+/** Sorts the days and drops repeats, in place. */
+function distinctInOrder(days: DayNumber[]): void {
+  days.sort((a, b) => a - b);
+  let kept = 0;
+  for (const day of days) if (kept === 0 || days[kept - 1] !== day) days[kept++] = day;
+  days.length = kept;
+}
+
 /**
  * Places each review on the plan of its type open on its day (the latest
  * start), so a restarted episode starts a new clock, even the day after the
@@ -74,23 +82,27 @@ function buildBook(type: ReviewSchedule['type'], reviews: RecordList<ReviewRecor
   const key = (childId: string, start: DayNumber) => `${childId}\u0000${start}`;
   const clocks = new Map<string, { start: DayNumber; days: DayNumber[] }>();
   const placed: { index: number; day: DayNumber; plan: PlanReviews | undefined }[] = [];
+  // Three columns read by index: no review is made to be placed.
+  const typeOf = labelsIn(reviews, 'review_type');
+  const childOf = labelsIn(reviews, 'child_id');
+  const dayOf = daysIn(reviews, 'review_date');
   for (let index = 0; index < reviews.length; index++) {
-    const review = reviews.at(index)!;
-    if (review.review_type !== type) continue;
-    const day = review.review_date;
-    const start = latestOpenStart(plansByChild.get(review.child_id), day);
+    if (typeOf(index) !== type) continue;
+    const childId = childOf(index)!;
+    const day = dayOf(index) as DayNumber;
+    const start = latestOpenStart(plansByChild.get(childId), day);
     if (start === undefined) {
       placed.push({ index, day, plan: undefined });
       continue;
     }
-    const k = key(review.child_id, start);
+    const k = key(childId, start);
     let clock = clocks.get(k);
     if (clock === undefined) clocks.set(k, (clock = { start, days: [] }));
     clock.days.push(day);
     placed.push({ index, day, plan: clock });
   }
   // Numbered by distinct days: reviews on the same day share a number.
-  for (const clock of clocks.values()) clock.days = [...new Set(clock.days)].sort((a, b) => a - b);
+  for (const clock of clocks.values()) distinctInOrder(clock.days);
   return { placed, clockOf: (childId, start) => clocks.get(key(childId, start)) };
 }
 
