@@ -1,7 +1,8 @@
 // openPlansByChild keeps the last day asked for and hands the same map to every
 // indicator asking for it: cross-checked against a fresh computation (a copy of
 // the plans, which nothing has asked about) over seeded random plans, days
-// asked in turn and again, and every plan type.
+// asked in turn and again, and every plan type; and against the plain reading,
+// written out here from the rule.
 import { describe, expect, it } from 'vitest';
 import type { DayNumber } from '../../src/core/dates/localDate.js';
 import { PLAN_TYPES, type PlanRecord, type PlanType } from '../../src/core/extracts/definitions.js';
@@ -30,6 +31,34 @@ function entries(open: ReadonlyMap<string, readonly PlanRecord[]>): [string, Pla
   return [...open].map(([childId, plans]) => [childId, [...plans]]);
 }
 
+/** By child ID: the order children come in is not part of the answer, the order of each child's plans is. */
+function byChildId(open: ReadonlyMap<string, readonly PlanRecord[]>): [string, PlanRecord[]][] {
+  return entries(open).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+const text = (value: string | undefined) => value ?? '';
+
+/** The plain reading: each child's plans of the type open on the day, newest start first, ties by plan id, end (blank last), team, worker. */
+function plainOpenPlans(plans: readonly PlanRecord[], day: DayNumber, type: PlanType | undefined): Map<string, PlanRecord[]> {
+  const open = new Map<string, PlanRecord[]>();
+  for (const plan of plans) {
+    if (type !== undefined && plan.plan_type !== type) continue;
+    if (plan.start_date > day || (plan.end_date !== undefined && plan.end_date < day)) continue;
+    open.set(plan.child_id, [...(open.get(plan.child_id) ?? []), plan]);
+  }
+  for (const list of open.values()) {
+    list.sort(
+      (a, b) =>
+        b.start_date - a.start_date ||
+        (text(a.plan_id) < text(b.plan_id) ? -1 : text(a.plan_id) > text(b.plan_id) ? 1 : 0) ||
+        (a.end_date ?? Infinity) - (b.end_date ?? Infinity) ||
+        (text(a.team) < text(b.team) ? -1 : text(a.team) > text(b.team) ? 1 : 0) ||
+        (text(a.worker) < text(b.worker) ? -1 : text(a.worker) > text(b.worker) ? 1 : 0),
+    );
+  }
+  return open;
+}
+
 describe('openPlansByChild', () => {
   for (const seed of [7, 8]) {
     it(`gives what a fresh computation gives, day after day (seed ${seed})`, () => {
@@ -43,6 +72,16 @@ describe('openPlansByChild', () => {
       }
     });
   }
+
+  it('gives what the plain reading gives, for every type on each day', () => {
+    const rng = new Rng(11);
+    const plans = randomPlans(rng, 500);
+    for (const day of [0, 40, 100, 160, 230] as DayNumber[]) {
+      for (const type of [undefined, ...PLAN_TYPES]) {
+        expect(byChildId(openPlansByChild(plans, day, type)), `day ${day} ${type ?? 'all'}`).toEqual(byChildId(plainOpenPlans(plans, day, type)));
+      }
+    }
+  });
 
   it('hands the same map to a second caller asking for the same day and type', () => {
     const plans = randomPlans(new Rng(9), 50);
