@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ColumnSpec } from '../../src/core/extracts/columns.js';
 import { EXTRACT_KINDS, EXTRACTS } from '../../src/core/extracts/definitions.js';
-import { daysIn, labelsIn, recordsWhereDays } from '../../src/core/extracts/recordList.js';
+import { daysIn, labelsIn, recordsWhereDays, type RecordList } from '../../src/core/extracts/recordList.js';
 import { RecordStore } from '../../src/core/extracts/recordStore.js';
 import { recordMaker } from '../../src/core/extracts/rowValidator.js';
 import { Utf8Texts } from '../../src/core/extracts/utf8Texts.js';
@@ -114,32 +114,35 @@ describe('RecordStore', () => {
     expect([...merged].map((record) => Object.keys(record).at(-1))).toStrictEqual(expected.map(() => 'file'));
   });
 
-  it('reads each date column as days without making the records, as the records read', () => {
-    const columns = EXTRACTS.missing.columns;
-    const records = randomRecords(new Rng(17), columns, 2_000);
+  /** Each column read by index, from the store and from the plain records, gives what the records hold (`valueOf`); returns the records. */
+  function expectColumnsRead(
+    kind: 'missing' | 'reviews',
+    seed: number,
+    readerOf: (records: RecordList<Row>, column: string) => (index: number) => unknown,
+    names: readonly string[],
+    valueOf: (value: unknown) => unknown,
+  ): Row[] {
+    const columns = EXTRACTS[kind].columns;
+    const records = randomRecords(new Rng(seed), columns, 2_000);
     const store = storeOf(columns, records);
-    for (const column of ['missing_from', 'returned_at', 'rhi_completed_at']) {
-      const fromStore = daysIn(store, column);
-      const fromArray = daysIn(records, column);
-      const reference = records.map((record) => (record[column] as { day: number } | undefined)?.day);
+    for (const column of names) {
+      const fromStore = readerOf(store, column);
+      const fromArray = readerOf(records, column);
+      const reference = records.map((record) => valueOf(record[column]));
       expect(records.map((_, i) => fromStore(i))).toStrictEqual(reference);
       expect(records.map((_, i) => fromArray(i))).toStrictEqual(reference);
     }
+    return records;
+  }
+
+  it('reads each date column as days without making the records, as the records read', () => {
+    expectColumnsRead('missing', 17, daysIn, ['missing_from', 'returned_at', 'rhi_completed_at'], (value) => (value as { day: number } | undefined)?.day);
   });
 
   it('reads each repeating-text and code column without making the records, as the records read', () => {
-    const columns = EXTRACTS.reviews.columns;
-    const records = randomRecords(new Rng(19), columns, 2_000);
-    const store = storeOf(columns, records);
-    // Blank teams read back as undefined too.
+    const records = expectColumnsRead('reviews', 19, labelsIn, ['child_id', 'review_type', 'team', 'worker'], (value) => value);
+    // Blank teams were read back as undefined too.
     expect(records.some((record) => record.team === undefined)).toBe(true);
-    for (const column of ['child_id', 'review_type', 'team', 'worker']) {
-      const fromStore = labelsIn(store, column);
-      const fromArray = labelsIn(records, column);
-      const reference = records.map((record) => record[column]);
-      expect(records.map((_, i) => fromStore(i))).toStrictEqual(reference);
-      expect(records.map((_, i) => fromArray(i))).toStrictEqual(reference);
-    }
   });
 
   it('picks the records whose days pass a test, as a filter over the records does', () => {
