@@ -50,8 +50,8 @@ export interface ExceptionRow {
   readonly team: string | undefined;
   readonly worker: string | undefined;
   readonly detail: string;
-  /** The record's dates (column → ISO date), for lists a manager filters; absent for a row with no record (an event, a worker). */
-  readonly dates?: Readonly<Record<string, string>>;
+  /** The record's dates (column → day), for lists a manager filters; absent for a row with no record (an event, a worker). Kept as days, not text: a report holds hundreds of thousands of exceptions. */
+  readonly dates?: Readonly<Record<string, DayNumber>>;
 }
 
 /** One computed indicator of a report. */
@@ -242,12 +242,12 @@ const dateColumnsOf = memoised((columns: Readonly<Record<string, { readonly type
     .map(([name]) => name),
 );
 
-/** A record's dates (date and date-time columns, as ISO days) in its extract's column order. */
-function recordDates(kind: ExtractKind, record: Readonly<Record<string, unknown>>): Record<string, string> {
-  const dates: Record<string, string> = {};
+/** A record's dates (date and date-time columns, as days) in its extract's column order. */
+function recordDates(kind: ExtractKind, record: Readonly<Record<string, unknown>>): Record<string, DayNumber> {
+  const dates: Record<string, DayNumber> = {};
   for (const name of dateColumnsOf(EXTRACTS[kind].columns)) {
-    const value = record[name] as number | { day: number } | undefined;
-    if (value !== undefined) dates[name] = formatIso((typeof value === 'number' ? value : value.day) as DayNumber);
+    const value = record[name] as DayNumber | { day: DayNumber } | undefined;
+    if (value !== undefined) dates[name] = typeof value === 'number' ? value : value.day;
   }
   return dates;
 }

@@ -1,3 +1,4 @@
+import { formatIso, type DayNumber } from '../core/dates/localDate.js';
 import { EXTRACTS } from '../core/extracts/definitions.js';
 import type { ExceptionRow, IndicatorResult, Report } from '../core/report.js';
 import { csvLine } from './csvCell.js';
@@ -24,6 +25,10 @@ export function allExceptions(report: Report): ListedException[] {
   return report.indicators.flatMap((result) => result.exceptions.map((row) => ({ result, row })));
 }
 
+function dateText(day: DayNumber | undefined): string | undefined {
+  return day === undefined ? undefined : formatIso(day);
+}
+
 /**
  * The exceptions as one long CSV table a team manager filters: indicator,
  * title, child, record, team, worker, detail, then the key dates the rows
@@ -34,7 +39,7 @@ export function renderExceptionsCsv(exceptions: readonly ListedException[]): str
   const dates = DATE_COLUMNS.filter((name) => exceptions.some(({ row }) => row.dates?.[name] !== undefined));
   const header = ['indicator', 'title', 'child', 'record', 'team', 'worker', 'detail', ...dates];
   const lines = exceptions.map(({ result, row }) =>
-    csvLine([result.id, result.title, row.childId, row.recordId, row.team, row.worker, row.detail, ...dates.map((name) => row.dates?.[name])]),
+    csvLine([result.id, result.title, row.childId, row.recordId, row.team, row.worker, row.detail, ...dates.map((name) => dateText(row.dates?.[name]))]),
   );
   return [csvLine(header), ...lines].join('');
 }

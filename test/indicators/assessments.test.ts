@@ -87,7 +87,7 @@ describe('assessment-timeliness (completed within 45 working days)', () => {
     expect(result.exceptions).toEqual([
       {
         childId: 'C00002', recordId: 'A0002', team: 'Team A', worker: 'Worker 02', detail: 'completed after 46 working days',
-        dates: { referral_date: '2026-08-14', start_date: '2026-08-17', completed_date: '2026-10-20' },
+        dates: { referral_date: day('2026-08-14'), start_date: day('2026-08-17'), completed_date: day('2026-10-20') },
       },
     ]);
   });
