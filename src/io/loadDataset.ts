@@ -5,6 +5,8 @@ import type { ExtractData } from '../core/extracts/extractParser.js';
 import type { Issue, IssueTable } from '../core/extracts/issues.js';
 import type { ExtractMappings } from '../core/extracts/mapping.js';
 import { mergeExtracts } from '../core/extracts/mergeExtracts.js';
+import { RecordStore } from '../core/extracts/recordStore.js';
+import { TextPool } from '../core/extracts/textPool.js';
 import { locateSources, type ExtractSources } from './locateSources.js';
 import { readInParallel } from './readInParallel.js';
 import type { RowProgress } from './readExtract.js';
@@ -75,6 +77,15 @@ function asSnapshot(extract: ExtractData, job: TableJob): ExtractData {
   return { ...extract, snapshotOn: job.limits.extractedOn, snapshotSource: `Annex A ${ANNEX_A_KIND_NAMES[job.kind]}` };
 }
 
+/** Child IDs, teams and workers as one string each across the extracts (see TextPool). */
+function shareTexts(extracts: readonly ExtractData[]): void {
+  const pool = new TextPool();
+  for (const extract of extracts) {
+    if (extract.records instanceof RecordStore) extract.records.shareTexts(pool);
+    extract.events?.shareTexts(pool);
+  }
+}
+
 /**
  * Reads and validates the extracts the sources name; only the `kinds` asked
  * for (a sample of assessments need not read a million visits). A kind read
@@ -95,6 +106,7 @@ export async function loadDataset(sources: ExtractSources, options: LoadOptions)
     const parts = extracts.flatMap((extract, i) => (extract.kind === kind ? [asSnapshot(extract, jobs[i]!)] : []));
     if (parts.length > 0) data[kind] = mergeExtracts(parts);
   }
+  shareTexts(Object.values(data));
   const absentReasons: Partial<Record<ExtractKind, string>> = {};
   if (sources.annexA !== undefined) {
     for (const [kind, reason] of Object.entries(ANNEX_A_UNSUPPORTED)) if (data[kind as ExtractKind] === undefined) absentReasons[kind as ExtractKind] = reason;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DayNumber } from '../../src/core/dates/localDate.js';
 import { EventLog, type EventPlace } from '../../src/core/extracts/eventLog.js';
+import { TextPool } from '../../src/core/extracts/textPool.js';
 import { Rng } from '../../src/scripts/syntheticAuthority.js';
 
 interface PlainEvent extends EventPlace {
@@ -57,6 +58,30 @@ describe('the event log against a plain list of events (random, seeded)', () => 
     merged.append(EventLog.from(log.data()));
     merged.append(logOf(second, 'visits (2).csv'));
     expect(read(merged)).toEqual([...first, ...second]);
+  });
+});
+
+describe('sharing the texts of several logs', () => {
+  it('keeps every event and child number, and a shared log rebuilt from its arrays still takes events', () => {
+    const first = randomEvents(4, 2000);
+    const second = randomEvents(5, 1000);
+    const a = logOf(first, 'visits.csv');
+    const b = EventLog.from(structuredClone(logOf(second, 'visits.csv').data()));
+    const pool = new TextPool();
+    a.shareTexts(pool);
+    b.shareTexts(pool);
+    expect(read(a)).toEqual(first);
+    expect(read(b)).toEqual(second);
+    const { child } = a.data();
+    for (let i = 0; i < a.length; i++) expect(a.childNumber(a.childOf(i))).toBe(child[i]);
+    expect(a.childNumber('C999')).toBeUndefined();
+    // A child it has keeps its number; a new one takes the next.
+    const children = new Set(second.map((e) => e.child)).size;
+    const more = [second[0]!, { ...second[0]!, child: 'C999', line: 9999 }, { ...second[1]!, line: 10000 }];
+    for (const e of more) b.add(e.child, e.day as DayNumber, e.code, e);
+    expect(read(b)).toEqual([...second, ...more]);
+    expect(b.childNumber(second[0]!.child)).toBe(b.data().child[0]);
+    expect(b.childNumber('C999')).toBe(children);
   });
 });
 

@@ -4,6 +4,7 @@ import { EXTRACT_KINDS, EXTRACTS } from '../../src/core/extracts/definitions.js'
 import { daysIn, labelsIn, recordsWhereDays, type RecordList } from '../../src/core/extracts/recordList.js';
 import { RecordStore } from '../../src/core/extracts/recordStore.js';
 import { recordMaker } from '../../src/core/extracts/rowValidator.js';
+import { TextPool } from '../../src/core/extracts/textPool.js';
 import { Utf8Texts } from '../../src/core/extracts/utf8Texts.js';
 import { Rng } from '../../src/scripts/syntheticAuthority.js';
 
@@ -67,6 +68,23 @@ describe('RecordStore', () => {
     expect(store.at(i)).toStrictEqual(records[i]);
     expect(store.lineAt(i)).toBe(records[i]!.line);
     expect(store.at(records.length)).toBeUndefined();
+  });
+
+  it('gives back the same records after its repeating texts are shared with another store of the same kind', () => {
+    const columns = EXTRACTS.plans.columns;
+    const records = randomRecords(new Rng(12), columns, 2_000);
+    const others = randomRecords(new Rng(13), columns, 1_000);
+    const store = RecordStore.from<Row>(structuredClone(storeOf(columns, records).data()));
+    const other = storeOf(columns, others);
+    const pool = new TextPool();
+    other.shareTexts(pool);
+    store.shareTexts(pool);
+    expect(keyed(store)).toStrictEqual(keyed(records));
+    expect(keyed(other)).toStrictEqual(keyed(others));
+    // A shared store still takes records, numbering a new text and reusing a known one.
+    const more = randomRecords(new Rng(14), columns, 200).map((record, i) => ({ ...record, child_id: i % 2 === 0 ? 'C99999' : records[i]!.child_id }));
+    for (const record of more) store.push(record);
+    expect(keyed(store)).toStrictEqual(keyed([...records, ...more]));
   });
 
   it('gives back the same records after crossing a thread boundary (its arrays cloned as postMessage clones them)', () => {

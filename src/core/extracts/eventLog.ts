@@ -2,6 +2,7 @@ import type { DayNumber } from '../dates/localDate.js';
 import { growable, roomForLabel, settled, sized, withRoom, type LabelNumbers, type Resize } from './growable.js';
 import { Interned } from './interned.js';
 import { ownText } from './ownText.js';
+import type { TextPool } from './textPool.js';
 import { Utf8Texts, type Utf8TextsData } from './utf8Texts.js';
 
 /** The plain arrays an event log is made of: they cross a worker-thread boundary without copying. */
@@ -41,7 +42,8 @@ export interface EventPlace {
  * instead of a record object each.
  */
 export class EventLog {
-  private readonly ids = new Map<string, number>();
+  /** Each child ID's number: made when first wanted (a log rebuilt from a worker's arrays, or after `shareTexts`) from `childIds`. */
+  private ids: Map<string, number> | undefined;
   private readonly childIds: string[] = [];
   private labels = new Interned();
   /** The events' own ids, made when the first event with one comes (supervision records have none). */
@@ -67,10 +69,8 @@ export class EventLog {
   /** Rebuilds a log from its arrays (as sent from a worker thread). */
   static from(data: EventLogData): EventLog {
     const log = new EventLog(data.file);
-    data.childIds.forEach((id, i) => {
-      log.ids.set(id, i);
-      log.childIds.push(id);
-    });
+    // A loop, not a spread: a spread of 100,000 child IDs overflows the stack.
+    for (const id of data.childIds) log.childIds.push(id);
     log.labels = Interned.from(data.labels);
     if (data.names) log.names = Utf8Texts.from(data.names);
     if (data.tables) log.tables = { names: Interned.from(data.tables.names), table: data.tables.table };
@@ -94,11 +94,11 @@ export class EventLog {
     if (this.count === this.child.length) this.grow();
     // A child's rows come together: most rows are the row before's child, found without the map.
     const i = this.count;
-    let id = i > 0 && childId === this.childIds[this.child[i - 1]!] ? this.child[i - 1]! : this.ids.get(childId);
+    let id = i > 0 && childId === this.childIds[this.child[i - 1]!] ? this.child[i - 1]! : this.childNumber(childId);
     if (id === undefined) {
       id = this.childIds.length;
       const own = ownText(childId);
-      this.ids.set(own, id);
+      this.ids!.set(own, id);
       this.childIds.push(own);
     }
     this.child[i] = id;
@@ -175,7 +175,18 @@ export class EventLog {
 
   /** The number a child ID has in this log, if it has any event. */
   childNumber(childId: string): number | undefined {
+    if (this.ids === undefined) {
+      this.ids = new Map();
+      for (let n = 0; n < this.childIds.length; n++) this.ids.set(this.childIds[n]!, n);
+    }
     return this.ids.get(childId);
+  }
+
+  /** Swaps the child IDs' and labels' strings for the pool's equal ones. */
+  shareTexts(pool: TextPool): void {
+    for (let n = 0; n < this.childIds.length; n++) this.childIds[n] = pool.same(this.childIds[n]!);
+    this.labels.share(pool);
+    this.ids = undefined;
   }
 
   /** The arrays, trimmed to length: plain arrays, which cross a thread boundary and read fast. */

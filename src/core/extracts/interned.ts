@@ -1,4 +1,5 @@
 import { TextIndex } from './textIndex.js';
+import type { TextPool } from './textPool.js';
 
 /** Strings numbered in order of first sight; 0 is blank (undefined). */
 export class Interned {
@@ -36,6 +37,13 @@ export class Interned {
 
   /** Drops the index once no more strings will come (a complete extract): it holds as much again as the strings. */
   settle(): void {
+    this.index = undefined;
+    this.last = undefined;
+  }
+
+  /** Swaps each string for the pool's equal one: the same texts and numbers, one string each across tables. */
+  share(pool: TextPool): void {
+    for (let n = 1; n < this.strings.length; n++) this.strings[n] = pool.same(this.strings[n]!);
     this.index = undefined;
     this.last = undefined;
   }

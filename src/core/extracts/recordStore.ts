@@ -4,6 +4,7 @@ import { growable, roomForLabel, settled, sized, withRoom, type LabelNumbers, ty
 import { Interned } from './interned.js';
 import type { DayReader, LabelReader, RecordList } from './recordList.js';
 import { recordMaker, type RecordMaker } from './rowValidator.js';
+import type { TextPool } from './textPool.js';
 import { Utf8Texts, type Utf8TextsData } from './utf8Texts.js';
 
 /** How one column is kept: a number per record, or its text as bytes. */
@@ -50,8 +51,11 @@ function bufferOf(array: Numbers): ArrayBuffer {
 /** A column of one number per record in one typed array: growing, settling and crossing threads are the same for each. */
 abstract class NumberColumn<A extends Numbers> implements ColumnStore {
   abstract readonly keeping: ColumnKeeping;
-  protected count = 0;
-  constructor(protected values: A) {}
+  /** Values pushed: none in a new (empty) column, all of them in one rebuilt from its array, so that it can take more. */
+  protected count: number;
+  constructor(protected values: A) {
+    this.count = values.length;
+  }
   abstract push(value: unknown): void;
   abstract get(index: number): unknown;
   abstract data(): ColumnData;
@@ -82,6 +86,9 @@ class LabelColumn extends NumberColumn<LabelNumbers> {
   }
   get(index: number): unknown {
     return this.texts.text(this.values[index]!);
+  }
+  shareTexts(pool: TextPool): void {
+    this.texts.share(pool);
   }
   override settle(length: number): void {
     super.settle(length);
@@ -313,6 +320,11 @@ export class RecordStore<R> implements RecordList<R> {
 
   get length(): number {
     return this.count;
+  }
+
+  /** Swaps the strings of the repeating-text columns (child IDs, teams, workers, codes) for the pool's equal ones. */
+  shareTexts(pool: TextPool): void {
+    for (const column of this.columns) if (column instanceof LabelColumn) column.shareTexts(pool);
   }
 
   /** Adds a validated record (the validator's object: `line` and every column), read from table number `table` of a merged store. */
