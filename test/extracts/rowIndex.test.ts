@@ -24,7 +24,7 @@ describe('RowIndex (duplicate rows by hash, confirmed by value)', () => {
   });
 
   // The plain reference: every kept value in a list, the first equal one found by a scan.
-  it('finds what a scan of the kept values finds, on random rows with colliding hashes, with room made ahead or not', () => {
+  it('finds (with find and findOrAdd) what a scan of the kept values finds, on random rows with colliding hashes, with room made ahead or not', () => {
     let seed = 7;
     const random = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
     // Weak hashes on purpose: equal low 32 bits for different values (only the high part differs), equal whole hashes, and values near 2^53.
@@ -38,6 +38,8 @@ describe('RowIndex (duplicate rows by hash, confirmed by value)', () => {
           if (row === reserveAt) index.reserve(8_000);
           const value = Math.floor(random() * spread);
           const expected = kept.indexOf(value);
+          // Looking without adding finds the same, and adds nothing.
+          expect(index.find(hashOf(value), (earlier) => kept[earlier] === value)).toBe(expected);
           const found = index.findOrAdd(hashOf(value), kept.length, (earlier) => kept[earlier] === value);
           expect(found).toBe(expected);
           if (found === -1) kept.push(value);

@@ -2,6 +2,8 @@ import type { DayNumber } from '../dates/localDate.js';
 import { growable, roomForLabel, settled, sized, withRoom, type LabelNumbers, type Resize } from './growable.js';
 import { Interned } from './interned.js';
 import { ownText } from './ownText.js';
+import { textHash } from './rowHash.js';
+import { RowIndex } from './rowIndex.js';
 import type { TextPool } from './textPool.js';
 import { Utf8Texts, type Utf8TextsData } from './utf8Texts.js';
 
@@ -42,8 +44,8 @@ export interface EventPlace {
  * instead of a record object each.
  */
 export class EventLog {
-  /** Each child ID's number: made when first wanted (a log rebuilt from a worker's arrays, or after `shareTexts`) from `childIds`. */
-  private ids: Map<string, number> | undefined;
+  /** Each child ID's number, by the ID's hash (a Map of a million IDs is tens of MB the collector traces): made when first wanted, from `childIds`. */
+  private ids: RowIndex | undefined;
   private readonly childIds: string[] = [];
   private labels = new Interned();
   /** The events' own ids, made when the first event with one comes (supervision records have none). */
@@ -94,12 +96,10 @@ export class EventLog {
     if (this.count === this.child.length) this.grow();
     // A child's rows come together: most rows are the row before's child, found without the map.
     const i = this.count;
-    let id = i > 0 && childId === this.childIds[this.child[i - 1]!] ? this.child[i - 1]! : this.childNumber(childId);
-    if (id === undefined) {
+    let id = i > 0 && childId === this.childIds[this.child[i - 1]!] ? this.child[i - 1]! : this.childIndex().findOrAdd(textHash(childId), this.childIds.length, (n) => this.childIds[n] === childId);
+    if (id === -1) {
       id = this.childIds.length;
-      const own = ownText(childId);
-      this.ids!.set(own, id);
-      this.childIds.push(own);
+      this.childIds.push(ownText(childId));
     }
     this.child[i] = id;
     this.day[i] = day;
@@ -175,11 +175,18 @@ export class EventLog {
 
   /** The number a child ID has in this log, if it has any event. */
   childNumber(childId: string): number | undefined {
+    const n = this.childIndex().find(textHash(childId), (kept) => this.childIds[kept] === childId);
+    return n === -1 ? undefined : n;
+  }
+
+  private childIndex(): RowIndex {
     if (this.ids === undefined) {
-      this.ids = new Map();
-      for (let n = 0; n < this.childIds.length; n++) this.ids.set(this.childIds[n]!, n);
+      const ids = new RowIndex();
+      ids.reserve(this.childIds.length);
+      for (let n = 0; n < this.childIds.length; n++) ids.findOrAdd(textHash(this.childIds[n]!), n, () => false);
+      this.ids = ids;
     }
-    return this.ids.get(childId);
+    return this.ids;
   }
 
   /** Swaps the child IDs' and labels' strings for the pool's equal ones. */

@@ -23,18 +23,31 @@ export class RowIndex {
    * `entry` under the hash and returns -1.
    */
   findOrAdd(hash: number, entry: number, same: (earlier: number) => boolean): number {
-    const slots = this.slots;
     const low = hash | 0;
+    const at = this.probe(low, same);
+    const slots = this.slots;
+    if (slots[at + 1] !== 0) return slots[at + 1]! - 1;
+    slots[at] = low;
+    slots[at + 1] = entry + 1;
+    if (++this.size * 4 > (slots.length >> 1) * 3) this.rehash();
+    return -1;
+  }
+
+  /** The first kept row with this hash that `same` confirms, else -1. */
+  find(hash: number, same: (earlier: number) => boolean): number {
+    return this.slots[this.probe(hash | 0, same) + 1]! - 1;
+  }
+
+  /** Where the first kept row with this hash that `same` confirms is, else the empty slot that ends the probe. */
+  private probe(low: number, same: (earlier: number) => boolean): number {
+    const slots = this.slots;
     const mask = (slots.length >> 1) - 1;
     let at = (low & mask) << 1;
     for (let taken = slots[at + 1]!; taken !== 0; taken = slots[at + 1]!) {
-      if (slots[at] === low && same(taken - 1)) return taken - 1;
+      if (slots[at] === low && same(taken - 1)) return at;
       at = (at + 2) & (slots.length - 1);
     }
-    slots[at] = low;
-    slots[at + 1] = entry + 1;
-    if (++this.size * 4 > (mask + 1) * 3) this.rehash();
-    return -1;
+    return at;
   }
 
   /** Makes room for this many entries in all, so the table need not grow (a guess: more may come). */
