@@ -5,6 +5,7 @@ import { formatIso, type DayNumber } from './dates/localDate.js';
 import { EXTRACTS, type ExtractKind } from './extracts/definitions.js';
 import type { ExtractData } from './extracts/extractParser.js';
 import type { FileQuality } from './extracts/issues.js';
+import { flatText } from './extracts/ownText.js';
 import { memoised } from './memoised.js';
 import { INDICATORS } from './indicators/registry.js';
 import { extractsRead, isException, type CaseRow, type Direction, type IndicatorDefinition, type IndicatorKind } from './indicators/types.js';
@@ -223,7 +224,7 @@ function indicatorWarnings(indicator: IndicatorDefinition, data: Dataset, maxSha
 
 /** A case row as its exception is written. */
 function exceptionOf(indicator: IndicatorDefinition, { childId, recordId, team, worker, detail, refused, source, record }: CaseRow): ExceptionRow {
-  const text = withRefused(detail, refused, indicator.reads[source.kind]);
+  const text = flatText(withRefused(detail, refused, indicator.reads[source.kind]));
   // Two literals, not a spread of the optional key: V8 copies spreads on a slow path, and a report has tens of thousands of exceptions.
   return record ? { childId, recordId, team, worker, detail: text, dates: recordDates(source.kind, record) } : { childId, recordId, team, worker, detail: text };
 }
