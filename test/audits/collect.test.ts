@@ -149,7 +149,7 @@ describe('returned workbooks and sample theme columns', () => {
     const error = thrown(() => collectAudits([table], OPTIONS));
     expect(error.code).toBe('PSEUDONYMISED_SAMPLE');
     expect(error.message).toBe(
-      `${path}: its About sheet says the sample was pseudonymised, so its child IDs are pseudonyms, not the children's IDs, and audits of them would match no child; collect the grades onto a sample drawn without pseudonymising`,
+      `${path}: its About sheet says the sample was pseudonymised, so its audits would match no child's records; collect the grades onto a sample drawn without pseudonymising`,
     );
   });
 });

@@ -133,7 +133,7 @@ function refusePseudonyms(table: SampleTable, rows: readonly SampleRow[]): void 
   const why = table.pseudonymised ? 'its About sheet says the sample was pseudonymised' : 'every child ID in it is a pseudonym';
   throw new DataError(
     'PSEUDONYMISED_SAMPLE',
-    `${table.file}: ${why}, so its child IDs are pseudonyms, not the children's IDs, and audits of them would match no child; collect the grades onto a sample drawn without pseudonymising`,
+    `${table.file}: ${why}, so its audits would match no child's records; collect the grades onto a sample drawn without pseudonymising`,
     { file: table.file, column: 'child_id' },
   );
 }
