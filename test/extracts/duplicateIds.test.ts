@@ -3,6 +3,7 @@ import { dayNumber } from '../../src/core/dates/localDate.js';
 import { EXTRACTS, type ValidationLimits } from '../../src/core/extracts/definitions.js';
 import { ExtractParser } from '../../src/core/extracts/extractParser.js';
 import { TextIndex } from '../../src/core/extracts/textIndex.js';
+import { TextPool } from '../../src/core/extracts/textPool.js';
 import { Rng } from '../../src/scripts/syntheticAuthority.js';
 
 // The parser finds repeated ids and repeating values in hash tables; these
@@ -58,5 +59,20 @@ describe('TextIndex', () => {
       expect(index.textAt(reference.get(text)!)).toBe(text);
     }
     expect(index.size).toBe(reference.size);
+  });
+
+  it('takes over a list of texts, finds them by number without adding, and keeps their numbers when they are shared', () => {
+    const texts = Array.from({ length: 5_000 }, (_, n) => `C${String(n * 7).padStart(6, '0')}`);
+    const index = new TextIndex([...texts]);
+    texts.forEach((text, n) => expect(index.find(text)).toBe(n));
+    expect(index.find('C999999')).toBe(-1);
+    expect(index.size).toBe(texts.length);
+    const pool = new TextPool();
+    pool.same('C000007');
+    index.share(pool);
+    expect(index.all).toEqual(texts);
+    texts.forEach((text, n) => expect(index.find(text)).toBe(n));
+    expect(index.numberOf('C999999')).toBe(texts.length);
+    expect(index.numberOf(texts[3]!)).toBe(3);
   });
 });

@@ -1,9 +1,7 @@
 import type { DayNumber } from '../dates/localDate.js';
 import { growable, roomForLabel, settled, sized, withRoom, type LabelNumbers, type Resize } from './growable.js';
 import { Interned } from './interned.js';
-import { ownText } from './ownText.js';
-import { textHash } from './rowHash.js';
-import { RowIndex } from './rowIndex.js';
+import { TextIndex } from './textIndex.js';
 import type { TextPool } from './textPool.js';
 import { Utf8Texts, type Utf8TextsData } from './utf8Texts.js';
 
@@ -44,9 +42,8 @@ export interface EventPlace {
  * instead of a record object each.
  */
 export class EventLog {
-  /** Each child ID's number, by the ID's hash (a Map of a million IDs is tens of MB the collector traces): made when first wanted, from `childIds`. */
-  private ids: RowIndex | undefined;
-  private readonly childIds: string[] = [];
+  /** The child IDs, numbered in order of first sight: a hash index, not a Map (a million IDs would be tens of MB the collector traces). */
+  private children = new TextIndex();
   private labels = new Interned();
   /** The events' own ids, made when the first event with one comes (supervision records have none). */
   private names: Utf8Texts | undefined;
@@ -71,8 +68,7 @@ export class EventLog {
   /** Rebuilds a log from its arrays (as sent from a worker thread). */
   static from(data: EventLogData): EventLog {
     const log = new EventLog(data.file);
-    // A loop, not a spread: a spread of 100,000 child IDs overflows the stack.
-    for (const id of data.childIds) log.childIds.push(id);
+    log.children = new TextIndex(Array.from(data.childIds));
     log.labels = Interned.from(data.labels);
     if (data.names) log.names = Utf8Texts.from(data.names);
     if (data.tables) log.tables = { names: Interned.from(data.tables.names), table: data.tables.table };
@@ -94,14 +90,9 @@ export class EventLog {
   /** Appends an event read at `place` of this log's table (or of `file`); returns its index. */
   add(childId: string, day: DayNumber, code: number, place: EventPlace, file = this.file): number {
     if (this.count === this.child.length) this.grow();
-    // A child's rows come together: most rows are the row before's child, found without the map.
+    // A child's rows come together: most rows are the row before's child, found without the index.
     const i = this.count;
-    let id = i > 0 && childId === this.childIds[this.child[i - 1]!] ? this.child[i - 1]! : this.childIndex().findOrAdd(textHash(childId), this.childIds.length, (n) => this.childIds[n] === childId);
-    if (id === -1) {
-      id = this.childIds.length;
-      this.childIds.push(ownText(childId));
-    }
-    this.child[i] = id;
+    this.child[i] = i > 0 && childId === this.childOf(i - 1) ? this.child[i - 1]! : this.children.numberOf(childId);
     this.day[i] = day;
     this.code[i] = code;
     this.line[i] = place.line;
@@ -143,13 +134,13 @@ export class EventLog {
   /** Appends every event of another log (an extract read from several tables), each keeping its table. */
   append(other: EventLog): void {
     for (let i = 0; i < other.length; i++) {
-      this.add(other.childIds[other.child[i]!]!, other.day[i]! as DayNumber, other.code[i]!, other.placeOf(i), other.fileOf(i));
+      this.add(other.childOf(i), other.day[i]! as DayNumber, other.code[i]!, other.placeOf(i), other.fileOf(i));
     }
   }
 
   /** Whether event `index` is (childId, day, code). */
   matches(index: number, childId: string, day: DayNumber, code: number): boolean {
-    return this.childIds[this.child[index]!] === childId && this.day[index] === day && this.code[index] === code;
+    return this.childOf(index) === childId && this.day[index] === day && this.code[index] === code;
   }
 
   /** The line event `index` was read from. */
@@ -170,30 +161,19 @@ export class EventLog {
 
   /** The child of event `index`. */
   childOf(index: number): string {
-    return this.childIds[this.child[index]!]!;
+    return this.children.textAt(this.child[index]!);
   }
 
   /** The number a child ID has in this log, if it has any event. */
   childNumber(childId: string): number | undefined {
-    const n = this.childIndex().find(textHash(childId), (kept) => this.childIds[kept] === childId);
+    const n = this.children.find(childId);
     return n === -1 ? undefined : n;
-  }
-
-  private childIndex(): RowIndex {
-    if (this.ids === undefined) {
-      const ids = new RowIndex();
-      ids.reserve(this.childIds.length);
-      for (let n = 0; n < this.childIds.length; n++) ids.findOrAdd(textHash(this.childIds[n]!), n, () => false);
-      this.ids = ids;
-    }
-    return this.ids;
   }
 
   /** Swaps the child IDs' and labels' strings for the pool's equal ones. */
   shareTexts(pool: TextPool): void {
-    for (let n = 0; n < this.childIds.length; n++) this.childIds[n] = pool.same(this.childIds[n]!);
+    this.children.share(pool);
     this.labels.share(pool);
-    this.ids = undefined;
   }
 
   /** The arrays, trimmed to length: plain arrays, which cross a thread boundary and read fast. */
@@ -202,7 +182,7 @@ export class EventLog {
     const n = this.count;
     return {
       file: this.file,
-      childIds: this.childIds,
+      childIds: this.children.all,
       child: this.child.subarray(0, n),
       day: this.day.subarray(0, n),
       code: this.code.subarray(0, n),
