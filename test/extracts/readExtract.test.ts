@@ -62,7 +62,7 @@ describe('event kinds read without their records', () => {
     expect([...events.child]).toEqual([0, 1]);
     expect([...events.day]).toEqual([dayNumber(2026, 10, 1), dayNumber(2026, 10, 5)]);
     expect([...events.code]).toEqual([2, 0]);
-    expect([...events.line]).toEqual([2, 4]);
+    expect([0, 1].map((i) => extract.events!.lineOf(i))).toEqual([2, 4]);
     expect(extract.quality[0]).toMatchObject({ rowsRead: 3, rowsUsed: 2, rowsRejected: 1 });
     expect(extract.quality[0]!.issues).toEqual([{ scope: 'row', code: 'DUPLICATE_ROW', line: 3, message: 'repeats line 2 exactly' }]);
   });

@@ -1,6 +1,7 @@
 import type { DayNumber } from '../dates/localDate.js';
 import { growable, roomForLabel, settled, sized, withRoom, type LabelNumbers, type Resize } from './growable.js';
 import { Interned } from './interned.js';
+import { LineRuns, type LineRunsData } from './lineRuns.js';
 import { TextIndex } from './textIndex.js';
 import type { TextPool } from './textPool.js';
 import { Utf8Texts, type Utf8TextsData } from './utf8Texts.js';
@@ -14,7 +15,7 @@ export interface EventLogData {
   readonly day: Int32Array;
   readonly code: Uint8Array;
   /** The line each event was read from. */
-  readonly line: Int32Array;
+  readonly lines: LineRunsData;
   /** Team and worker of each event, as numbers into `labels` (0: blank). */
   readonly team: LabelNumbers;
   readonly worker: LabelNumbers;
@@ -38,7 +39,7 @@ export interface EventPlace {
  * One (child, day, code) triple per record, in typed arrays, with the line,
  * team, worker and record id that name it in exceptions: what the visits,
  * supervision and referral indicators read of a million-row extract, at
- * 17 bytes a record, and its id's bytes and 4 more when the kind has ids,
+ * 13 bytes a record (lines are runs), and its id's bytes and 4 more when the kind has ids,
  * instead of a record object each.
  */
 export class EventLog {
@@ -53,9 +54,9 @@ export class EventLog {
   private child: Int32Array = growable(Int32Array);
   private day: Int32Array = growable(Int32Array);
   private code: Uint8Array = growable(Uint8Array);
-  private line: Int32Array = growable(Int32Array);
   private team: LabelNumbers = growable(Uint16Array);
   private worker: LabelNumbers = growable(Uint16Array);
+  private lines = new LineRuns();
   /** The arrays are growable, with room past the count: `trim` settles them. */
   private unsettled = true;
   private count = 0;
@@ -75,7 +76,7 @@ export class EventLog {
     log.child = data.child;
     log.day = data.day;
     log.code = data.code;
-    log.line = data.line;
+    log.lines = LineRuns.from(data.lines);
     log.team = data.team;
     log.worker = data.worker;
     log.count = data.length;
@@ -95,7 +96,7 @@ export class EventLog {
     this.child[i] = i > 0 && childId === this.childOf(i - 1) ? this.child[i - 1]! : this.children.numberOf(childId);
     this.day[i] = day;
     this.code[i] = code;
-    this.line[i] = place.line;
+    this.lines.push(place.line);
     // A child's rows come together and share their team and worker: most rows repeat the row before.
     const team = place.team === this.lastTeam ? this.team[i - 1]! : this.labels.number(place.team);
     const worker = place.worker === this.lastWorker ? this.worker[i - 1]! : this.labels.number(place.worker);
@@ -145,7 +146,7 @@ export class EventLog {
 
   /** The line event `index` was read from. */
   lineOf(index: number): number {
-    return this.line[index]!;
+    return this.lines.at(index);
   }
 
   /** The table event `index` was read from. */
@@ -156,7 +157,7 @@ export class EventLog {
   /** Where event `index` was read and who holds it. */
   placeOf(index: number): EventPlace {
     const label = (n: number) => (n === 0 ? undefined : this.labels.strings[n]);
-    return { line: this.line[index]!, team: label(this.team[index]!), worker: label(this.worker[index]!), name: this.names?.get(index) };
+    return { line: this.lines.at(index), team: label(this.team[index]!), worker: label(this.worker[index]!), name: this.names?.get(index) };
   }
 
   /** The child of event `index`. */
@@ -186,7 +187,7 @@ export class EventLog {
       child: this.child.subarray(0, n),
       day: this.day.subarray(0, n),
       code: this.code.subarray(0, n),
-      line: this.line.subarray(0, n),
+      lines: this.lines.data(),
       team: this.team.subarray(0, n),
       worker: this.worker.subarray(0, n),
       labels: this.labels.strings,
@@ -199,8 +200,8 @@ export class EventLog {
   /** The buffers of `data()`'s arrays, to transfer. */
   buffers(): ArrayBuffer[] {
     const data = this.data();
-    const arrays = [data.child, data.day, data.code, data.line, data.team, data.worker, data.names?.ends, data.names?.bytes, data.tables?.table];
-    return arrays.filter((array) => array !== undefined).map((array) => array.buffer as ArrayBuffer);
+    const arrays = [data.child, data.day, data.code, data.team, data.worker, data.names?.ends, data.names?.bytes, data.tables?.table];
+    return [...arrays.filter((array) => array !== undefined).map((array) => array.buffer as ArrayBuffer), ...this.lines.buffers()];
   }
 
   /**
@@ -211,6 +212,7 @@ export class EventLog {
    */
   trim(): void {
     this.names?.trim();
+    this.lines.trim();
     if (!this.unsettled) return;
     this.unsettled = false;
     const n = this.count;
@@ -235,7 +237,6 @@ export class EventLog {
     this.child = change(this.child, size);
     this.day = change(this.day, size);
     this.code = change(this.code, size);
-    this.line = change(this.line, size);
     this.team = change(this.team, size);
     this.worker = change(this.worker, size);
     if (this.tables) this.tables.table = change(this.tables.table, size);

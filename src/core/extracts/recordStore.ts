@@ -2,6 +2,7 @@ import type { LocalDateTime } from '../dates/londonTime.js';
 import type { ColumnSpec } from './columns.js';
 import { growable, roomForLabel, settled, sized, withRoom, type LabelNumbers, type Numbers, type Resize } from './growable.js';
 import { Interned } from './interned.js';
+import { LineRuns, type LineRunsData } from './lineRuns.js';
 import type { DayReader, LabelReader, RecordList } from './recordList.js';
 import { recordMaker, type RecordMaker } from './rowValidator.js';
 import type { TextPool } from './textPool.js';
@@ -19,7 +20,7 @@ type ColumnData =
 export interface RecordStoreData {
   readonly names: readonly string[];
   readonly columns: readonly ColumnData[];
-  readonly line: Int32Array;
+  readonly lines: LineRunsData;
   readonly refused: readonly (readonly [number, Readonly<Record<string, string>>])[];
   /** The table of each record, when the store holds records of several (`file` is then set on each). */
   readonly tables?: { readonly names: readonly string[]; readonly table: Uint16Array };
@@ -260,7 +261,7 @@ type Placed = { line: number; refused?: Readonly<Record<string, string>>; file?:
 export class RecordStore<R> implements RecordList<R> {
   private readonly make: RecordMaker;
   private readonly values: unknown[];
-  private line: Int32Array = growable(Int32Array);
+  private lines = new LineRuns();
   private readonly refused = new Map<number, Readonly<Record<string, string>>>();
   private tables: { names: Interned; table: Uint16Array } | undefined;
   private count = 0;
@@ -285,7 +286,7 @@ export class RecordStore<R> implements RecordList<R> {
   /** Rebuilds a store from its arrays (as sent from a worker thread). */
   static from<R>(data: RecordStoreData): RecordStore<R> {
     const store = new RecordStore<R>(data.names, data.columns.map(columnFrom));
-    store.line = data.line;
+    store.lines = LineRuns.from(data.lines);
     for (const [index, refused] of data.refused) store.refused.set(index, refused);
     if (data.tables) store.tables = { names: Interned.from(data.tables.names), table: data.tables.table };
     store.count = data.length;
@@ -333,7 +334,7 @@ export class RecordStore<R> implements RecordList<R> {
     this.unsettled = true;
     const placed = record as Placed & Record<string, unknown>;
     for (let c = 0; c < this.columns.length; c++) this.columns[c]!.push(placed[this.names[c]!]);
-    this.line[this.count] = placed.line;
+    this.lines.push(placed.line);
     if (placed.refused !== undefined) this.refused.set(this.count, placed.refused);
     if (this.tables !== undefined) this.tables.table[this.count] = table;
     this.count++;
@@ -344,7 +345,7 @@ export class RecordStore<R> implements RecordList<R> {
     if (index < 0 || index >= this.count) return undefined;
     const values = this.values;
     for (let c = 0; c < this.columns.length; c++) values[c] = this.columns[c]!.get(index);
-    const record = this.make(this.line[index]!, values) as Placed;
+    const record = this.make(this.lines.at(index), values) as Placed;
     if (this.refused.size > 0) {
       const refused = this.refused.get(index);
       if (refused !== undefined) record.refused = refused;
@@ -372,7 +373,7 @@ export class RecordStore<R> implements RecordList<R> {
 
   /** The line record `index` was read from, without making the record. */
   lineAt(index: number): number {
-    return this.line[index]!;
+    return this.lines.at(index);
   }
 
   *[Symbol.iterator](): Iterator<R> {
@@ -387,7 +388,6 @@ export class RecordStore<R> implements RecordList<R> {
   private resize(size: number, how: Resize): void {
     this.room = size;
     this.unsettled = true;
-    this.line = how(this.line, size);
     for (const column of this.columns) column.resize(size, how);
     if (this.tables) this.tables.table = how(this.tables.table, size);
   }
@@ -397,7 +397,7 @@ export class RecordStore<R> implements RecordList<R> {
     if (!this.unsettled) return;
     this.unsettled = false;
     this.room = this.count;
-    this.line = settled(this.line, this.count);
+    this.lines.trim();
     for (const column of this.columns) column.settle(this.count);
     if (this.tables) this.tables.table = settled(this.tables.table, this.count);
   }
@@ -408,7 +408,7 @@ export class RecordStore<R> implements RecordList<R> {
     return {
       names: this.names,
       columns: this.columns.map((column) => column.data()),
-      line: this.line,
+      lines: this.lines.data(),
       refused: [...this.refused],
       ...(this.tables ? { tables: { names: this.tables.names.strings, table: this.tables.table } } : {}),
       length: this.count,
@@ -418,6 +418,6 @@ export class RecordStore<R> implements RecordList<R> {
   /** The buffers of `data()`'s arrays, to transfer. */
   buffers(): ArrayBuffer[] {
     this.trim();
-    return [bufferOf(this.line), ...this.columns.flatMap((column) => column.buffers()), ...(this.tables ? [bufferOf(this.tables.table)] : [])];
+    return [...this.lines.buffers(), ...this.columns.flatMap((column) => column.buffers()), ...(this.tables ? [bufferOf(this.tables.table)] : [])];
   }
 }
