@@ -17,14 +17,12 @@ export function openAssessments(assessments: RecordList<AssessmentRecord>, asAt:
 }
 
 /** The cohort of every rate here: assessments completed in the period. */
-function completedInPeriod(input: IndicatorInput, measure: (a: AssessmentRecord) => { met: boolean; detail: string }): CaseRow[] {
+function* completedInPeriod(input: IndicatorInput, measure: (a: AssessmentRecord) => { met: boolean; detail: string }): Generator<CaseRow> {
   const extract = input.data.assessments!;
-  const rows: CaseRow[] = [];
   for (const a of recordsDatedIn(extract.records, 'completed_date', input.period.from, input.period.to)) {
     const { met, detail } = measure(a);
-    rows.push(caseOf(extract, a, met, detail));
+    yield caseOf(extract, a, met, detail);
   }
-  return rows;
 }
 
 const COMPLETED_COHORT = 'assessments with completed_date in the period';
@@ -56,16 +54,14 @@ export const assessmentOpenOverdue: IndicatorDefinition = {
   timescale: (s) => `${s.assessmentWorkingDays} working days`,
   reads: { assessments: ['completed_date'] },
   subject: 'assessments',
-  cases: ({ data, period, settings, calendar }) => {
+  *cases({ data, period, settings, calendar }) {
     const extract = data.assessments!;
-    const rows: CaseRow[] = [];
     for (const a of openAssessments(extract.records, period.asAt)) {
       const days = calendar.workingDaysBetween(clockStart(a), period.asAt);
       if (days > settings.assessmentWorkingDays) {
-        rows.push(caseOf(extract, a, false, `open ${count(days, 'working day')} (clock started ${formatUk(clockStart(a))})`));
+        yield caseOf(extract, a, false, `open ${count(days, 'working day')} (clock started ${formatUk(clockStart(a))})`);
       }
     }
-    return rows;
   },
 };
 

@@ -22,14 +22,12 @@ function gradeText(audit: AuditRecord): string {
 }
 
 /** Audits dated in the period (those `inCohort` keeps), each counted or not by `counts`. */
-function auditsInPeriod(input: IndicatorInput, inCohort: (audit: AuditRecord) => boolean, counts: (audit: AuditRecord) => boolean): CaseRow[] {
+function* auditsInPeriod(input: IndicatorInput, inCohort: (audit: AuditRecord) => boolean, counts: (audit: AuditRecord) => boolean): Generator<CaseRow> {
   const extract = input.data.audits!;
-  const rows: CaseRow[] = [];
   for (const audit of recordsDatedIn(extract.records, 'audit_date', input.period.from, input.period.to)) {
     if (!inCohort(audit)) continue;
-    rows.push(caseOf(extract, audit, counts(audit), `graded ${gradeText(audit)}${audit.auditor ? ` by ${audit.auditor}` : ''}`));
+    yield caseOf(extract, audit, counts(audit), `graded ${gradeText(audit)}${audit.auditor ? ` by ${audit.auditor}` : ''}`);
   }
-  return rows;
 }
 
 function gradeIndicator(id: string, title: string, direction: Direction, defaultTarget: number | null, grades: readonly Grade[]): IndicatorDefinition {

@@ -3,7 +3,7 @@ import type { ExtractData } from '../extracts/extractParser.js';
 import { byCodePoint } from '../textOrder.js';
 import { recordIdOf } from './caseRow.js';
 import { isOpenOn } from './openPlans.js';
-import type { CaseRow, IndicatorDefinition } from './types.js';
+import type { IndicatorDefinition } from './types.js';
 import { count } from './words.js';
 import { openAssessments } from './assessments.js';
 
@@ -59,7 +59,7 @@ export const caseload18OrLess: IndicatorDefinition = {
   reads: { plans: ['worker', 'end_date'], assessments: ['worker', 'completed_date'] },
   subject: 'plans',
   rowsAre: 'workers',
-  cases: ({ data, period, settings }) => {
+  *cases({ data, period, settings }) {
     const asAt = period.asAt;
     const caseloads = new Map<string, Caseload>();
     const plans = data.plans!;
@@ -67,13 +67,12 @@ export const caseload18OrLess: IndicatorDefinition = {
     // Open as in assessment-open-overdue: started on or before the as-at date, not completed by it.
     const assessments = data.assessments!;
     for (const a of openAssessments(assessments.records, asAt)) addCase(caseloads, { extract: assessments, record: a });
-    const rows: CaseRow[] = [];
     for (const [worker, load] of caseloads) {
       const children = load.children.size;
       const { extract, record } = load.teamCase;
       // A row is a worker, not a child: the worker is the record it is about, and it has no one
       // child (a worker's name in the child column would be read, and pseudonymised, as a child ID).
-      rows.push({
+      yield {
         childId: '',
         recordId: worker,
         team: record.team,
@@ -82,8 +81,7 @@ export const caseload18OrLess: IndicatorDefinition = {
         detail: count(children, 'child', 'children'),
         // The case that gave the team, so the row can still be traced to a record.
         source: { kind: extract.kind, file: record.file ?? extract.file, line: record.line },
-      });
+      };
     }
-    return rows;
   },
 };

@@ -2,7 +2,7 @@ import { formatUk, type DayNumber } from '../dates/localDate.js';
 import { caseOf } from './caseRow.js';
 import { byChild } from './byChild.js';
 import { DEFAULT_SETTINGS } from '../settings.js';
-import type { CaseRow, IndicatorDefinition } from './types.js';
+import type { IndicatorDefinition } from './types.js';
 import { count } from './words.js';
 
 /** The earliest of the days from `start` to `due`, if any. */
@@ -23,11 +23,10 @@ export const iha20WorkingDays: IndicatorDefinition = {
   timescale: (s) => count(s.ihaWorkingDays, 'working day'),
   reads: { plans: [], health: [] },
   subject: 'plans',
-  cases: ({ data, period, calendar, settings }) => {
+  *cases({ data, period, calendar, settings }) {
     const plans = data.plans!;
     // Review health assessments never meet an IHA's timescale.
     const ihas = byChild(data.health!.records, (assessment) => (assessment.assessment_type === 'IHA' ? assessment.completed_date : undefined));
-    const rows: CaseRow[] = [];
     for (const plan of plans.records) {
       // The due day is after the start, so a plan starting after the period cannot be due in it.
       if (plan.plan_type !== 'CLA' || plan.start_date > period.to) continue;
@@ -36,8 +35,7 @@ export const iha20WorkingDays: IndicatorDefinition = {
       // No pending (catalogue.md "IHA"): a plan due in the period with no IHA in the data is not met.
       const iha = firstBetween(ihas.get(plan.child_id) ?? [], plan.start_date, due);
       const since = `(CLA from ${formatUk(plan.start_date)})`;
-      rows.push(caseOf(plans, plan, iha !== undefined, iha === undefined ? `no IHA by ${formatUk(due)} ${since}` : `IHA ${formatUk(iha)}, due by ${formatUk(due)} ${since}`));
+      yield caseOf(plans, plan, iha !== undefined, iha === undefined ? `no IHA by ${formatUk(due)} ${since}` : `IHA ${formatUk(iha)}, due by ${formatUk(due)} ${since}`);
     }
-    return rows;
   },
 };

@@ -18,14 +18,12 @@ export function inYearsOrMonths(months: number): string {
  * team the row carries. "Open" is indicators.md's: a plan ending on the
  * as-at date is still open on it.
  */
-function newestOpenPlan(input: IndicatorInput, planType: PlanType, measure: (plan: PlanRecord) => { counted: boolean; detail: string }): CaseRow[] {
+function* newestOpenPlan(input: IndicatorInput, planType: PlanType, measure: (plan: PlanRecord) => { counted: boolean; detail: string }): Generator<CaseRow> {
   const plans = input.data.plans!;
-  const rows: CaseRow[] = [];
   for (const open of openPlansByChild(plans.records, input.period.asAt, planType).values()) {
     const { counted, detail } = measure(open[0]!);
-    rows.push(caseOf(plans, open[0]!, counted, detail));
+    yield caseOf(plans, open[0]!, counted, detail);
   }
-  return rows;
 }
 
 /** A rate over children with an open plan of the type: counted when it has been open longer than the set months (lower is better). */

@@ -4,7 +4,7 @@ import type { MissingRecord } from '../extracts/definitions.js';
 import { byCodePoint } from '../textOrder.js';
 import { caseOf } from './caseRow.js';
 import { count } from './words.js';
-import type { CaseRow, IndicatorDefinition } from './types.js';
+import type { IndicatorDefinition } from './types.js';
 import { recordsWhereDays } from '../extracts/recordList.js';
 
 /**
@@ -33,7 +33,7 @@ export const missingOver5Days: IndicatorDefinition = {
   timescale: (s) => `${s.missingDays} days`,
   reads: { missing: ['returned_at'] },
   subject: 'missing',
-  cases: ({ data, period, settings }) => {
+  *cases({ data, period, settings }) {
     const extract = data.missing!;
     const latestStart = period.asAt - settings.missingDays;
     const byChild = new Map<string, MissingRecord[]>();
@@ -45,14 +45,12 @@ export const missingOver5Days: IndicatorDefinition = {
       else byChild.set(e.child_id, [e]);
     }
     // catalogue.md: children, not episodes; the earliest episode is listed and gives the team.
-    const rows: CaseRow[] = [];
     for (const episodes of byChild.values()) {
       episodes.sort(earliestFirst);
       const first = episodes[0]!;
       const days = period.asAt - first.missing_from.day;
       const others = episodes.length > 1 ? `; ${count(episodes.length - 1, 'other episode')} over ${count(settings.missingDays, 'day')}` : '';
-      rows.push(caseOf(extract, first, true, `missing since ${formatUk(first.missing_from.day)} (${count(days, 'day')})${others}`));
+      yield caseOf(extract, first, true, `missing since ${formatUk(first.missing_from.day)} (${count(days, 'day')})${others}`);
     }
-    return rows;
   },
 };

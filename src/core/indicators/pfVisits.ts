@@ -1,6 +1,6 @@
 import { addDays, formatUk, type DayNumber } from '../dates/localDate.js';
 import { caseOf } from './caseRow.js';
-import type { CaseRow, IndicatorDefinition } from './types.js';
+import type { IndicatorDefinition } from './types.js';
 import { latestEventsOf } from './latestEvents.js';
 import { latestVisitFor } from './visitTimeliness.js';
 import { count } from './words.js';
@@ -17,10 +17,9 @@ export const pfVisit7Days: IndicatorDefinition = {
   // The plan's end is ignored (catalogue, "PF visit in 7 days"), so no end_date is needed.
   reads: { plans: [], visits: [] },
   subject: 'plans',
-  cases: ({ data, period, settings }) => {
+  *cases({ data, period, settings }) {
     const plans = data.plans!;
     const index = latestEventsOf(data.visits!.events!);
-    const rows: CaseRow[] = [];
     for (const plan of plans.records) {
       const start = plan.start_date;
       if (plan.plan_type !== 'PF' || start < period.from || start > period.to) continue;
@@ -32,8 +31,7 @@ export const pfVisit7Days: IndicatorDefinition = {
       const window = `${formatUk(start)} to ${formatUk(windowEnd)}`;
       // Pending: the window is still open on the as-at date and nothing has met it; left out of the cohort.
       if (!met && period.asAt <= windowEnd) continue;
-      rows.push(caseOf(plans, plan, met, met ? `visited ${formatUk(visit)} (window ${window})` : `no visit from ${window}`));
+      yield caseOf(plans, plan, met, met ? `visited ${formatUk(visit)} (window ${window})` : `no visit from ${window}`);
     }
-    return rows;
   },
 };

@@ -3,7 +3,7 @@ import { addMonths } from '../dates/months.js';
 import { caseOf } from './caseRow.js';
 import { openPlansByChild } from './openPlans.js';
 import { DEFAULT_SETTINGS } from '../settings.js';
-import type { CaseRow, IndicatorDefinition } from './types.js';
+import type { IndicatorDefinition } from './types.js';
 import { byChild } from './byChild.js';
 import { count } from './words.js';
 
@@ -26,17 +26,15 @@ export const placementMoves3Plus: IndicatorDefinition = {
   timescale: (s) => count(s.placementMovesMonths, 'month'),
   reads: { plans: ['end_date'], placements: [] },
   subject: 'plans',
-  cases: ({ data, period, settings }) => {
+  *cases({ data, period, settings }) {
     const plans = data.plans!;
     const starts = byChild(data.placements!.records, (placement) => placement.placement_start);
     const { asAt } = period;
     // catalogue.md "Placements": on or after as-at − 12 months (29/02/2028 − 12 months = 28/02/2027) and on or before as-at.
     const since = addMonths(asAt, -settings.placementMovesMonths);
-    const rows: CaseRow[] = [];
     for (const [childId, open] of openPlansByChild(plans.records, asAt, 'CLA')) {
       const started = (starts.get(childId) ?? []).filter((day) => day >= since && day <= asAt).sort((a, b) => a - b);
-      rows.push(caseOf(plans, open[0]!, started.length >= settings.placementMovesCount, movesDetail(started, since, asAt)));
+      yield caseOf(plans, open[0]!, started.length >= settings.placementMovesCount, movesDetail(started, since, asAt));
     }
-    return rows;
   },
 };

@@ -3,7 +3,7 @@ import { addMonths } from '../dates/months.js';
 import { caseOfEvent } from './caseRow.js';
 import { latestEventsOf } from './latestEvents.js';
 import { inYearsOrMonths } from './longPlans.js';
-import type { CaseRow, IndicatorDefinition } from './types.js';
+import type { IndicatorDefinition } from './types.js';
 import { count } from './words.js';
 
 export const reReferral12Months: IndicatorDefinition = {
@@ -17,12 +17,11 @@ export const reReferral12Months: IndicatorDefinition = {
   reads: { referrals: [] },
   // One row per referral, grouped by the referral's own team, which its event holds.
   subject: 'referrals',
-  cases: ({ data, period, settings }) => {
+  *cases({ data, period, settings }) {
     const extract = data.referrals!;
     const events = extract.events!;
     const index = latestEventsOf(events);
     const { day: days } = events.data();
-    const rows: CaseRow[] = [];
     for (let i = 0; i < events.length; i++) {
       const day = days[i]! as DayNumber;
       if (day < period.from || day > period.to) continue;
@@ -34,8 +33,7 @@ export const reReferral12Months: IndicatorDefinition = {
         previous === undefined
           ? 'no earlier referral'
           : `previous referral ${formatUk(previous)}${counted ? '' : `, before ${formatUk(since)}`}`;
-      rows.push(caseOfEvent(extract, i, counted, detail));
+      yield caseOfEvent(extract, i, counted, detail);
     }
-    return rows;
   },
 };

@@ -45,11 +45,10 @@ function latestStart(plans: readonly PlanRecord[]): PlanRecord | undefined {
  * same day are not repeats of each other; ended or still open, an overlapping
  * one included) whose end is blank or on or after `endedSince(start)`.
  */
-function repeatPlans(input: IndicatorInput, endedSince: (start: DayNumber) => DayNumber | undefined): CaseRow[] {
+function* repeatPlans(input: IndicatorInput, endedSince: (start: DayNumber) => DayNumber | undefined): Generator<CaseRow> {
   const extract = input.data.plans!;
   const { from, to } = input.period;
   const byChild = cpPlansByChild(extract.records);
-  const rows: CaseRow[] = [];
   for (const plan of extract.records) {
     if (plan.plan_type !== 'CP' || plan.start_date < from || plan.start_date > to) continue;
     const earlier = byChild.get(plan.child_id)!.filter((p) => p.start_date < plan.start_date);
@@ -61,9 +60,8 @@ function repeatPlans(input: IndicatorInput, endedSince: (start: DayNumber) => Da
     else if (earlier.length === 0) detail = 'first CP plan';
     // Every earlier plan ended before the window (a blank end would be within it).
     else detail = `earlier CP plan ended ${formatUk(Math.max(...earlier.map((p) => p.end_date!)) as DayNumber)}, before ${formatUk(since!)}`;
-    rows.push(caseOf(extract, plan, previous !== undefined, detail));
+    yield caseOf(extract, plan, previous !== undefined, detail);
   }
-  return rows;
 }
 
 const COHORT = 'CP plans starting in the period (one row per plan)';

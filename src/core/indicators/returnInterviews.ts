@@ -38,14 +38,12 @@ export function interviewWithinWindow(episode: MissingRecord, settings: Settings
 }
 
 /** Episodes whose return falls in the period, each measured. */
-function returnedInPeriod(input: IndicatorInput, measure: (e: MissingRecord) => Measure | null): CaseRow[] {
+function* returnedInPeriod(input: IndicatorInput, measure: (e: MissingRecord) => Measure | null): Generator<CaseRow> {
   const extract = input.data.missing!;
-  const rows: CaseRow[] = [];
   for (const episode of recordsDatedIn(extract.records, 'returned_at', input.period.from, input.period.to)) {
     const outcome = measure(episode);
-    if (outcome) rows.push(caseOf(extract, episode, outcome.met, outcome.detail));
+    if (outcome) yield caseOf(extract, episode, outcome.met, outcome.detail);
   }
-  return rows;
 }
 
 const RETURNED_COHORT = 'missing episodes with returned_at in the period';

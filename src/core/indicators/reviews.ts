@@ -176,21 +176,19 @@ export const claReviewTimeliness = reviewTimelinessIndicator('CLA', 0.9);
 export const cpReviewTimeliness = reviewTimelinessIndicator('CP', 0.95);
 
 /** Children whose open CLA plan's next review fell due before the as-at date; reviews after it are not yet known. */
-function overdueReviews({ data, period, calendar, settings }: IndicatorInput): CaseRow[] {
+function* overdueReviews({ data, period, calendar, settings }: IndicatorInput): Generator<CaseRow> {
   const plans = data.plans!;
   const book = BOOKS.CLA(data.reviews!.records, plans.records);
   const { asAt } = period;
   const schedule = scheduleOf('CLA', settings);
-  const rows: CaseRow[] = [];
   for (const open of openPlansByChild(plans.records, asAt, 'CLA').values()) {
     const plan = open[0]!;
     const clock = book.clockOf(plan.child_id, plan.start_date) ?? { start: plan.start_date, days: [] };
     const due = nextDue(schedule, clock, clock.days.filter((day) => day <= asAt).length, calendar);
     // Overdue on day d means due < d (indicators.md).
     if (due.by >= asAt) continue;
-    rows.push(caseOf(plans, plan, true, `${ordinal(due.number)} review due by ${formatUk(due.by)} (${due.rule}), ${count(asAt - due.by, 'day')} overdue`));
+    yield caseOf(plans, plan, true, `${ordinal(due.number)} review due by ${formatUk(due.by)} (${due.rule}), ${count(asAt - due.by, 'day')} overdue`);
   }
-  return rows;
 }
 
 export const claReviewOverdue: IndicatorDefinition = {
