@@ -49,27 +49,59 @@ function ordinal(n: number): string {
 /** One plan's review clock: the plan's start and the distinct days the plan was reviewed on, in order. */
 interface PlanReviews {
   readonly start: DayNumber;
-  readonly days: readonly DayNumber[];
+  readonly days: Int32Array;
 }
 
-/** The reviews of one type, each on the plan open on its day, or on none. */
-interface ReviewBook {
-  /**
-   * Each review of the type, by its number in the reviews extract and its
-   * day, with its plan's clock; none when no plan of the type was open on
-   * its day. Numbers, not records: a period's reviews are made when judged.
-   */
-  readonly placed: readonly { readonly index: number; readonly day: DayNumber; readonly plan: PlanReviews | undefined }[];
+/** The clock of (child, start), found along the child's chain of clocks from its newest; -1 when it has none. */
+function clockIn(newest: ReadonlyMap<string, number>, next: ArrayLike<number>, starts: ArrayLike<number>, childId: string, start: number): number {
+  let c = newest.get(childId) ?? -1;
+  while (c !== -1 && starts[c] !== start) c = next[c]!;
+  return c;
+}
+
+/**
+ * The reviews of one type, each on the plan open on its day, or on none.
+ * Numbers in typed arrays, not an object per review and a list per clock:
+ * a book is kept for the whole report, and most clocks hold one review.
+ */
+export class ReviewBook {
+  constructor(
+    /** Each review of the type, in extract order: its number in the reviews extract (a period's reviews are made when judged). */
+    readonly index: Int32Array,
+    readonly day: Int32Array,
+    /** Each review's clock (see `clockAt`); -1 when no plan of the type was open on its day. */
+    readonly clock: Int32Array,
+    /** Each child's clocks, as a chain from its newest: `nextOfChild` links a clock to the child's one before. */
+    private readonly newestClock: ReadonlyMap<string, number>,
+    private readonly nextOfChild: Int32Array,
+    private readonly starts: Int32Array,
+    /** Clock c's distinct days, in order: `days` from `from[c]` to `to[c]`. */
+    private readonly days: Int32Array,
+    private readonly from: Int32Array,
+    private readonly to: Int32Array,
+  ) {}
+
+  clockAt(c: number): PlanReviews {
+    return { start: this.starts[c]! as DayNumber, days: this.days.subarray(this.from[c]!, this.to[c]!) };
+  }
+
   /** A plan's clock, by child and start. */
-  clockOf(childId: string, start: DayNumber): PlanReviews | undefined;
+  clockOf(childId: string, start: DayNumber): PlanReviews | undefined {
+    const c = clockIn(this.newestClock, this.nextOfChild, this.starts, childId, start);
+    return c === -1 ? undefined : this.clockAt(c);
+  }
 }
 
-/** Sorts the days and drops repeats, in place. */
-function distinctInOrder(days: DayNumber[]): void {
-  days.sort((a, b) => a - b);
-  let kept = 0;
-  for (const day of days) if (kept === 0 || days[kept - 1] !== day) days[kept++] = day;
-  days.length = kept;
+/** Sorts each clock's days (from `from[c]`) and drops repeats in place, returning where each clock's distinct days end. */
+function distinctInOrder(days: Int32Array, from: Int32Array): Int32Array {
+  const to = new Int32Array(from.length - 1);
+  for (let c = 0; c < to.length; c++) {
+    const own = days.subarray(from[c]!, from[c + 1]!).sort();
+    let kept = 0;
+    for (const day of own) if (kept === 0 || own[kept - 1] !== day) own[kept++] = day;
+    to[c] = from[c]! + kept;
+  }
+  return to;
 }
 
 /**
@@ -77,11 +109,13 @@ function distinctInOrder(days: DayNumber[]): void {
  * start), so a restarted episode starts a new clock, even the day after the
  * last one ended. Same-day reviews share a day, hence a number.
  */
-function buildBook(type: ReviewSchedule['type'], reviews: RecordList<ReviewRecord>, plans: RecordList<PlanRecord>): ReviewBook {
+export function buildBook(type: ReviewSchedule['type'], reviews: RecordList<ReviewRecord>, plans: RecordList<PlanRecord>): ReviewBook {
   const plansByChild = plansOfType(plans, type);
-  const key = (childId: string, start: DayNumber) => `${childId}\u0000${start}`;
-  const clocks = new Map<string, { start: DayNumber; days: DayNumber[] }>();
-  const placed: { index: number; day: DayNumber; plan: PlanReviews | undefined }[] = [];
+  // A clock per (child, start).
+  const newestClock = new Map<string, number>();
+  const starts: number[] = [];
+  const nextOfChild: number[] = [];
+  const placed = { index: [] as number[], day: [] as number[], clock: [] as number[] };
   // Three columns read by index: no review is made to be placed.
   const typeOf = labelsIn(reviews, 'review_type');
   const childOf = labelsIn(reviews, 'child_id');
@@ -91,19 +125,33 @@ function buildBook(type: ReviewSchedule['type'], reviews: RecordList<ReviewRecor
     const childId = childOf(index)!;
     const day = dayOf(index) as DayNumber;
     const start = latestOpenStart(plansByChild.get(childId), day);
-    if (start === undefined) {
-      placed.push({ index, day, plan: undefined });
-      continue;
+    let clock = -1;
+    if (start !== undefined) {
+      clock = clockIn(newestClock, nextOfChild, starts, childId, start);
+      if (clock === -1) {
+        nextOfChild.push(newestClock.get(childId) ?? -1);
+        clock = starts.push(start) - 1;
+        newestClock.set(childId, clock);
+      }
     }
-    const k = key(childId, start);
-    let clock = clocks.get(k);
-    if (clock === undefined) clocks.set(k, (clock = { start, days: [] }));
-    clock.days.push(day);
-    placed.push({ index, day, plan: clock });
+    placed.index.push(index);
+    placed.day.push(day);
+    placed.clock.push(clock);
+  }
+  // Each clock's days end to end, clock c's from from[c].
+  const clocks = starts.length;
+  const from = new Int32Array(clocks + 1);
+  for (const c of placed.clock) if (c !== -1) from[c + 1]!++;
+  for (let c = 0; c < clocks; c++) from[c + 1]! += from[c]!;
+  const days = new Int32Array(from[clocks]!);
+  const filled = from.slice(0, clocks);
+  for (let i = 0; i < placed.clock.length; i++) {
+    const c = placed.clock[i]!;
+    if (c !== -1) days[filled[c]!++] = placed.day[i]!;
   }
   // Numbered by distinct days: reviews on the same day share a number.
-  for (const clock of clocks.values()) distinctInOrder(clock.days);
-  return { placed, clockOf: (childId, start) => clocks.get(key(childId, start)) };
+  const to = distinctInOrder(days, from);
+  return new ReviewBook(Int32Array.from(placed.index), Int32Array.from(placed.day), Int32Array.from(placed.clock), newestClock, Int32Array.from(nextOfChild), Int32Array.from(starts), days, from, to);
 }
 
 /** A type's book from the reviews and plans records. */
@@ -131,7 +179,7 @@ interface Due {
 function nextDue(schedule: ReviewSchedule, plan: PlanReviews, earlier: number, calendar: WorkingCalendar): Due {
   const number = earlier + 1;
   const [span, from, what] =
-    earlier === 0 ? [schedule.first, plan.start, "the plan's start"] : [earlier === 1 ? schedule.second : schedule.later, plan.days[earlier - 1]!, `the ${ordinal(earlier)}`];
+    earlier === 0 ? [schedule.first, plan.start, "the plan's start"] : [earlier === 1 ? schedule.second : schedule.later, plan.days[earlier - 1]! as DayNumber, `the ${ordinal(earlier)}`];
   return { number, by: lastDayWithin(from, span, calendar), rule: `${describeSpan(span)} after ${what}, ${formatUk(from)}` };
 }
 
@@ -141,13 +189,16 @@ function* reviewTimeliness(type: ReviewSchedule['type'], input: IndicatorInput):
   const reviews = data.reviews!;
   const schedule = scheduleOf(type, input.settings);
   // Period cohorts ignore the as-at date: every review dated in the period is judged.
-  for (const { index, day, plan } of BOOKS[type](reviews.records, data.plans!.records).placed) {
+  const book = BOOKS[type](reviews.records, data.plans!.records);
+  for (let i = 0; i < book.index.length; i++) {
+    const day = book.day[i]! as DayNumber;
     if (day < period.from || day > period.to) continue;
-    const review = reviews.records.at(index)!;
-    if (plan === undefined) {
+    const review = reviews.records.at(book.index[i]!)!;
+    if (book.clock[i] === -1) {
       yield caseOf(reviews, review, false, `${type} review ${formatUk(day)} with no ${type} plan open on that day, so not met`);
       continue;
     }
+    const plan = book.clockAt(book.clock[i]!);
     const due = nextDue(schedule, plan, plan.days.indexOf(day), calendar);
     const met = day <= due.by;
     const said = `${ordinal(due.number)} review ${formatUk(day)}, due by ${formatUk(due.by)} (${due.rule})`;
@@ -183,7 +234,7 @@ function* overdueReviews({ data, period, calendar, settings }: IndicatorInput): 
   const schedule = scheduleOf('CLA', settings);
   for (const open of openPlansByChild(plans.records, asAt, 'CLA').values()) {
     const plan = open[0]!;
-    const clock = book.clockOf(plan.child_id, plan.start_date) ?? { start: plan.start_date, days: [] };
+    const clock = book.clockOf(plan.child_id, plan.start_date) ?? { start: plan.start_date, days: new Int32Array(0) };
     const due = nextDue(schedule, clock, clock.days.filter((day) => day <= asAt).length, calendar);
     // Overdue on day d means due < d (indicators.md).
     if (due.by >= asAt) continue;
