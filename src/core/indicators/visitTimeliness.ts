@@ -1,10 +1,11 @@
 import { formatUk, type DayNumber } from '../dates/localDate.js';
 import { visitCode, type PlanRecord, type PlanType } from '../extracts/definitions.js';
+import type { EventLog } from '../extracts/eventLog.js';
 import { caseOfEvent } from './caseRow.js';
 import { describeInterval, dueAfter } from './dueDates.js';
 import { latestEventsOf, type LatestEvents } from './latestEvents.js';
 import { memoised } from '../memoised.js';
-import { latestOpenStart, plansOfType } from './openPlans.js';
+import { PlanSpans } from './planSpans.js';
 import type { IndicatorDefinition } from './types.js';
 import { count } from './words.js';
 import type { RecordList } from '../extracts/recordList.js';
@@ -26,14 +27,15 @@ function latestVisitOf(index: LatestEvents, child: number, planType: PlanType, d
   return typed === undefined ? any : any === undefined ? typed : (Math.max(typed, any) as DayNumber);
 }
 
-/** A type's plans by child, built once per plans extract. */
-function plansByChild(planType: PlanType): (plans: RecordList<PlanRecord>) => ReadonlyMap<string, readonly PlanRecord[]> {
-  return memoised((plans: RecordList<PlanRecord>) => plansOfType(plans, planType));
+/** A type's plan spans by the visits log's child numbers, built once per visits log and plans extract (a trend reuses them). */
+function spansByLog(planType: PlanType): (log: EventLog, plans: RecordList<PlanRecord>) => PlanSpans {
+  const byLog = memoised((log: EventLog) => memoised((plans: RecordList<PlanRecord>) => PlanSpans.of(plans, planType, log)));
+  return (log, plans) => byLog(log)(plans);
 }
 
 function visitTimeliness(planType: 'CP' | 'CIN' | 'CLA', name: string): IndicatorDefinition {
   const own = visitCode(planType);
-  const plansOf = plansByChild(planType);
+  const spansOf = spansByLog(planType);
   return {
     id: `visit-timeliness-${planType.toLowerCase()}`,
     title: (s) => `${planType} visits within ${describeInterval(s.visitIntervals[planType])} of the previous one`,
@@ -49,7 +51,7 @@ function visitTimeliness(planType: 'CP' | 'CIN' | 'CLA', name: string): Indicato
       const visits = data.visits!;
       const events = visits.events!;
       const index = latestEventsOf(events);
-      const plans = plansOf(data.plans!.records);
+      const plans = spansOf(events, data.plans!.records);
       const interval = settings.visitIntervals[planType];
       const { day: days, code: codes, child: children } = events.data();
       // Period cohorts ignore the as-at date: every visit dated in the period is judged.
@@ -58,8 +60,7 @@ function visitTimeliness(planType: 'CP' | 'CIN' | 'CLA', name: string): Indicato
         if (day < period.from || day > period.to) continue;
         const code = codes[i]!;
         if (code !== own && code !== ANY_PLAN) continue;
-        const childId = events.childOf(i);
-        const start = latestOpenStart(plans.get(childId), day);
+        const start = plans.latestOpenStart(children[i]!, day);
         if (start === undefined) continue;
         // The previous visit is on a strictly earlier day, so same-day visits share one clock and one outcome.
         const previous = latestVisitOf(index, children[i]!, planType, (day - 1) as DayNumber);

@@ -1,0 +1,62 @@
+import type { DayNumber } from '../dates/localDate.js';
+import type { PlanRecord, PlanType } from '../extracts/definitions.js';
+import type { EventLog } from '../extracts/eventLog.js';
+import { daysIn, labelsIn, type RecordList } from '../extracts/recordList.js';
+
+/** The end kept for a plan with a blank end: open on every day. */
+const OPEN = 2 ** 31 - 1;
+
+/**
+ * The start and end of each plan of one type, by the child's number in an
+ * event log: typed arrays end to end, child c's plans from `from[c]`. A
+ * check made for every visit of a period reads them, where a list of plan
+ * records per child cost an array and a map entry for each of tens of
+ * thousands of children, held for the whole report. A child with no event
+ * in the log has no plans here: nothing asks for it.
+ */
+export class PlanSpans {
+  private constructor(
+    private readonly from: Int32Array,
+    private readonly starts: Int32Array,
+    private readonly ends: Int32Array,
+  ) {}
+
+  static of(plans: RecordList<PlanRecord>, planType: PlanType, log: EventLog): PlanSpans {
+    const typeOf = labelsIn(plans, 'plan_type');
+    const childOf = labelsIn(plans, 'child_id');
+    const startOf = daysIn(plans, 'start_date');
+    const endOf = daysIn(plans, 'end_date');
+    const children = log.data().childIds.length;
+    const childNumbers = new Int32Array(plans.length).fill(-1);
+    const from = new Int32Array(children + 1);
+    for (let i = 0; i < plans.length; i++) {
+      if (typeOf(i) !== planType) continue;
+      const child = log.childNumber(childOf(i)!);
+      if (child === undefined) continue;
+      childNumbers[i] = child;
+      from[child + 1]!++;
+    }
+    for (let c = 0; c < children; c++) from[c + 1]! += from[c]!;
+    const starts = new Int32Array(from[children]!);
+    const ends = new Int32Array(from[children]!);
+    const filled = from.slice(0, children);
+    for (let i = 0; i < plans.length; i++) {
+      const child = childNumbers[i]!;
+      if (child === -1) continue;
+      const at = filled[child]!++;
+      starts[at] = startOf(i)!;
+      ends[at] = endOf(i) ?? OPEN;
+    }
+    return new PlanSpans(from, starts, ends);
+  }
+
+  /** The latest start among child `child`'s plans open on the day (start ≤ day ≤ end): `latestOpenStart` by number. */
+  latestOpenStart(child: number, day: DayNumber): DayNumber | undefined {
+    let latest: number | undefined;
+    for (let p = this.from[child]!; p < this.from[child + 1]!; p++) {
+      const start = this.starts[p]!;
+      if (start <= day && this.ends[p]! >= day && (latest === undefined || start > latest)) latest = start;
+    }
+    return latest as DayNumber | undefined;
+  }
+}
