@@ -1,12 +1,15 @@
 // LatestEvents (the shared index of an event log) cross-checked against a
 // plain scan of the log on seeded random events: same-day events, codes a
 // child lacks, days before a child's first event, children not in the log,
-// runs sorted in place and runs sorted as a subarray.
+// runs sorted in place and runs sorted as a subarray, the first and last days of the calendar's years 0000 and 9999.
 import { describe, expect, it } from 'vitest';
-import type { DayNumber } from '../../src/core/dates/localDate.js';
+import { dayNumber, type DayNumber } from '../../src/core/dates/localDate.js';
 import { EventLog } from '../../src/core/extracts/eventLog.js';
 import { LatestEvents } from '../../src/core/indicators/latestEvents.js';
 import { Rng } from '../../src/scripts/syntheticAuthority.js';
+
+// The first and last days a date is read as (four-digit years): the keys must sort them too.
+const EDGES = [dayNumber(0, 1, 1), dayNumber(9999, 12, 31)];
 
 interface Event {
   readonly childId: string;
@@ -29,7 +32,7 @@ describe('LatestEvents', () => {
       const log = new EventLog('visits.csv');
       for (let i = 0; i < 2000; i++) {
         // A few children with many events, the rest with few: both ways of sorting a child's run.
-        const event = { childId: rng.chance(0.5) ? `C${rng.int(1, 3)}` : `C${rng.int(4, 120)}`, day: rng.int(-40, 400), code: rng.pick(codes) };
+        const event = { childId: rng.chance(0.5) ? `C${rng.int(1, 3)}` : `C${rng.int(4, 120)}`, day: rng.chance(0.05) ? rng.pick(EDGES) : rng.int(-40, 400), code: rng.pick(codes) };
         events.push(event);
         log.add(event.childId, event.day as DayNumber, event.code, { line: i + 2, team: undefined, worker: undefined, name: undefined });
       }
@@ -37,7 +40,7 @@ describe('LatestEvents', () => {
       for (let q = 0; q < 3000; q++) {
         const childId = `C${rng.int(1, 125)}`;
         const code = rng.pick([...codes, 3]);
-        const day = rng.int(-60, 420);
+        const day = rng.chance(0.05) ? rng.pick(EDGES) + rng.int(-1, 0) : rng.int(-60, 420);
         expect(index.latestOnOrBefore(childId, code, day as DayNumber)).toBe(plainLatest(events, childId, code, day));
       }
     });

@@ -2,10 +2,11 @@ import type { DayNumber } from '../dates/localDate.js';
 import type { EventLog } from '../extracts/eventLog.js';
 import { memoised } from '../memoised.js';
 
-// A code and a day in one sortable number: code × 2³² + (day + 2³¹), exact in a
-// double because days are int32 and codes below 256.
-const DAYS_PER_CODE = 2 ** 32;
-const DAY_OFFSET = 2 ** 31;
+// A code and a day in one sortable int32: code × 2²³ + (day + 2²²). Codes are
+// below 256 and the days of dates with four-digit years (0000 to 9999, all a
+// date is read from) lie within ±2²², so the largest key is 2³¹ − 1.
+const DAYS_PER_CODE = 2 ** 23;
+const DAY_OFFSET = 2 ** 22;
 
 function keyOf(code: number, day: number): number {
   return code * DAYS_PER_CODE + day + DAY_OFFSET;
@@ -14,7 +15,7 @@ function keyOf(code: number, day: number): number {
 // Most children have a few dozen events: sorting those in place spares a subarray each.
 const SHORT_RUN = 32;
 
-function sortRun(keys: Float64Array, from: number, to: number): void {
+function sortRun(keys: Int32Array, from: number, to: number): void {
   if (to - from > SHORT_RUN) {
     keys.subarray(from, to).sort();
     return;
@@ -37,7 +38,7 @@ function sortRun(keys: Float64Array, from: number, to: number): void {
 export class LatestEvents {
   /** Where each child's run starts in `keys` (child c's run ends where c + 1's starts). */
   private readonly starts: Int32Array;
-  private readonly keys: Float64Array;
+  private readonly keys: Int32Array;
 
   constructor(private readonly log: EventLog) {
     const { childIds, child, day, code, length } = log.data();
@@ -45,7 +46,7 @@ export class LatestEvents {
     this.starts = new Int32Array(children + 1);
     for (let i = 0; i < length; i++) this.starts[child[i]! + 1]!++;
     for (let c = 0; c < children; c++) this.starts[c + 1]! += this.starts[c]!;
-    this.keys = new Float64Array(length);
+    this.keys = new Int32Array(length);
     const fill = this.starts.slice(0, children);
     for (let i = 0; i < length; i++) this.keys[fill[child[i]!]!++] = keyOf(code[i]!, day[i]!);
     for (let c = 0; c < children; c++) sortRun(this.keys, this.starts[c]!, this.starts[c + 1]!);
