@@ -2,9 +2,9 @@ import type { DayNumber } from '../dates/localDate.js';
 import { growable, roomForLabel, settled, sized, withRoom, type LabelNumbers, type Resize } from './growable.js';
 import { Interned } from './interned.js';
 import { LineRuns, type LineRunsData } from './lineRuns.js';
+import { RecordTexts, type RecordTextsData } from './recordTexts.js';
 import { TextIndex } from './textIndex.js';
 import type { TextPool } from './textPool.js';
-import { Utf8Texts, type Utf8TextsData } from './utf8Texts.js';
 
 /** The plain arrays an event log is made of: they cross a worker-thread boundary without copying. */
 export interface EventLogData {
@@ -21,7 +21,7 @@ export interface EventLogData {
   readonly worker: LabelNumbers;
   readonly labels: readonly string[];
   /** Each event's own record id (a million ids are one buffer, not a million strings); absent when no event has one. */
-  readonly names?: Utf8TextsData;
+  readonly names?: RecordTextsData;
   /** The table each event was read from, as a number into `names` (0: the log's own), when it holds events of several. */
   readonly tables?: { readonly names: readonly string[]; readonly table: Uint16Array };
   readonly length: number;
@@ -39,15 +39,15 @@ export interface EventPlace {
  * One (child, day, code) triple per record, in typed arrays, with the line,
  * team, worker and record id that name it in exceptions: what the visits,
  * supervision and referral indicators read of a million-row extract, at
- * 13 bytes a record (lines are runs), and its id's bytes and 4 more when the kind has ids,
- * instead of a record object each.
+ * 13 bytes a record (lines are runs) and 5 more for an id that ends in
+ * digits (`RecordTexts`), instead of a record object each.
  */
 export class EventLog {
   /** The child IDs, numbered in order of first sight: a hash index, not a Map (a million IDs would be tens of MB the collector traces). */
   private children = new TextIndex();
   private labels = new Interned();
   /** The events' own ids, made when the first event with one comes (supervision records have none). */
-  private names: Utf8Texts | undefined;
+  private names: RecordTexts | undefined;
   /** The table of each event, made when an event of a second table comes; number 0 is the log's own (`file`). */
   private tables: { names: Interned; table: Uint16Array } | undefined;
   // Sized ahead from the file's size, else growable (resizable buffers) while the log is read; `trim` settles them.
@@ -71,7 +71,7 @@ export class EventLog {
     const log = new EventLog(data.file);
     log.children = new TextIndex(Array.from(data.childIds));
     log.labels = Interned.from(data.labels);
-    if (data.names) log.names = Utf8Texts.from(data.names);
+    if (data.names) log.names = RecordTexts.from(data.names);
     if (data.tables) log.tables = { names: Interned.from(data.tables.names), table: data.tables.table };
     log.child = data.child;
     log.day = data.day;
@@ -123,9 +123,9 @@ export class EventLog {
   }
 
   /** The events' ids, made (every event so far without one) when the first event with an id comes. */
-  private idTexts(): Utf8Texts {
+  private idTexts(): RecordTexts {
     if (this.names === undefined) {
-      this.names = new Utf8Texts();
+      this.names = new RecordTexts();
       this.names.reserve(this.child.length);
       for (let i = 0; i < this.count; i++) this.names.push(undefined);
     }
@@ -200,8 +200,8 @@ export class EventLog {
   /** The buffers of `data()`'s arrays, to transfer. */
   buffers(): ArrayBuffer[] {
     const data = this.data();
-    const arrays = [data.child, data.day, data.code, data.team, data.worker, data.names?.ends, data.names?.bytes, data.tables?.table];
-    return [...arrays.filter((array) => array !== undefined).map((array) => array.buffer as ArrayBuffer), ...this.lines.buffers()];
+    const arrays = [data.child, data.day, data.code, data.team, data.worker, data.tables?.table];
+    return [...arrays.filter((array) => array !== undefined).map((array) => array.buffer as ArrayBuffer), ...this.lines.buffers(), ...(this.names?.buffers() ?? [])];
   }
 
   /**

@@ -3,15 +3,15 @@ import type { ColumnSpec } from './columns.js';
 import { growable, roomForLabel, settled, sized, withRoom, type LabelNumbers, type Numbers, type Resize } from './growable.js';
 import { Interned } from './interned.js';
 import { LineRuns, type LineRunsData } from './lineRuns.js';
+import { RecordTexts, type RecordTextsData } from './recordTexts.js';
 import type { DayReader, LabelReader, RecordList } from './recordList.js';
 import { recordMaker, type RecordMaker } from './rowValidator.js';
 import type { TextPool } from './textPool.js';
-import { Utf8Texts, type Utf8TextsData } from './utf8Texts.js';
 
 /** How one column is kept: a number per record, or its text as bytes. */
 type ColumnData =
   | { readonly type: 'label'; readonly numbers: LabelNumbers; readonly strings: readonly string[] }
-  | { readonly type: 'text'; readonly texts: Utf8TextsData }
+  | { readonly type: 'text'; readonly texts: RecordTextsData }
   | { readonly type: 'day'; readonly days: Int32Array }
   | { readonly type: 'datetime'; readonly days: Int32Array; readonly minutes: Int16Array }
   | { readonly type: 'flag'; readonly flags: Int8Array };
@@ -103,7 +103,7 @@ class LabelColumn extends NumberColumn<LabelNumbers> {
 /** Text each record has its own of (ids, reasons). */
 class TextColumn implements ColumnStore {
   readonly keeping = 'text';
-  constructor(private readonly texts = new Utf8Texts()) {}
+  constructor(private readonly texts = new RecordTexts()) {}
   push(value: unknown): void {
     this.texts.push(value as string | undefined);
   }
@@ -120,8 +120,7 @@ class TextColumn implements ColumnStore {
     return { type: 'text', texts: this.texts.data() };
   }
   buffers(): ArrayBuffer[] {
-    const { bytes, ends } = this.texts.data();
-    return [bufferOf(bytes), bufferOf(ends)];
+    return this.texts.buffers();
   }
 }
 
@@ -235,7 +234,7 @@ function columnFrom(data: ColumnData): ColumnStore {
     case 'label':
       return new LabelColumn(data.numbers, Interned.from(data.strings));
     case 'text':
-      return new TextColumn(Utf8Texts.from(data.texts));
+      return new TextColumn(RecordTexts.from(data.texts));
     case 'day':
       return new DayColumn(data.days);
     case 'datetime':
@@ -249,9 +248,9 @@ type Placed = { line: number; refused?: Readonly<Record<string, string>>; file?:
 
 /**
  * The records of a record kind, kept as columns: a number per value (days,
- * flags, numbers into a table of repeating text) and ids as bytes: 55 to 112
- * bytes a record at 1x, child IDs' table included, where an object with its
- * dates and id took 150 to 310.
+ * flags, numbers into a table of repeating text), lines as runs, and ids
+ * numbered or as bytes (`RecordTexts`): 30 bytes an assessment at 4x, where
+ * an object with its dates and id took 150 to 310.
  * Each record is made as it is read, the same object the validator made:
  * `line`, every column in order (absent values as undefined keys), then
  * `refused` and `file` when it has them. Made records are young garbage the

@@ -104,4 +104,9 @@ export class Utf8Texts {
     this.trim();
     return { bytes: this.bytes, ends: this.ends };
   }
+
+  buffers(): ArrayBuffer[] {
+    this.trim();
+    return [this.bytes.buffer as ArrayBuffer, this.ends.buffer as ArrayBuffer];
+  }
 }
