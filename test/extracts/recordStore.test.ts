@@ -171,8 +171,8 @@ describe('RecordStore', () => {
     const open = (start: number | undefined, done: number | undefined) => start! <= asAt && (done === undefined || done > asAt);
     const reference = records.filter((a) => open(a.start_date as number, a.completed_date as number | undefined));
     expect(reference.length).toBeGreaterThan(100);
-    expect(recordsWhereDays(store, ['start_date', 'completed_date'], ([start, done]) => open(start, done))).toStrictEqual(reference);
-    expect(recordsWhereDays(records, ['start_date', 'completed_date'], ([start, done]) => open(start, done))).toStrictEqual(reference);
+    expect([...recordsWhereDays(store, ['start_date', 'completed_date'], ([start, done]) => open(start, done))]).toStrictEqual(reference);
+    expect([...recordsWhereDays(records, ['start_date', 'completed_date'], ([start, done]) => open(start, done))]).toStrictEqual(reference);
   });
 });
 

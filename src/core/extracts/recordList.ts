@@ -40,22 +40,21 @@ export function labelsIn<R>(records: RecordList<R>, column: string): LabelReader
 
 /**
  * The records whose days in `columns` (undefined when blank) pass `test`,
- * as an array: only those records are made, so a cohort of one period
- * costs a number read for each of the others.
+ * each made as it is reached: a cohort of one period costs a number read for
+ * each of the others, and a record read once is young garbage, not held in
+ * a list with the whole cohort.
  */
-export function recordsWhereDays<R>(records: RecordList<R>, columns: readonly string[], test: (days: readonly (number | undefined)[]) => boolean): R[] {
+export function* recordsWhereDays<R>(records: RecordList<R>, columns: readonly string[], test: (days: readonly (number | undefined)[]) => boolean): Generator<R> {
   const readers = columns.map((column) => daysIn(records, column));
   const days: (number | undefined)[] = new Array<number | undefined>(columns.length);
-  const passing: R[] = [];
   for (let i = 0; i < records.length; i++) {
     for (let c = 0; c < readers.length; c++) days[c] = readers[c]!(i);
-    if (test(days)) passing.push(records.at(i)!);
+    if (test(days)) yield records.at(i)!;
   }
-  return passing;
 }
 
-/** The records whose `column` day lies from `from` to `to` (both included), made only for those. */
-export function recordsDatedIn<R>(records: RecordList<R>, column: string, from: number, to: number): R[] {
+/** The records whose `column` day lies from `from` to `to` (both included), made only for those as they are reached. */
+export function recordsDatedIn<R>(records: RecordList<R>, column: string, from: number, to: number): Generator<R> {
   return recordsWhereDays(records, [column], ([day]) => day !== undefined && day >= from && day <= to);
 }
 

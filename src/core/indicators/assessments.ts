@@ -12,7 +12,7 @@ function clockStart(a: AssessmentRecord): DayNumber {
 }
 
 /** Assessments open on the as-at date: started on or before it, not completed by it. */
-export function openAssessments(assessments: RecordList<AssessmentRecord>, asAt: DayNumber): AssessmentRecord[] {
+export function openAssessments(assessments: RecordList<AssessmentRecord>, asAt: DayNumber): Iterable<AssessmentRecord> {
   return recordsWhereDays(assessments, ['start_date', 'completed_date'], ([start, done]) => start! <= asAt && (done === undefined || done > asAt));
 }
 

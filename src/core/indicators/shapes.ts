@@ -53,7 +53,7 @@ function dateIn(row: Row, column: string): DateValue | undefined {
 }
 
 /** The rows open on day d: started on or before it, and not ended before it. */
-function openRows(rows: RecordList<Row>, start: string, end: string | undefined, day: DayNumber): Row[] {
+function openRows(rows: RecordList<Row>, start: string, end: string | undefined, day: DayNumber): Iterable<Row> {
   return recordsWhereDays(rows, end === undefined ? [start] : [start, end], ([from, to]) => from !== undefined && from <= day && (to === undefined || to >= day));
 }
 
