@@ -27,12 +27,12 @@ function randomPlans(rng: Rng, n: number): PlanRecord[] {
   return plans;
 }
 
-function entries(open: ReadonlyMap<string, readonly PlanRecord[]>): [string, PlanRecord[]][] {
+function entries(open: Iterable<readonly [string, readonly PlanRecord[]]>): [string, PlanRecord[]][] {
   return [...open].map(([childId, plans]) => [childId, [...plans]]);
 }
 
 /** By child ID: the order children come in is not part of the answer, the order of each child's plans is. */
-function byChildId(open: ReadonlyMap<string, readonly PlanRecord[]>): [string, PlanRecord[]][] {
+function byChildId(open: Iterable<readonly [string, readonly PlanRecord[]]>): [string, PlanRecord[]][] {
   return entries(open).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 

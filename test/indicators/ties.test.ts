@@ -12,7 +12,7 @@ describe('open plans starting the same day are ordered by their values, never by
   // child's team in every breakdown) must be the same whichever row the extract lists first.
   const a = plan(2, { plan_id: 'P0002', team: 'Team B' });
   const b = plan(3, { plan_id: 'P0001', team: 'Team A' });
-  const order = (plans: PlanRecord[]) => openPlansByChild(plans, day('2026-10-31')).get('C00001')!.map((p) => p.plan_id);
+  const order = (plans: PlanRecord[]) => new Map(openPlansByChild(plans, day('2026-10-31'))).get('C00001')!.map((p) => p.plan_id);
 
   it('by plan id first', () => {
     expect(order([a, b])).toEqual(['P0001', 'P0002']);
@@ -22,7 +22,7 @@ describe('open plans starting the same day are ordered by their values, never by
   it('then by end date, team, worker and category when the ids are blank', () => {
     const x = plan(2, { team: 'Team B' });
     const y = plan(3, { team: 'Team A' });
-    const teams = (plans: PlanRecord[]) => openPlansByChild(plans, day('2026-10-31')).get('C00001')!.map((p) => p.team);
+    const teams = (plans: PlanRecord[]) => new Map(openPlansByChild(plans, day('2026-10-31'))).get('C00001')!.map((p) => p.team);
     expect(teams([x, y])).toEqual(['Team A', 'Team B']);
     expect(teams([y, x])).toEqual(['Team A', 'Team B']);
   });

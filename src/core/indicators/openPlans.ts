@@ -4,6 +4,7 @@ import { byCodePoint } from '../textOrder.js';
 import { byChild } from './byChild.js';
 import { memoised } from '../memoised.js';
 import type { RecordList } from '../extracts/recordList.js';
+import { TextIndex } from '../extracts/textIndex.js';
 
 /** Open on day d: start ≤ d and (end blank or end ≥ d). */
 export function isOpenOn(plan: PlanRecord, day: DayNumber): boolean {
@@ -26,10 +27,57 @@ function newestFirst(a: PlanRecord, b: PlanRecord): number {
   );
 }
 
-function openPlansOn(plans: RecordList<PlanRecord>, day: DayNumber, planType: PlanType | undefined): Map<string, PlanRecord[]> {
-  const open = byChild(plans, (plan) => ((planType === undefined || plan.plan_type === planType) && isOpenOn(plan, day) ? plan : undefined));
-  for (const list of open.values()) list.sort(newestFirst);
-  return open;
+/**
+ * The plans open on a day, by child, each child's newest first, in one list
+ * with the children's runs end to end: a list per child cost an array for
+ * every child with an open plan, held while the period is reported.
+ * Children come in the order of their first open plan in the extract.
+ */
+export class OpenPlans implements Iterable<readonly [string, readonly PlanRecord[]]> {
+  constructor(
+    private readonly plans: readonly PlanRecord[],
+    /** Child c's plans are plans[from[c]] to plans[from[c + 1] - 1]. */
+    private readonly from: Int32Array,
+  ) {}
+
+  /** How many children have an open plan. */
+  get size(): number {
+    return this.from.length - 1;
+  }
+
+  /** Each child's open plans, newest first. */
+  *values(): Generator<readonly PlanRecord[]> {
+    for (let c = 0; c < this.size; c++) yield this.plans.slice(this.from[c]!, this.from[c + 1]!);
+  }
+
+  *[Symbol.iterator](): Generator<readonly [string, readonly PlanRecord[]]> {
+    for (const open of this.values()) yield [open[0]!.child_id, open];
+  }
+}
+
+function openPlansOn(plans: RecordList<PlanRecord>, day: DayNumber, planType: PlanType | undefined): OpenPlans {
+  // Children numbered in order of their first open plan, and each open plan's child (-1: not open).
+  const children = new TextIndex();
+  const childOf = new Int32Array(plans.length).fill(-1);
+  const counts: number[] = [];
+  for (let i = 0; i < plans.length; i++) {
+    const plan = plans.at(i)!;
+    if ((planType !== undefined && plan.plan_type !== planType) || !isOpenOn(plan, day)) continue;
+    let c = children.findOrAdd(plan.child_id);
+    if (c === -1) c = counts.push(0) - 1;
+    counts[c]!++;
+    childOf[i] = c;
+  }
+  const from = new Int32Array(counts.length + 1);
+  counts.forEach((count, c) => (from[c + 1] = from[c]! + count));
+  const open = new Array<PlanRecord>(from[counts.length]!);
+  const filled = from.slice(0, counts.length);
+  for (let i = 0; i < plans.length; i++) if (childOf[i] !== -1) open[filled[childOf[i]!]!++] = plans.at(i)!;
+  for (let c = 0; c < counts.length; c++) {
+    if (counts[c]! < 2) continue;
+    open.slice(from[c]!, from[c + 1]!).sort(newestFirst).forEach((plan, k) => (open[from[c]! + k] = plan));
+  }
+  return new OpenPlans(open, from);
 }
 
 /**
@@ -41,11 +89,11 @@ function openPlansOn(plans: RecordList<PlanRecord>, day: DayNumber, planType: Pl
  */
 const lastDayOf = memoised((_plans: RecordList<PlanRecord>) => ({
   day: undefined as DayNumber | undefined,
-  byType: new Map<PlanType | undefined, ReadonlyMap<string, readonly PlanRecord[]>>(),
+  byType: new Map<PlanType | undefined, OpenPlans>(),
 }));
 
 /** A child's plans open on a day, newest start first (ties broken by values); shared, so read only. */
-export function openPlansByChild(plans: RecordList<PlanRecord>, day: DayNumber, planType?: PlanType): ReadonlyMap<string, readonly PlanRecord[]> {
+export function openPlansByChild(plans: RecordList<PlanRecord>, day: DayNumber, planType?: PlanType): OpenPlans {
   const last = lastDayOf(plans);
   if (last.day !== day) {
     last.day = day;
