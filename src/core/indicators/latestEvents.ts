@@ -1,6 +1,7 @@
 import type { DayNumber } from '../dates/localDate.js';
 import type { EventLog } from '../extracts/eventLog.js';
 import { memoised } from '../memoised.js';
+import { groupRunStarts } from './groupRuns.js';
 
 // A code and a day in one sortable int32: code × 2²³ + (day + 2²²). Codes are
 // below 256 and the days of dates with four-digit years (0000 to 9999, all a
@@ -43,9 +44,7 @@ export class LatestEvents {
   constructor(private readonly log: EventLog) {
     const { childIds, child, day, code, length } = log.data();
     const children = childIds.length;
-    this.starts = new Int32Array(children + 1);
-    for (let i = 0; i < length; i++) this.starts[child[i]! + 1]!++;
-    for (let c = 0; c < children; c++) this.starts[c + 1]! += this.starts[c]!;
+    this.starts = groupRunStarts(child, children);
     this.keys = new Int32Array(length);
     const fill = this.starts.slice(0, children);
     for (let i = 0; i < length; i++) this.keys[fill[child[i]!]!++] = keyOf(code[i]!, day[i]!);

@@ -2,6 +2,7 @@ import type { DayNumber } from '../dates/localDate.js';
 import type { PlanRecord, PlanType } from '../extracts/definitions.js';
 import { byCodePoint } from '../textOrder.js';
 import { byChild } from './byChild.js';
+import { groupRunStarts } from './groupRuns.js';
 import { memoised } from '../memoised.js';
 import type { RecordList } from '../extracts/recordList.js';
 import { TextIndex } from '../extracts/textIndex.js';
@@ -59,22 +60,18 @@ function openPlansOn(plans: RecordList<PlanRecord>, day: DayNumber, planType: Pl
   // Children numbered in order of their first open plan, and each open plan's child (-1: not open).
   const children = new TextIndex();
   const childOf = new Int32Array(plans.length).fill(-1);
-  const counts: number[] = [];
   for (let i = 0; i < plans.length; i++) {
     const plan = plans.at(i)!;
     if ((planType !== undefined && plan.plan_type !== planType) || !isOpenOn(plan, day)) continue;
-    let c = children.findOrAdd(plan.child_id);
-    if (c === -1) c = counts.push(0) - 1;
-    counts[c]!++;
-    childOf[i] = c;
+    const c = children.findOrAdd(plan.child_id);
+    childOf[i] = c === -1 ? children.size - 1 : c;
   }
-  const from = new Int32Array(counts.length + 1);
-  counts.forEach((count, c) => (from[c + 1] = from[c]! + count));
-  const open = new Array<PlanRecord>(from[counts.length]!);
-  const filled = from.slice(0, counts.length);
+  const from = groupRunStarts(childOf, children.size);
+  const open = new Array<PlanRecord>(from[children.size]!);
+  const filled = from.slice(0, children.size);
   for (let i = 0; i < plans.length; i++) if (childOf[i] !== -1) open[filled[childOf[i]!]!++] = plans.at(i)!;
-  for (let c = 0; c < counts.length; c++) {
-    if (counts[c]! < 2) continue;
+  for (let c = 0; c < children.size; c++) {
+    if (from[c + 1]! - from[c]! < 2) continue;
     open.slice(from[c]!, from[c + 1]!).sort(newestFirst).forEach((plan, k) => (open[from[c]! + k] = plan));
   }
   return new OpenPlans(open, from);

@@ -2,6 +2,7 @@ import type { DayNumber } from '../dates/localDate.js';
 import type { PlanRecord, PlanType } from '../extracts/definitions.js';
 import type { EventLog } from '../extracts/eventLog.js';
 import { daysIn, labelsIn, type RecordList } from '../extracts/recordList.js';
+import { groupRunStarts } from './groupRuns.js';
 
 /** The end kept for a plan with a blank end: open on every day. */
 const OPEN = 2 ** 31 - 1;
@@ -28,15 +29,10 @@ export class PlanSpans {
     const endOf = daysIn(plans, 'end_date');
     const children = log.data().childIds.length;
     const childNumbers = new Int32Array(plans.length).fill(-1);
-    const from = new Int32Array(children + 1);
     for (let i = 0; i < plans.length; i++) {
-      if (typeOf(i) !== planType) continue;
-      const child = log.childNumber(childOf(i)!);
-      if (child === undefined) continue;
-      childNumbers[i] = child;
-      from[child + 1]!++;
+      if (typeOf(i) === planType) childNumbers[i] = log.childNumber(childOf(i)!) ?? -1;
     }
-    for (let c = 0; c < children; c++) from[c + 1]! += from[c]!;
+    const from = groupRunStarts(childNumbers, children);
     const starts = new Int32Array(from[children]!);
     const ends = new Int32Array(from[children]!);
     const filled = from.slice(0, children);

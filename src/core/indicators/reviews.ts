@@ -3,6 +3,7 @@ import { formatUk, type DayNumber } from '../dates/localDate.js';
 import type { PlanRecord, ReviewRecord } from '../extracts/definitions.js';
 import { caseOf } from './caseRow.js';
 import { memoised } from '../memoised.js';
+import { groupRunStarts } from './groupRuns.js';
 import { latestOpenStart, openPlansByChild, plansOfType } from './openPlans.js';
 import { describeSpan, lastDayWithin, type Span } from './spans.js';
 import { DEFAULT_SETTINGS, type Settings } from '../settings.js';
@@ -140,9 +141,7 @@ export function buildBook(type: ReviewSchedule['type'], reviews: RecordList<Revi
   }
   // Each clock's days end to end, clock c's from from[c].
   const clocks = starts.length;
-  const from = new Int32Array(clocks + 1);
-  for (const c of placed.clock) if (c !== -1) from[c + 1]!++;
-  for (let c = 0; c < clocks; c++) from[c + 1]! += from[c]!;
+  const from = groupRunStarts(placed.clock, clocks);
   const days = new Int32Array(from[clocks]!);
   const filled = from.slice(0, clocks);
   for (let i = 0; i < placed.clock.length; i++) {
