@@ -7,9 +7,14 @@ import { memoised } from '../memoised.js';
 import type { RecordList } from '../extracts/recordList.js';
 import { TextIndex } from '../extracts/textIndex.js';
 
-/** Open on day d: start ≤ d and (end blank or end ≥ d). */
+/** Open on day d: start ≤ d and (end blank or end ≥ d); a plan ending on d is still open on it (indicators.md). */
+export function openBetween(start: number, end: number | undefined, day: number): boolean {
+  return start <= day && (end === undefined || end >= day);
+}
+
+/** Whether the plan is open on the day (`openBetween`). */
 export function isOpenOn(plan: PlanRecord, day: DayNumber): boolean {
-  return plan.start_date <= day && (plan.end_date === undefined || plan.end_date >= day);
+  return openBetween(plan.start_date, plan.end_date, day);
 }
 
 /**

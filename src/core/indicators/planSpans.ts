@@ -3,8 +3,9 @@ import type { PlanRecord, PlanType } from '../extracts/definitions.js';
 import type { EventLog } from '../extracts/eventLog.js';
 import { daysIn, labelsIn, type RecordList } from '../extracts/recordList.js';
 import { groupRunStarts } from './groupRuns.js';
+import { openBetween } from './openPlans.js';
 
-/** The end kept for a plan with a blank end: open on every day. */
+/** The end kept for a plan with a blank end: after every day, so `openBetween` reads it as open. */
 const OPEN = 2 ** 31 - 1;
 
 /**
@@ -51,7 +52,7 @@ export class PlanSpans {
     let latest: number | undefined;
     for (let p = this.from[child]!; p < this.from[child + 1]!; p++) {
       const start = this.starts[p]!;
-      if (start <= day && this.ends[p]! >= day && (latest === undefined || start > latest)) latest = start;
+      if (openBetween(start, this.ends[p], day) && (latest === undefined || start > latest)) latest = start;
     }
     return latest as DayNumber | undefined;
   }
