@@ -11,6 +11,7 @@ import { loadDataset, type LoadedData, type LoadOptions } from '../io/loadDatase
 import { loadCalendar, resolveSettings } from '../io/readSettingsFiles.js';
 import { renderQualitySummary } from '../render/quality.js';
 import { CONFIG_FILE, extractDate, extractSources, resolvePeriod, ukToday, usesDemo, validationLimits, type PeriodFlags, type SettingsFlags, type SourceFlags } from './options.js';
+import { growHeapFor } from './heapGrowth.js';
 import { rowProgress, type Terminal } from './terminal.js';
 
 /** The validated extracts of a run, with what they were read for. */
@@ -79,6 +80,7 @@ export async function readData(flags: SourceFlags, run: RunSettings, terminal: T
     limits: run.limits,
     mappings: run.settings.extracts,
     onProgress: rowProgress(terminal),
+    beforeReading: growHeapFor,
     parallel: true,
     ...rest,
   });

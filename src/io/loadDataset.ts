@@ -36,6 +36,8 @@ export interface LoadOptions {
   readonly parallelFromBytes?: number;
   /** Takes every issue as it is found instead of the files' lists; the files are then read one after another, on this thread. */
   readonly onIssue?: (issue: Issue, table: IssueTable) => void;
+  /** Told the bytes of the tables about to be read, before any is read. */
+  readonly beforeReading?: (bytes: number) => void;
 }
 
 /** The extracts read, and what in the sources was not read. */
@@ -94,8 +96,10 @@ function shareTexts(extracts: readonly ExtractData[]): void {
 export async function loadDataset(sources: ExtractSources, options: LoadOptions): Promise<LoadedData> {
   const located = await locateSources(sources, options.mappings ?? {}, options.kinds);
   const jobs = jobsFor(located.tables, options);
+  const bytes = await totalBytes(jobs);
+  options.beforeReading?.(bytes);
   let extracts: ExtractData[];
-  if (options.parallel && jobs.length > 1 && !options.onIssue && (await totalBytes(jobs)) >= (options.parallelFromBytes ?? PARALLEL_FROM_BYTES)) {
+  if (options.parallel && jobs.length > 1 && !options.onIssue && bytes >= (options.parallelFromBytes ?? PARALLEL_FROM_BYTES)) {
     extracts = await readInParallel(jobs, options.onProgress);
   } else {
     extracts = [];
