@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { validationLimits } from '../../src/cli/options.js';
@@ -34,5 +35,14 @@ describe('reading on worker threads', () => {
     for (let run = 0; run < 3; run++) {
       await expect(built.loadDataset({ dir, files: {} }, { limits, parallel: true, parallelFromBytes: 0 })).rejects.toThrow('plans.csv: missing required column plan_type');
     }
+  });
+});
+
+describe('the bytes about to be read', () => {
+  it('are told once, before reading: the files of the kinds asked for', async () => {
+    const told: number[] = [];
+    await loadDataset({ dir: DEMO, files: {} }, { limits, kinds: ['assessments', 'visits'], beforeReading: (bytes) => told.push(bytes) });
+    // Only the two kinds asked for count; the demo's other twelve files are found, not read.
+    expect(told).toEqual([statSync(`${DEMO}assessments.csv`).size + statSync(`${DEMO}visits.csv`).size]);
   });
 });
