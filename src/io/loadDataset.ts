@@ -4,7 +4,7 @@ import { EXTRACT_KINDS, type ExtractKind, type ValidationLimits } from '../core/
 import type { ExtractData } from '../core/extracts/extractParser.js';
 import type { Issue, IssueTable } from '../core/extracts/issues.js';
 import type { ExtractMappings } from '../core/extracts/mapping.js';
-import { mergeExtracts } from '../core/extracts/mergeExtracts.js';
+import { mergeExtracts, withRecordsHeld } from '../core/extracts/mergeExtracts.js';
 import { RecordStore } from '../core/extracts/recordStore.js';
 import { TextPool } from '../core/extracts/textPool.js';
 import { locateSources, type ExtractSources } from './locateSources.js';
@@ -111,6 +111,10 @@ export async function loadDataset(sources: ExtractSources, options: LoadOptions)
     if (parts.length > 0) data[kind] = mergeExtracts(parts);
   }
   shareTexts(Object.values(data));
+  for (const kind of EXTRACT_KINDS) {
+    const extract = data[kind];
+    if (extract !== undefined) data[kind] = withRecordsHeld(extract);
+  }
   const absentReasons: Partial<Record<ExtractKind, string>> = {};
   if (sources.annexA !== undefined) {
     for (const [kind, reason] of Object.entries(ANNEX_A_UNSUPPORTED)) if (data[kind as ExtractKind] === undefined) absentReasons[kind as ExtractKind] = reason;

@@ -9,14 +9,18 @@ import { RecordStore } from './recordStore.js';
  * files; Annex A Lists 6-8 all giving plans). Each record then carries its
  * table's name, so `file:line` still points at it; the extract has a column
  * only when every table has it, so an indicator never reads a column that
- * some of its rows could not have. A kind held as objects (plans) has its
- * records made here, once.
+ * some of its rows could not have.
  */
 export function mergeExtracts<K extends ExtractKind>(parts: readonly ExtractData<K>[]): ExtractData<K> {
-  return heldAsDefined(parts.length === 1 ? parts[0]! : mergedParts(parts));
+  return parts.length === 1 ? parts[0]! : mergedParts(parts);
 }
 
-function heldAsDefined<K extends ExtractKind>(extract: ExtractData<K>): ExtractData<K> {
+/**
+ * The extract with its records made once and held, for a kind held as
+ * objects (plans). Call it once the extracts share their texts (`TextPool`):
+ * records made before would keep their own copy of every child ID.
+ */
+export function withRecordsHeld<K extends ExtractKind>(extract: ExtractData<K>): ExtractData<K> {
   return EXTRACTS[extract.kind].heldAsObjects === true && recordsLoaded(extract.records) ? { ...extract, records: [...extract.records] } : extract;
 }
 
