@@ -7,7 +7,7 @@ import { INDICATORS } from '../core/indicators/registry.js';
 import type { WorkingCalendar } from '../core/calendar/workingCalendar.js';
 import type { Period } from '../core/period.js';
 import type { Settings } from '../core/settings.js';
-import { loadDataset, type LoadedData, type LoadOptions } from '../io/loadDataset.js';
+import { loadDataset, type LoadedData, type LoadOptions, type WaveReading } from '../io/loadDataset.js';
 import { loadCalendar, resolveSettings } from '../io/readSettingsFiles.js';
 import { renderQualitySummary } from '../render/quality.js';
 import { CONFIG_FILE, extractDate, extractSources, resolvePeriod, ukToday, usesDemo, validationLimits, type PeriodFlags, type SettingsFlags, type SourceFlags } from './options.js';
@@ -16,7 +16,10 @@ import { rowProgress, type Terminal } from './terminal.js';
 
 /** The validated extracts of a run, with what they were read for. */
 export interface LoadedRun {
+  /** The extracts read; when read in waves, the held kinds only. */
   readonly data: Dataset;
+  /** Every table's account, of every kind read. */
+  readonly quality: LoadedData['quality'];
   readonly period: Period;
   readonly calendar: WorkingCalendar;
   readonly settings: Settings;
@@ -28,6 +31,14 @@ export interface LoadedRun {
   readonly absentReasons: LoadedData['absentReasons'];
 }
 
+/** What a command reads, decided from the settings before anything is read. */
+export interface RunNeeds {
+  readonly kinds?: readonly ExtractKind[];
+  readonly keepRecords?: readonly ExtractKind[];
+  /** Read in waves, computed for the run's period and calendar. */
+  readonly waves?: (run: { readonly period: Period; readonly calendar: WorkingCalendar }) => WaveReading;
+}
+
 /** The calendar and the settings of a run, and the limits rows are checked against. */
 export interface RunSettings {
   readonly calendar: WorkingCalendar;
@@ -36,8 +47,8 @@ export interface RunSettings {
   readonly limits: ValidationLimits;
 }
 
-function rejectedRows(data: Dataset): number {
-  return Object.values(data).reduce((sum, extract) => sum + extract.quality.reduce((n, q) => n + q.rowsRejected, 0), 0);
+function rejectedRows(quality: LoadedData['quality']): number {
+  return quality.reduce((n, q) => n + q.rowsRejected, 0);
 }
 
 /** --config FILE, else the config file in the working directory when there is one. */
@@ -71,6 +82,7 @@ export interface ReadChoices {
   readonly keepRecords?: readonly ExtractKind[];
   readonly issueCap?: number;
   readonly onIssue?: LoadOptions['onIssue'];
+  readonly waves?: WaveReading;
 }
 
 /** Reads the extracts with the config's mappings, showing progress; the summary is the caller's. */
@@ -94,17 +106,13 @@ export async function readData(flags: SourceFlags, run: RunSettings, terminal: T
  * --strict stops on any rejected row. With `demoByDefault` and no sources
  * given, reads the bundled demo authority. `needs` says, from the settings
  * (which hold the config's own indicators), which extracts to read (default:
- * all) and the event kinds whose records to keep.
+ * all), the event kinds whose records to keep, and, to read in waves, how
+ * to compute each once the period is known.
  */
-export async function loadRun(
-  flags: SourceFlags & PeriodFlags,
-  terminal: Terminal,
-  demoByDefault: boolean,
-  needs: (settings: Settings) => { readonly kinds?: readonly ExtractKind[]; readonly keepRecords?: readonly ExtractKind[] },
-): Promise<LoadedRun> {
+export async function loadRun(flags: SourceFlags & PeriodFlags, terminal: Terminal, demoByDefault: boolean, needs: (settings: Settings) => RunNeeds): Promise<LoadedRun> {
   const demo = demoByDefault && usesDemo(flags);
   const run = await runSettings(flags, demo);
-  const { kinds, keepRecords } = needs(run.settings);
+  const { kinds, keepRecords, waves } = needs(run.settings);
   const { period, warnings } = resolvePeriod(flags, demo, run.extractedOn);
   if (demo) terminal.note(`Using the bundled demo authority (synthetic data); period ${period.label}. Give --data DIR for your own extracts.`);
   const loaded = await readData(flags, run, terminal, {
@@ -112,12 +120,13 @@ export async function loadRun(
     issueCap: run.settings.maxIssuesPerCode,
     ...(kinds ? { kinds } : {}),
     ...(keepRecords ? { keepRecords } : {}),
+    ...(waves ? { waves: waves({ period, calendar: run.calendar }) } : {}),
   });
-  terminal.note(renderQualitySummary(Object.values(loaded.data).flatMap((e) => e.quality), loaded.unreadFiles));
+  terminal.note(renderQualitySummary(loaded.quality, loaded.unreadFiles));
   for (const warning of warnings) terminal.note(`warning: ${warning}`);
-  const rejected = rejectedRows(loaded.data);
+  const rejected = rejectedRows(loaded.quality);
   if (flags.strict && rejected > 0) {
     throw new DataError('REJECTED_ROWS', `--strict: ${rejected} row${rejected === 1 ? '' : 's'} rejected; no figures produced`, { file: '' });
   }
-  return { data: loaded.data, period, calendar: run.calendar, settings: run.settings, demo, warnings, unreadFiles: loaded.unreadFiles, notAskedFor: loaded.notAskedFor, absentReasons: loaded.absentReasons };
+  return { data: loaded.data, quality: loaded.quality, period, calendar: run.calendar, settings: run.settings, demo, warnings, unreadFiles: loaded.unreadFiles, notAskedFor: loaded.notAskedFor, absentReasons: loaded.absentReasons };
 }

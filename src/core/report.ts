@@ -2,7 +2,7 @@ import { columnMissing, columnText, noGroup, passes, type Filters, type GroupBy 
 import { assertCovers, type WorkingCalendar } from './calendar/workingCalendar.js';
 import type { Dataset } from './dataset.js';
 import { formatIso, type DayNumber } from './dates/localDate.js';
-import { EXTRACTS, type ExtractKind } from './extracts/definitions.js';
+import { EXTRACT_KINDS, EXTRACTS, type ExtractKind } from './extracts/definitions.js';
 import type { ExtractData } from './extracts/extractParser.js';
 import type { FileQuality } from './extracts/issues.js';
 import { flatText } from './extracts/ownText.js';
@@ -389,14 +389,12 @@ function latestDay(extract: ExtractData): DayNumber | undefined {
   return latest as DayNumber | undefined;
 }
 
-/** Extracts whose every date lies before the period: likely the wrong extract, or the wrong period. */
-function staleExtracts(data: Dataset, period: Period): string[] {
-  return Object.values(data).flatMap((extract) => {
-    const latest = latestDay(extract);
-    return latest !== undefined && latest < period.from
-      ? [`${tablesOf(extract)}: the latest date is ${formatIso(latest)}, before the period starts (${formatIso(period.from)}); are the extract and the period the right ones?`]
-      : [];
-  });
+/** A warning when every date of the extract lies before the period: likely the wrong extract, or the wrong period. */
+function staleWarnings(extract: ExtractData, period: Period): string[] {
+  const latest = latestDay(extract);
+  return latest !== undefined && latest < period.from
+    ? [`${tablesOf(extract)}: the latest date is ${formatIso(latest)}, before the period starts (${formatIso(period.from)}); are the extract and the period the right ones?`]
+    : [];
 }
 
 /** Why a filter cannot apply to an indicator's rows (so its figure would not be the one asked for), or null. */
@@ -408,22 +406,66 @@ function filterReason(indicator: IndicatorDefinition, data: Dataset, where: Filt
   return null;
 }
 
-/** Computes every indicator of the registry that the dataset allows. Pure: no I/O, no clock. */
-export function buildReport(data: Dataset, options: ReportOptions, indicators: readonly IndicatorDefinition[] = INDICATORS): Report {
+/** What the report says of one extract kind: its files' accounts, and why its dates look wrong, if they do. */
+interface ExtractAccount {
+  readonly files: readonly FileQuality[];
+  readonly stale: readonly string[];
+}
+
+/**
+ * What a report takes from some of its extracts: the results of the
+ * indicators given (computed, or why not) and the account of the kinds
+ * given. A report read in waves (see ReadingWaves) is made of one part per
+ * wave, each computed while its wave is held; `buildReport` of one.
+ */
+export interface ReportPart {
+  readonly results: ReadonlyMap<IndicatorDefinition, IndicatorResult>;
+  readonly notComputed: ReadonlyMap<IndicatorDefinition, NotComputed>;
+  readonly accounts: ReadonlyMap<ExtractKind, ExtractAccount>;
+  /** Set by the part that accounts for the audits or their actions, when the report shows the summary. */
+  readonly audit?: AuditSummary;
+}
+
+/** The kinds the audit summary reads: one part must hold both. */
+export const AUDIT_SUMMARY_READS: readonly ExtractKind[] = ['audits', 'audit-actions'];
+
+/** Whether a report of these indicators carries the audit summary. */
+function showsAudit(indicators: readonly IndicatorDefinition[]): boolean {
+  return indicators.some((indicator) => extractsRead(indicator).some((kind) => AUDIT_SUMMARY_READS.includes(kind)));
+}
+
+/**
+ * The part of a report that these indicators and these kinds of `data` give.
+ * `data` must hold every extract the indicators read that the run has, and
+ * the kinds accounted for; `shown` are all the report's indicators.
+ */
+export function reportPart(data: Dataset, options: ReportOptions, indicators: readonly IndicatorDefinition[], kinds: readonly ExtractKind[], shown: readonly IndicatorDefinition[]): ReportPart {
   const periods = options.trend ? trailingPeriods(options.period, options.trend) : [options.period];
   coverPeriods(options.calendar, periods);
   const computable: IndicatorDefinition[] = [];
-  const notComputed: NotComputed[] = [];
+  const notComputed = new Map<IndicatorDefinition, NotComputed>();
   for (const indicator of indicators) {
     const reason = notComputedReason(indicator, data, options.period, options.absentReasons) ?? filterReason(indicator, data, options.where);
-    if (reason) notComputed.push({ id: indicator.id, reason });
+    if (reason) notComputed.set(indicator, { id: indicator.id, reason });
     else computable.push(indicator);
   }
   const earlier = options.trend ? earlierFigures(computable, data, options, periods) : new Map<IndicatorDefinition, Map<Period, Figure>>();
-  const results = computable.map((indicator) => computeIndicator(indicator, data, options, periods, earlier.get(indicator)));
-  const files = Object.values(data).flatMap((extract) => extract.quality);
-  const readsAudits = indicators.some((indicator) => extractsRead(indicator).some((kind) => kind === 'audits' || kind === 'audit-actions'));
-  const audit = readsAudits ? auditSummary(data, options.period, options.calendar, options.settings.auditActionWorkingDays, options.where) : undefined;
+  const results = new Map(computable.map((indicator) => [indicator, computeIndicator(indicator, data, options, periods, earlier.get(indicator))]));
+  const accounts = new Map<ExtractKind, ExtractAccount>();
+  for (const kind of kinds) {
+    const extract = data[kind] as ExtractData | undefined;
+    if (extract !== undefined) accounts.set(kind, { files: extract.quality, stale: staleWarnings(extract, options.period) });
+  }
+  const audit = showsAudit(shown) && kinds.some((kind) => AUDIT_SUMMARY_READS.includes(kind)) ? auditSummary(data, options.period, options.calendar, options.settings.auditActionWorkingDays, options.where) : undefined;
+  return { results, notComputed, accounts, ...(audit !== undefined ? { audit } : {}) };
+}
+
+/** The report of its parts: indicators in the order given, extracts in the extracts' order. */
+export function assembleReport(parts: readonly ReportPart[], options: ReportOptions, indicators: readonly IndicatorDefinition[]): Report {
+  const resultOf = (indicator: IndicatorDefinition) => parts.find((part) => part.results.has(indicator))?.results.get(indicator);
+  const notComputedOf = (indicator: IndicatorDefinition) => parts.find((part) => part.notComputed.has(indicator))?.notComputed.get(indicator);
+  const accounts = EXTRACT_KINDS.flatMap((kind) => parts.flatMap((part) => part.accounts.get(kind) ?? []));
+  const audit = parts.find((part) => part.audit !== undefined)?.audit;
   return {
     schemaVersion: 1,
     ...(options.title !== undefined ? { title: options.title } : {}),
@@ -432,11 +474,17 @@ export function buildReport(data: Dataset, options: ReportOptions, indicators: r
     calendar: options.calendar.name,
     ...(options.by ? { groupBy: options.by } : {}),
     ...(options.where ? { where: options.where } : {}),
-    indicators: results,
-    notComputed,
+    indicators: indicators.flatMap((indicator) => resultOf(indicator) ?? []),
+    notComputed: indicators.flatMap((indicator) => notComputedOf(indicator) ?? []),
     ragRules: { tolerance: options.settings.tolerance, minCohort: options.settings.minCohort },
-    warnings: [...(options.warnings ?? []), ...staleExtracts(data, options.period)],
-    dataQuality: { files, unreadFiles: options.unreadFiles ?? [] },
+    warnings: [...(options.warnings ?? []), ...accounts.flatMap((account) => account.stale)],
+    dataQuality: { files: accounts.flatMap((account) => account.files), unreadFiles: options.unreadFiles ?? [] },
     ...(audit !== undefined ? { audit } : {}),
   };
+}
+
+/** Computes every indicator of the registry that the dataset allows. Pure: no I/O, no clock. */
+export function buildReport(data: Dataset, options: ReportOptions, indicators: readonly IndicatorDefinition[] = INDICATORS): Report {
+  const kinds = EXTRACT_KINDS.filter((kind) => data[kind] !== undefined);
+  return assembleReport([reportPart(data, options, indicators, kinds, indicators)], options, indicators);
 }

@@ -4,9 +4,8 @@ import { EXTRACT_KINDS, type ExtractKind, type ValidationLimits } from '../core/
 import type { ExtractData } from '../core/extracts/extractParser.js';
 import type { Issue, IssueTable } from '../core/extracts/issues.js';
 import type { ExtractMappings } from '../core/extracts/mapping.js';
-import { mergeExtracts, withRecordsHeld } from '../core/extracts/mergeExtracts.js';
-import { RecordStore } from '../core/extracts/recordStore.js';
-import { TextPool } from '../core/extracts/textPool.js';
+import type { FileQuality } from '../core/extracts/issues.js';
+import { GatheredExtracts, type WaveReading } from './gatheredExtracts.js';
 import { locateSources, type ExtractSources } from './locateSources.js';
 import { readInParallel } from './readInParallel.js';
 import type { RowProgress } from './readExtract.js';
@@ -17,6 +16,7 @@ import { SSDA903_LIMITS } from '../core/ssda903/tables.js';
 import { cinCensusLacks } from '../core/cinCensus/elements.js';
 
 export type { ExtractSources };
+export type { WaveReading } from './gatheredExtracts.js';
 
 /** Which extracts to read and what to keep of them. */
 export interface LoadOptions {
@@ -38,11 +38,16 @@ export interface LoadOptions {
   readonly onIssue?: (issue: Issue, table: IssueTable) => void;
   /** Told the bytes of the tables about to be read, before any is read. */
   readonly beforeReading?: (bytes: number) => void;
+  /** Read in waves, each computed while held and then let go of (see ReadingWaves); the held kinds are read first. */
+  readonly waves?: WaveReading;
 }
 
 /** The extracts read, and what in the sources was not read. */
 export interface LoadedData {
+  /** The extracts read; when read in waves, only the held kinds (the waves were given to `onWave`). */
   readonly data: Dataset;
+  /** Every table's account, in the extracts' order, of every kind read. */
+  readonly quality: readonly FileQuality[];
   /** Table-like files in the data folder that no extract kind claimed. */
   readonly unreadFiles: readonly string[];
   /** Extract files of the kinds not asked for: found, not read. */
@@ -54,10 +59,25 @@ export interface LoadedData {
 /** Tables of fewer bytes than this in all are read on this thread: a worker takes about a quarter of a second of CPU to start. */
 export const PARALLEL_FROM_BYTES = 4 * 1024 * 1024;
 
-/** The bytes of the tables' files (a file read for several kinds counts each time, as it is read each time). */
-async function totalBytes(jobs: readonly TableJob[]): Promise<number> {
-  const sizes = await Promise.all(jobs.map((job) => stat(job.source.path).then((s) => s.size, () => 0)));
-  return sizes.reduce((sum, size) => sum + size, 0);
+/** The bytes of each table's file (a file read for several kinds counts each time, as it is read each time). */
+function bytesOf(jobs: readonly TableJob[]): Promise<number[]> {
+  return Promise.all(jobs.map((job) => stat(job.source.path).then((s) => s.size, () => 0)));
+}
+
+/**
+ * The order to start the jobs in on several threads: the held kinds first
+ * (every wave waits for them), then the largest file first, so the big ones
+ * start at once and the small ones fill the gaps.
+ */
+function parallelOrder(jobs: readonly TableJob[], bytes: readonly number[], held: readonly ExtractKind[]): number[] {
+  const first = (i: number) => (held.includes(jobs[i]!.kind) ? 0 : 1);
+  return jobs.map((_, i) => i).sort((a, b) => first(a) - first(b) || bytes[b]! - bytes[a]! || a - b);
+}
+
+/** The order to read the jobs in one after another: the held kinds first, then the jobs' own order. */
+function serialOrder(jobs: readonly TableJob[], held: readonly ExtractKind[]): number[] {
+  const indexes = jobs.map((_, i) => i);
+  return [...indexes.filter((i) => held.includes(jobs[i]!.kind)), ...indexes.filter((i) => !held.includes(jobs[i]!.kind))];
 }
 
 /** Every table of every kind asked for, in a fixed order (kind, then file name). */
@@ -79,15 +99,6 @@ function asSnapshot(extract: ExtractData, job: TableJob): ExtractData {
   return { ...extract, snapshotOn: job.limits.extractedOn, snapshotSource: `Annex A ${ANNEX_A_KIND_NAMES[job.kind]}` };
 }
 
-/** Child IDs, teams and workers as one string each across the extracts (see TextPool). */
-function shareTexts(extracts: readonly ExtractData[]): void {
-  const pool = new TextPool();
-  for (const extract of extracts) {
-    if (extract.records instanceof RecordStore) extract.records.shareTexts(pool);
-    extract.events?.shareTexts(pool);
-  }
-}
-
 /**
  * Reads and validates the extracts the sources name; only the `kinds` asked
  * for (a sample of assessments need not read a million visits). A kind read
@@ -96,28 +107,26 @@ function shareTexts(extracts: readonly ExtractData[]): void {
 export async function loadDataset(sources: ExtractSources, options: LoadOptions): Promise<LoadedData> {
   const located = await locateSources(sources, options.mappings ?? {}, options.kinds);
   const jobs = jobsFor(located.tables, options);
-  const bytes = await totalBytes(jobs);
-  options.beforeReading?.(bytes);
-  let extracts: ExtractData[];
-  if (options.parallel && jobs.length > 1 && !options.onIssue && bytes >= (options.parallelFromBytes ?? PARALLEL_FROM_BYTES)) {
-    extracts = await readInParallel(jobs, options.onProgress);
+  const bytes = await bytesOf(jobs);
+  const total = bytes.reduce((sum, size) => sum + size, 0);
+  options.beforeReading?.(total);
+  const absentReasons = absentReasonsOf(sources, located, new Set(jobs.map((job) => job.kind)));
+  const gathered = new GatheredExtracts(jobs, asSnapshot, options.waves, absentReasons);
+  const held = options.waves?.plan.held ?? [];
+  if (options.parallel && jobs.length > 1 && !options.onIssue && total >= (options.parallelFromBytes ?? PARALLEL_FROM_BYTES)) {
+    await readInParallel(jobs, parallelOrder(jobs, bytes, held), gathered.take, options.onProgress);
   } else {
-    extracts = [];
-    for (const job of jobs) extracts.push(await readTable(job, options.onProgress, options.onIssue));
+    for (const i of serialOrder(jobs, held)) gathered.take(i, await readTable(jobs[i]!, options.onProgress, options.onIssue));
   }
-  const data: Partial<Record<ExtractKind, ExtractData>> = {};
-  for (const kind of EXTRACT_KINDS) {
-    const parts = extracts.flatMap((extract, i) => (extract.kind === kind ? [asSnapshot(extract, jobs[i]!)] : []));
-    if (parts.length > 0) data[kind] = mergeExtracts(parts);
-  }
-  shareTexts(Object.values(data));
-  for (const kind of EXTRACT_KINDS) {
-    const extract = data[kind];
-    if (extract !== undefined) data[kind] = withRecordsHeld(extract);
-  }
+  gathered.finish();
+  return { data: gathered.dataset(), quality: gathered.quality(), unreadFiles: located.unread, notAskedFor: located.notAskedFor, absentReasons };
+}
+
+/** Why a kind is absent or lacks columns, when its source cannot hold them; `present` are the kinds with a table. */
+function absentReasonsOf(sources: ExtractSources, located: Awaited<ReturnType<typeof locateSources>>, present: ReadonlySet<ExtractKind>): Partial<Record<ExtractKind, string>> {
   const absentReasons: Partial<Record<ExtractKind, string>> = {};
   if (sources.annexA !== undefined) {
-    for (const [kind, reason] of Object.entries(ANNEX_A_UNSUPPORTED)) if (data[kind as ExtractKind] === undefined) absentReasons[kind as ExtractKind] = reason;
+    for (const [kind, reason] of Object.entries(ANNEX_A_UNSUPPORTED)) if (!present.has(kind as ExtractKind)) absentReasons[kind as ExtractKind] = reason;
   }
   if (sources.ssda903 !== undefined) {
     // Said whether the kind is absent or read from the return without the columns (missing has no interview times).
@@ -129,8 +138,8 @@ export async function loadDataset(sources: ExtractSources, options: LoadOptions)
   if (sources.cinCensus !== undefined) {
     for (const kind of EXTRACT_KINDS) {
       const reason = cinCensusLacks(kind);
-      if (reason !== undefined && data[kind] === undefined && absentReasons[kind] === undefined) absentReasons[kind] = reason;
+      if (reason !== undefined && !present.has(kind) && absentReasons[kind] === undefined) absentReasons[kind] = reason;
     }
   }
-  return { data: data as Dataset, unreadFiles: located.unread, notAskedFor: located.notAskedFor, absentReasons };
+  return absentReasons;
 }

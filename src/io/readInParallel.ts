@@ -1,5 +1,4 @@
 import { availableParallelism } from 'node:os';
-import { stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { EventLog } from '../core/extracts/eventLog.js';
 import { recordsNotLoaded } from '../core/extracts/notLoaded.js';
@@ -12,20 +11,22 @@ import { readTable } from './readTable.js';
 
 const MAX_WORKERS = 4;
 
-/** The jobs not yet started, largest file first, so the big ones start at once and the small ones fill the gaps. */
+/** The jobs not yet started, in the order they are to start. */
 class JobQueue {
-  private constructor(private readonly waiting: number[]) {}
+  private readonly waiting: number[];
 
-  static async of(jobs: readonly TableJob[]): Promise<JobQueue> {
-    const sizes = await Promise.all(jobs.map((job) => stat(job.source.path).then((s) => s.size, () => 0)));
-    return new JobQueue(jobs.map((_, i) => i).sort((a, b) => sizes[b]! - sizes[a]! || a - b));
+  constructor(order: readonly number[]) {
+    this.waiting = [...order];
   }
 
-  /** The largest waiting job. */
+  /** The next job to start. */
   take(): number | undefined {
     return this.waiting.shift();
   }
 }
+
+/** Takes each table's extract as soon as it is read, with the job's index. */
+export type OnTableRead = (job: number, extract: ExtractData) => void;
 
 function toExtract(message: Extract<WorkerMessage, { type: 'done' }>): ExtractData {
   return {
@@ -42,8 +43,8 @@ function toError(failure: Extract<WorkerMessage, { type: 'failed' }>['error']): 
   return failure.code !== undefined && failure.location !== undefined ? new DataError(failure.code, failure.message, failure.location) : new Error(failure.message);
 }
 
-/** Runs one worker over the queue, largest job first, until it is empty. */
-function drainOnWorker(jobs: readonly TableJob[], queue: JobQueue, results: (ExtractData | Error)[], onProgress?: RowProgress): Promise<void> {
+/** Runs one worker over the queue until it is empty. */
+function drainOnWorker(jobs: readonly TableJob[], queue: JobQueue, reader: Reader): Promise<void> {
   const worker = new Worker(new URL('./extractWorker.js', import.meta.url));
   return new Promise<void>((resolve, reject) => {
     let current: number | undefined;
@@ -54,36 +55,67 @@ function drainOnWorker(jobs: readonly TableJob[], queue: JobQueue, results: (Ext
     };
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'progress') {
-        onProgress?.(message.kind, message.rows);
+        reader.onProgress?.(message.kind, message.rows);
         return;
       }
-      results[current!] = message.type === 'done' ? toExtract(message) : toError(message.error);
+      const done = current!;
+      // The worker starts its next table before this thread takes the one it sent, which may take a while (see OnTableRead).
       next();
+      reader.took(done, message.type === 'done' ? toExtract(message) : toError(message.error));
     });
     worker.on('error', reject);
     next();
   });
 }
 
-/** Reads on this thread, largest job first, until the queue is empty. */
-async function drainHere(jobs: readonly TableJob[], queue: JobQueue, results: (ExtractData | Error)[], onProgress?: RowProgress): Promise<void> {
+/** Reads on this thread until the queue is empty. */
+async function drainHere(jobs: readonly TableJob[], queue: JobQueue, reader: Reader): Promise<void> {
   for (let current = queue.take(); current !== undefined; current = queue.take()) {
-    results[current] = await readTable(jobs[current]!, onProgress).catch((error: unknown) => error as Error);
+    reader.took(current, await readTable(jobs[current]!, reader.onProgress).catch((error: unknown) => error as Error));
+  }
+}
+
+/** Where the threads' tables go: each extract to `onRead` at once, the errors kept to throw when all are done. */
+class Reader {
+  private readonly failures: Error[] = [];
+
+  constructor(
+    private readonly onRead: OnTableRead,
+    readonly onProgress: RowProgress | undefined,
+  ) {}
+
+  took(job: number, result: ExtractData | Error): void {
+    if (result instanceof Error) {
+      this.failures[job] = result;
+      return;
+    }
+    // Thrown in a worker's message handler, the error would be uncaught.
+    try {
+      this.onRead(job, result);
+    } catch (error) {
+      this.failures[job] = error as Error;
+    }
+  }
+
+  /** The first failed job's error, whichever thread failed first. */
+  firstFailure(): Error | undefined {
+    return this.failures.find((failure) => failure !== undefined);
   }
 }
 
 /**
  * Reads the tables on this thread and on worker threads, one table per
- * thread at a time, and returns their extracts in the order of `jobs`. This
- * thread is one of the readers: it would otherwise wait, and the records it
- * reads need no copying. The result does not depend on which thread finished
- * first: when tables fail, the first failed job's error is thrown.
+ * thread at a time, starting them in `order` (indexes into `jobs`), and
+ * gives each extract to `onRead` as it comes, on this thread. This thread is
+ * one of the readers: it would otherwise wait, and the records it reads need
+ * no copying. When tables fail, the first failed job's error is thrown once
+ * every thread is done, whichever failed first.
  */
-export async function readInParallel(jobs: readonly TableJob[], onProgress?: RowProgress): Promise<ExtractData[]> {
-  const queue = await JobQueue.of(jobs);
-  const results: (ExtractData | Error)[] = [];
+export async function readInParallel(jobs: readonly TableJob[], order: readonly number[], onRead: OnTableRead, onProgress?: RowProgress): Promise<void> {
+  const queue = new JobQueue(order);
+  const reader = new Reader(onRead, onProgress);
   const workers = Math.min(MAX_WORKERS, availableParallelism(), jobs.length) - 1;
-  await Promise.all([drainHere(jobs, queue, results, onProgress), ...Array.from({ length: workers }, () => drainOnWorker(jobs, queue, results, onProgress))]);
-  for (const result of results) if (result instanceof Error) throw result;
-  return results as ExtractData[];
+  await Promise.all([drainHere(jobs, queue, reader), ...Array.from({ length: workers }, () => drainOnWorker(jobs, queue, reader))]);
+  const failure = reader.firstFailure();
+  if (failure !== undefined) throw failure;
 }

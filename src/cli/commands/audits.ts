@@ -153,7 +153,7 @@ async function runCompletion(files: readonly string[], flags: CompletionFlags): 
   const source = { audits: flags.audits, color: flags.color, ...(flags.extractedOn !== undefined ? { extractedOn: flags.extractedOn } : {}) };
   const run = await runSettings({ ...flags, ...source }, false);
   const loaded = await readData(source, run, terminal, { demoByDefault: false, kinds: ['audits'], issueCap: run.settings.maxIssuesPerCode });
-  terminal.note(renderQualitySummary(Object.values(loaded.data).flatMap((e) => e.quality), loaded.unreadFiles));
+  terminal.note(renderQualitySummary(loaded.quality, loaded.unreadFiles));
   const audits = loaded.data.audits;
   if (audits === undefined) throw new DataError('UNREADABLE_FILE', `--audits ${flags.audits}: no audits were read from the file`, { file: flags.audits });
   const lacking = ['record_kind', 'record_id'].filter((column) => !audits.columns.includes(column));

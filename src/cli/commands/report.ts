@@ -3,7 +3,8 @@ import { UsageError } from '../../core/errors.js';
 import { indicatorsFor } from '../../core/indicators/registry.js';
 import { extractsReadBy, recordsRead, type IndicatorDefinition } from '../../core/indicators/types.js';
 import { chosenIndicators } from '../indicatorChoice.js';
-import { buildReport } from '../../core/report.js';
+import { ReportInWaves, reportWaves } from '../../core/reportInWaves.js';
+import { EXTRACT_KINDS } from '../../core/extracts/definitions.js';
 import { breaches, parseFailUnder } from '../thresholds.js';
 import { outFor } from '../../core/savedRuns.js';
 import { writeResult } from '../../io/output.js';
@@ -11,7 +12,7 @@ import { UTF8_BOM } from '../../render/csvCell.js';
 import { fileExtension, FORMATS, formatForFile, isBinaryFormat, renderReport, type Format } from '../../render/renderers.js';
 import { EXIT } from '../exitCodes.js';
 import { addPeriodOptions, addSourceOptions, parseBy, parseWhere, type PeriodFlags, type SourceFlags } from '../options.js';
-import { loadRun } from '../runContext.js';
+import { loadRun, type RunNeeds } from '../runContext.js';
 import { createTerminal } from '../terminal.js';
 import { writeExceptionFiles } from '../exceptionFiles.js';
 import { writeChartFiles } from '../chartFiles.js';
@@ -80,6 +81,7 @@ async function runReport(flags: ReportFlags): Promise<number> {
   const where = parseWhere(flags.where);
   let indicators: IndicatorDefinition[] = [];
   let failUnder: ReturnType<typeof parseFailUnder>[] = [];
+  let inWaves: ReportInWaves | undefined;
   // The config's own indicators are known once the settings are read, before any extract is.
   const run = await loadRun(flags, terminal, true, (settings) => {
     const all = indicatorsFor(settings);
@@ -87,24 +89,24 @@ async function runReport(flags: ReportFlags): Promise<number> {
     failUnder = flags.failUnder.map((text) => parseFailUnder(text, all));
     const unchosen = failUnder.find((rule) => !indicators.some((indicator) => indicator.id === rule.id));
     if (unchosen) throw new UsageError(`--fail-under ${unchosen.text}: ${unchosen.id} is not among the indicators --indicator names, so it is not computed`);
-    return { ...(flags.indicator.length > 0 ? { kinds: extractsReadBy(indicators) } : {}), keepRecords: recordsRead(indicators) };
+    const kinds = flags.indicator.length > 0 ? extractsReadBy(indicators) : undefined;
+    // Each extract is let go of once the indicators that read it are computed (README, "Speed").
+    const waves: RunNeeds['waves'] = ({ period, calendar }) => {
+      const plan = reportWaves(indicators, kinds ?? EXTRACT_KINDS);
+      inWaves = new ReportInWaves(plan, { period, settings, calendar, ...(by ? { by } : {}), ...(where ? { where } : {}), ...(trend ? { trend } : {}) }, indicators);
+      return { plan, onWave: inWaves.add };
+    };
+    return { ...(kinds ? { kinds } : {}), keepRecords: recordsRead(indicators), waves };
   });
   if (run.notAskedFor.length > 0) terminal.note(`Not read, as no indicator named by --indicator reads them: ${run.notAskedFor.join(', ')}`);
   const thresholds = { ...(flags.failOn ? { failOn: flags.failOn } : {}), failUnder };
   const generatedAt = flags.generatedAt === true ? new Date().toISOString() : flags.generatedAt;
-  const report = buildReport(run.data, {
-    period: run.period,
-    settings: run.settings,
-    calendar: run.calendar,
-    ...(by ? { by } : {}),
-    ...(where ? { where } : {}),
-    ...(trend ? { trend } : {}),
+  const report = inWaves!.report({
     ...(flags.title !== undefined ? { title: flags.title } : {}),
     ...(generatedAt !== undefined ? { generatedAt } : {}),
     warnings: run.warnings,
     unreadFiles: run.unreadFiles,
-    absentReasons: run.absentReasons,
-  }, indicators);
+  });
   // A saved run's file names may hold {period}: the period's label.
   const out = flags.out === undefined ? undefined : outFor(flags.out, report.period.label);
   const rendered = await renderReport(format, report, { paint: terminal.paint, exceptions: flags.exceptions ?? false, width: out === undefined && process.stdout.isTTY ? process.stdout.columns : undefined });

@@ -1,0 +1,120 @@
+// Reading in waves (issue 13): a report computed wave by wave, each extract let go of once the
+// indicators that read it are computed, is cross-checked against `buildReport` of the whole
+// dataset (the plain path) on random authorities.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validationLimits } from '../../src/cli/options.js';
+import { builtInCalendar } from '../../src/core/calendar/workingCalendar.js';
+import { parseIsoDay, type DayNumber } from '../../src/core/dates/localDate.js';
+import { EXTRACT_KINDS, type ExtractKind } from '../../src/core/extracts/definitions.js';
+import { INDICATORS } from '../../src/core/indicators/registry.js';
+import type { IndicatorDefinition } from '../../src/core/indicators/types.js';
+import { parsePeriod } from '../../src/core/period.js';
+import { readingWaves, type LoadedWave } from '../../src/core/readingWaves.js';
+import { buildReport, type Report, type ReportOptions } from '../../src/core/report.js';
+import { reportWaves } from '../../src/core/reportInWaves.js';
+import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
+import { loadDataset, type LoadedData, type LoadOptions } from '../../src/io/loadDataset.js';
+import { generateAuthority } from '../../src/scripts/syntheticAuthority.js';
+import { tempFolder } from '../tempFolder.js';
+
+// The threaded path runs the built code (its worker threads load dist/), so the waves are read and
+// computed with dist/'s modules, and the plain report with src/'s.
+type Built = {
+  loadDataset: (sources: { dir: string; files: object }, options: LoadOptions) => Promise<LoadedData>;
+  ReportInWaves: new (plan: ReturnType<typeof reportWaves>, options: Omit<ReportOptions, 'title' | 'generatedAt' | 'warnings' | 'unreadFiles' | 'absentReasons'>, indicators: readonly IndicatorDefinition[]) => {
+    add(wave: LoadedWave): void;
+    report(shown: Pick<ReportOptions, 'warnings' | 'unreadFiles'>): Report;
+  };
+  reportWaves: typeof reportWaves;
+  INDICATORS: readonly IndicatorDefinition[];
+};
+const built = {
+  ...(await import(new URL('../../dist/io/loadDataset.js', import.meta.url).href)),
+  ...(await import(new URL('../../dist/core/reportInWaves.js', import.meta.url).href)),
+  ...(await import(new URL('../../dist/core/indicators/registry.js', import.meta.url).href)),
+} as Built;
+
+const limits = validationLimits(parseIsoDay('2026-11-20') as DayNumber, builtInCalendar('england-and-wales'));
+const folder = tempFolder('csc-waves-');
+
+describe('the waves extracts are read in', () => {
+  it('hold plans throughout and read every other kind in a wave of its own, the audits with their actions', () => {
+    // Plans are read with visits, supervision, reviews, placements, health and assessments (caseload): six others.
+    // Each other kind is read with plans only, or alone; the audit summary reads audits and their actions together.
+    expect(reportWaves(INDICATORS, EXTRACT_KINDS)).toEqual({
+      held: ['plans'],
+      waves: [['assessments'], ['visits'], ['missing'], ['supervision'], ['referrals'], ['audits', 'audit-actions'], ['reviews'], ['enquiries'], ['placements'], ['careleavers'], ['health'], ['contacts']],
+    });
+  });
+
+  it('read two kinds read only with each other in one wave, and hold a kind read with two others', () => {
+    // plans–visits alone: neither is held, one wave holds both.
+    expect(readingWaves(['plans', 'visits', 'missing'], [['plans', 'visits']])).toEqual({ held: [], waves: [['plans', 'visits'], ['missing']] });
+    // visits is read with plans and with missing: held; plans and missing each then read alone.
+    expect(readingWaves(['plans', 'visits', 'missing'], [['plans', 'visits'], ['visits', 'missing']])).toEqual({ held: ['visits'], waves: [['plans'], ['missing']] });
+    // Three kinds read by one indicator: each is read with two others, so all are held.
+    expect(readingWaves(['plans', 'visits', 'missing', 'health'], [['plans', 'visits', 'missing']])).toEqual({ held: ['plans', 'visits', 'missing'], waves: [['health']] });
+    // A kind read by no group is a wave of its own; a group's kind not read is left out.
+    expect(readingWaves(['contacts'], [['plans', 'contacts']])).toEqual({ held: [], waves: [['contacts']] });
+  });
+});
+
+/** The report of a folder read in waves on worker threads, and every wave as given: its kinds and the kinds it held. */
+async function inWaves(dir: string, options: ReportOptions, indicators: readonly IndicatorDefinition[], kinds?: readonly ExtractKind[]) {
+  const plan = built.reportWaves(indicators, kinds ?? EXTRACT_KINDS);
+  const report = new built.ReportInWaves(plan, { period: options.period, settings: options.settings, calendar: options.calendar, ...(options.by ? { by: options.by } : {}), ...(options.trend ? { trend: options.trend } : {}) }, indicators);
+  const given: { kinds: readonly ExtractKind[]; held: string[] }[] = [];
+  const onWave = (wave: LoadedWave) => {
+    given.push({ kinds: wave.kinds, held: Object.keys(wave.data) });
+    report.add(wave);
+  };
+  const loaded = await built.loadDataset({ dir, files: {} }, { limits, parallel: true, parallelFromBytes: 0, waves: { plan, onWave }, ...(kinds ? { kinds } : {}) });
+  return { report: report.report({ unreadFiles: loaded.unreadFiles }), given, loaded };
+}
+
+/** The plain path: every extract read on this thread, then one report of them all. */
+async function whole(dir: string, options: ReportOptions, indicators: readonly IndicatorDefinition[], kinds?: readonly ExtractKind[]) {
+  const loaded = await loadDataset({ dir, files: {} }, { limits, ...(kinds ? { kinds } : {}) });
+  return { report: buildReport(loaded.data, { ...options, unreadFiles: loaded.unreadFiles, absentReasons: loaded.absentReasons }, indicators), loaded };
+}
+
+const byId = (ids: readonly string[]) => (indicators: readonly IndicatorDefinition[]) => indicators.filter((indicator) => ids.includes(indicator.id));
+
+describe('a report read in waves', () => {
+  const base: ReportOptions = { period: parsePeriod('2026-10'), settings: DEFAULT_SETTINGS, calendar: builtInCalendar('england-and-wales') };
+  const cases = [
+    { name: 'every indicator', seed: 11, options: base, pick: (all: readonly IndicatorDefinition[]) => all },
+    { name: 'by team, with a trend of 3', seed: 12, options: { ...base, by: 'team', trend: 3 }, pick: (all: readonly IndicatorDefinition[]) => all },
+    // Only the kinds these read: plans and visits (read only with each other) in one wave, contacts in another, none held.
+    { name: 'three indicators, three kinds', seed: 13, options: base, pick: byId(['visits-cp', 'cp-plan-over-18-months', 'contacts-nfa']) },
+  ];
+
+  for (const { name, seed, options, pick } of cases) {
+    it(`gives buildReport's report of the whole dataset: ${name} (random authority, seed ${seed})`, async () => {
+      const dir = join(folder.dir, `seed-${seed}`);
+      await generateAuthority(dir, { seed, size: { children: 80 }, badRows: true });
+      const chosen = pick(INDICATORS);
+      const kinds = chosen === INDICATORS ? undefined : EXTRACT_KINDS.filter((kind) => chosen.some((indicator) => kind in indicator.reads));
+      const waves = await inWaves(dir, options, pick(built.INDICATORS), kinds);
+      const plain = await whole(dir, options, chosen, kinds);
+      expect(waves.report.indicators.length).toBeGreaterThan(0);
+      expect(waves.report).toEqual(plain.report);
+      expect(waves.loaded.quality).toEqual(plain.loaded.quality);
+    });
+  }
+
+  it('gives each wave the held kinds with its own, lets it go after, and the held kinds last', async () => {
+    const dir = join(folder.dir, 'seed-11');
+    const { given, loaded } = await inWaves(dir, base, built.INDICATORS);
+    const sorted = (kinds: readonly string[]) => [...kinds].sort();
+    // One call per wave (in the order their tables are in), then plans alone.
+    expect(given).toHaveLength(13);
+    expect(given.at(-1)).toEqual({ kinds: ['plans'], held: ['plans'] });
+    for (const wave of given.slice(0, -1)) expect(sorted(wave.held)).toEqual(sorted(['plans', ...wave.kinds]));
+    expect(sorted(given.flatMap((wave) => wave.kinds))).toEqual(sorted(EXTRACT_KINDS));
+    // After reading, only the held kinds are held; every table's account is kept.
+    expect(Object.keys(loaded.data)).toEqual(['plans']);
+    expect(loaded.quality.map((file) => file.file)).toHaveLength(14);
+  });
+});
