@@ -8,12 +8,11 @@ import type { ExtractMapping } from './mapping.js';
 import { EventLog } from './eventLog.js';
 import { recordsNotLoaded } from './notLoaded.js';
 import { ownText } from './ownText.js';
-import { rowHash } from './rowHash.js';
+import { rowHash, textHash } from './rowHash.js';
 import type { RecordList } from './recordList.js';
 import { RecordStore } from './recordStore.js';
 import { RowIndex } from './rowIndex.js';
 import type { RowProblem, RowValidator } from './rowValidator.js';
-import { TextIndex } from './textIndex.js';
 import { count } from '../indicators/words.js';
 
 /** The validated rows of one extract and the account of every row read. */
@@ -124,9 +123,14 @@ export class ExtractParser<K extends ExtractKind> {
   private readonly problems: RowProblem[] = [];
   /** Issues found so far, by code, listed or not. */
   private readonly issueCounts = new Map<IssueCode, number>();
-  /** Each record id read, and the line it was first read at (by the id's number). */
-  private readonly ids = new TextIndex();
-  private firstLines: number[] = [];
+  /**
+   * The kept records by their id's hash, for finding a repeated id: the id is
+   * read back from the records, not kept as a string (a million contacts'
+   * ids would be 25 MB of strings while the table is read).
+   */
+  private readonly ids = new RowIndex();
+  /** The id of kept record `index`; undefined for a kind without an id column. */
+  private readonly idOf: ((index: number) => string | undefined) | undefined;
   /** The refused cells of the row being read; emptied before each row. */
   private readonly refused: RefusedCell[] = [];
   /** Characters a value may have (`limits.maxCellCharacters`). */
@@ -153,6 +157,15 @@ export class ExtractParser<K extends ExtractKind> {
     this.cellLimit = options.limits.maxCellCharacters ?? Infinity;
     this.events = this.definition.event ? new EventLog(file) : undefined;
     this.records = (options.keepRecords ?? false) || this.events === undefined ? RecordStore.of(this.definition.columns) : undefined;
+    this.idOf = this.idReader();
+  }
+
+  private idReader(): ((index: number) => string | undefined) | undefined {
+    const column = this.definition.idColumn;
+    if (column === undefined) return undefined;
+    const read = this.records?.textReader(column);
+    if (read === undefined) throw new Error(`${this.definition.kind}: the id column ${column} must be a text column of a kind whose records are kept`);
+    return read;
   }
 
   /** Whether a row names every required column: the header, when none is configured. */
@@ -293,14 +306,13 @@ export class ExtractParser<K extends ExtractKind> {
    */
   private repeatsAnId(record: RecordsByKind[K], line: number): boolean {
     const column = this.definition.idColumn;
+    const idOf = this.idOf;
     const id = column === undefined ? undefined : (record as unknown as Record<string, unknown>)[column];
-    if (typeof id !== 'string') return false;
-    const earlier = this.ids.findOrAdd(id);
-    if (earlier === -1) {
-      this.firstLines.push(line);
-      return false;
-    }
-    const first = this.firstLines[earlier]!;
+    if (typeof id !== 'string' || idOf === undefined) return false;
+    // The record is kept next, at index `records.length`, unless its id is an earlier one's. Stored texts read blank back as undefined.
+    const earlier = this.ids.findOrAdd(textHash(id), this.records!.length, (index) => (idOf(index) ?? '') === id);
+    if (earlier === -1) return false;
+    const first = this.records!.lineAt(earlier);
     this.reject([{ scope: 'row', code: 'DUPLICATE_ID', line, column, value: id, message: `${column} ${JSON.stringify(id)} was first read at line ${first} with other values; the first is used` }]);
     return true;
   }
@@ -368,7 +380,6 @@ export class ExtractParser<K extends ExtractKind> {
     this.events?.trim();
     this.records?.trim();
     this.ids.clear();
-    this.firstLines = [];
     const cellTotal = Object.values(this.cellCounts).reduce((a, b) => a + b, 0);
     if (cellTotal > 0) this.notes.push(`${count(cellTotal, 'value')} refused in optional columns; those rows were used with the value read as not recorded`);
     return {

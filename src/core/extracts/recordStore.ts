@@ -370,6 +370,12 @@ export class RecordStore<R> implements RecordList<R> {
     return stored instanceof LabelColumn ? (index) => stored.get(index) as string | undefined : undefined;
   }
 
+  /** Reads a text column (ids, reasons) without making the record; undefined for other columns. */
+  textReader(column: string): ((index: number) => string | undefined) | undefined {
+    const stored = this.columns[this.names.indexOf(column)];
+    return stored instanceof TextColumn ? (index) => stored.get(index) as string | undefined : undefined;
+  }
+
   /** The line record `index` was read from, without making the record. */
   lineAt(index: number): number {
     return this.lines.at(index);
