@@ -117,4 +117,17 @@ describe('a report read in waves', () => {
     expect(Object.keys(loaded.data)).toEqual(['plans']);
     expect(loaded.quality.map((file) => file.file)).toHaveLength(14);
   });
+
+  it('throws, once read, what buildReport throws for a period its calendar does not cover, and nothing while reading', async () => {
+    const dir = join(folder.dir, 'seed-13');
+    // The built-in calendar starts long after 1990: every wave's computing throws, and the first error is kept for the report.
+    const old = { ...base, period: parsePeriod('1990-06') };
+    const plain = await whole(dir, old, INDICATORS).then(() => 'no error', (error: unknown) => (error as Error).message);
+    expect(plain).toMatch(/1990/);
+    const plan = built.reportWaves(built.INDICATORS, EXTRACT_KINDS);
+    const waves = new built.ReportInWaves(plan, { period: old.period, settings: old.settings, calendar: old.calendar }, built.INDICATORS);
+    const loaded = await built.loadDataset({ dir, files: {} }, { limits, parallel: true, parallelFromBytes: 0, waves: { plan, onWave: waves.add } });
+    expect(loaded.quality).toHaveLength(14);
+    expect(() => waves.report({ unreadFiles: [] })).toThrow(plain);
+  });
 });
