@@ -77,8 +77,12 @@ export class GatheredExtracts {
   private completeKind(kind: ExtractKind): void {
     const merged = mergeExtracts(this.parts.get(kind)!);
     this.parts.delete(kind);
-    if (merged.records instanceof RecordStore) merged.records.shareTexts(this.pool);
-    merged.events?.shareTexts(this.pool);
+    // A wave is let go of soon: shared, its texts would stay in the pool to the end (a
+    // million contacts' child IDs), where on its own they go with it.
+    if (this.waves === undefined || this.waves.plan.held.includes(kind)) {
+      if (merged.records instanceof RecordStore) merged.records.shareTexts(this.pool);
+      merged.events?.shareTexts(this.pool);
+    }
     this.complete.set(kind, withRecordsHeld(merged));
     this.files.set(kind, merged.quality);
   }
