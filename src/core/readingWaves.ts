@@ -7,8 +7,8 @@ import { EXTRACT_KINDS, type ExtractKind } from './extracts/definitions.js';
  * (plans: visits, supervision, reviews… each read with it) is `held` from
  * the start to the end. Every other kind is read with at most one kind that
  * is not held, so it is read in a wave with that one (or alone), and let go
- * of once the wave is computed: ten million visits need not be in memory
- * with eight million supervision records.
+ * of once the wave is computed: ten million visits need not stay in memory
+ * while the rest is read and computed.
  */
 export interface ReadingWaves {
   readonly held: readonly ExtractKind[];

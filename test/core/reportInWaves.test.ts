@@ -1,6 +1,7 @@
 // Reading in waves (issue 13): a report computed wave by wave, each extract let go of once the
 // indicators that read it are computed, is cross-checked against `buildReport` of the whole
 // dataset (the plain path) on random authorities.
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validationLimits } from '../../src/cli/options.js';
@@ -61,7 +62,7 @@ describe('the waves extracts are read in', () => {
 });
 
 /** The report of a folder read in waves on worker threads, and every wave as given: its kinds and the kinds it held. */
-async function inWaves(dir: string, options: ReportOptions, indicators: readonly IndicatorDefinition[], kinds?: readonly ExtractKind[]) {
+async function inWaves(dir: string, options: ReportOptions, indicators: readonly IndicatorDefinition[], kinds?: readonly ExtractKind[], mappings?: LoadOptions['mappings']) {
   const plan = built.reportWaves(indicators, kinds ?? EXTRACT_KINDS);
   const report = new built.ReportInWaves(plan, { period: options.period, settings: options.settings, calendar: options.calendar, ...(options.by ? { by: options.by } : {}), ...(options.trend ? { trend: options.trend } : {}) }, indicators);
   const given: { kinds: readonly ExtractKind[]; held: string[] }[] = [];
@@ -69,13 +70,13 @@ async function inWaves(dir: string, options: ReportOptions, indicators: readonly
     given.push({ kinds: wave.kinds, held: Object.keys(wave.data) });
     report.add(wave);
   };
-  const loaded = await built.loadDataset({ dir, files: {} }, { limits, parallel: true, parallelFromBytes: 0, waves: { plan, onWave }, ...(kinds ? { kinds } : {}) });
+  const loaded = await built.loadDataset({ dir, files: {} }, { limits, parallel: true, parallelFromBytes: 0, waves: { plan, onWave }, ...(kinds ? { kinds } : {}), ...(mappings ? { mappings } : {}) });
   return { report: report.report({ unreadFiles: loaded.unreadFiles }), given, loaded };
 }
 
 /** The plain path: every extract read on this thread, then one report of them all. */
-async function whole(dir: string, options: ReportOptions, indicators: readonly IndicatorDefinition[], kinds?: readonly ExtractKind[]) {
-  const loaded = await loadDataset({ dir, files: {} }, { limits, ...(kinds ? { kinds } : {}) });
+async function whole(dir: string, options: ReportOptions, indicators: readonly IndicatorDefinition[], kinds?: readonly ExtractKind[], mappings?: LoadOptions['mappings']) {
+  const loaded = await loadDataset({ dir, files: {} }, { limits, ...(kinds ? { kinds } : {}), ...(mappings ? { mappings } : {}) });
   return { report: buildReport(loaded.data, { ...options, unreadFiles: loaded.unreadFiles, absentReasons: loaded.absentReasons }, indicators), loaded };
 }
 
@@ -103,6 +104,26 @@ describe('a report read in waves', () => {
       expect(waves.loaded.quality).toEqual(plain.loaded.quality);
     });
   }
+
+  it("gives buildReport's report when the held kind and a wave's kind are each read from two tables (merged in file order, whichever thread ends first)", async () => {
+    const dir = join(folder.dir, 'split');
+    await generateAuthority(dir, { seed: 14, size: { children: 80 }, badRows: true });
+    // plans.csv and visits.csv each cut in two after their third row, the header on both parts. The larger
+    // second part starts first (largest first) on this thread, which is ready before the worker: the
+    // parts come in the other order than their files', and are merged in their files' order all the same.
+    for (const kind of ['plans', 'visits']) {
+      const [header, ...rows] = readFileSync(join(dir, `${kind}.csv`), 'utf8').trimEnd().split('\n');
+      const half = 3;
+      writeFileSync(join(dir, `${kind}-1.csv`), [header, ...rows.slice(0, half), ''].join('\n'));
+      writeFileSync(join(dir, `${kind}-2.csv`), [header, ...rows.slice(half), ''].join('\n'));
+      rmSync(join(dir, `${kind}.csv`));
+    }
+    const mappings = { plans: { file: 'plans-*.csv' }, visits: { file: 'visits-*.csv' } };
+    const waves = await inWaves(dir, base, built.INDICATORS, undefined, mappings);
+    const plain = await whole(dir, base, INDICATORS, undefined, mappings);
+    expect(waves.report.dataQuality.files.map((file) => file.file).filter((file) => /^(plans|visits)-/.test(file))).toEqual(['plans-1.csv', 'plans-2.csv', 'visits-1.csv', 'visits-2.csv']);
+    expect(waves.report).toEqual(plain.report);
+  });
 
   it('gives each wave the held kinds with its own, lets it go after, and the held kinds last', async () => {
     const dir = join(folder.dir, 'seed-11');
