@@ -65,19 +65,14 @@ function bytesOf(jobs: readonly TableJob[]): Promise<number[]> {
 }
 
 /**
- * The order to start the jobs in on several threads: the held kinds first
- * (every wave waits for them), then the largest file first, so the big ones
- * start at once and the small ones fill the gaps.
+ * The order to start the jobs in: the held kinds first (every wave waits for
+ * them); then, on several threads, the largest file first, so the big ones
+ * start at once and the small ones fill the gaps; else the jobs' own order.
  */
-function parallelOrder(jobs: readonly TableJob[], bytes: readonly number[], held: readonly ExtractKind[]): number[] {
-  const first = (i: number) => (held.includes(jobs[i]!.kind) ? 0 : 1);
-  return jobs.map((_, i) => i).sort((a, b) => first(a) - first(b) || bytes[b]! - bytes[a]! || a - b);
-}
-
-/** The order to read the jobs in one after another: the held kinds first, then the jobs' own order. */
-function serialOrder(jobs: readonly TableJob[], held: readonly ExtractKind[]): number[] {
-  const indexes = jobs.map((_, i) => i);
-  return [...indexes.filter((i) => held.includes(jobs[i]!.kind)), ...indexes.filter((i) => !held.includes(jobs[i]!.kind))];
+function readingOrder(jobs: readonly TableJob[], held: readonly ExtractKind[], bytes?: readonly number[]): number[] {
+  const rank = (i: number) => (held.includes(jobs[i]!.kind) ? 0 : 1);
+  const size = (i: number) => bytes?.[i] ?? 0;
+  return jobs.map((_, i) => i).sort((a, b) => rank(a) - rank(b) || size(b) - size(a) || a - b);
 }
 
 /** Every table of every kind asked for, in a fixed order (kind, then file name). */
@@ -114,9 +109,9 @@ export async function loadDataset(sources: ExtractSources, options: LoadOptions)
   const gathered = new GatheredExtracts(jobs, asSnapshot, options.waves, absentReasons);
   const held = options.waves?.plan.held ?? [];
   if (options.parallel && jobs.length > 1 && !options.onIssue && total >= (options.parallelFromBytes ?? PARALLEL_FROM_BYTES)) {
-    await readInParallel(jobs, parallelOrder(jobs, bytes, held), gathered.take, options.onProgress);
+    await readInParallel(jobs, readingOrder(jobs, held, bytes), gathered.take, options.onProgress);
   } else {
-    for (const i of serialOrder(jobs, held)) gathered.take(i, await readTable(jobs[i]!, options.onProgress, options.onIssue));
+    for (const i of readingOrder(jobs, held)) gathered.take(i, await readTable(jobs[i]!, options.onProgress, options.onIssue));
   }
   gathered.finish();
   return { data: gathered.dataset(), quality: gathered.quality(), unreadFiles: located.unread, notAskedFor: located.notAskedFor, absentReasons };
