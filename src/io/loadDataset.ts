@@ -75,6 +75,11 @@ function readingOrder(jobs: readonly TableJob[], held: readonly ExtractKind[], b
   return jobs.map((_, i) => i).sort((a, b) => rank(a) - rank(b) || size(b) - size(a) || a - b);
 }
 
+/** The jobs whose file holds over a quarter of all the bytes: read one at a time, each the most memory of its time (see readInParallel). */
+function largeJobs(bytes: readonly number[], total: number): Set<number> {
+  return new Set(bytes.flatMap((size, i) => (size * 4 > total ? [i] : [])));
+}
+
 /** Every table of every kind asked for, in a fixed order (kind, then file name). */
 function jobsFor(tables: ReadonlyMap<ExtractKind, readonly TableJob['source'][]>, options: LoadOptions): TableJob[] {
   const { limits, kinds = EXTRACT_KINDS, keepRecords = [], mappings = {}, issueCap } = options;
@@ -109,7 +114,7 @@ export async function loadDataset(sources: ExtractSources, options: LoadOptions)
   const gathered = new GatheredExtracts(jobs, asSnapshot, options.waves, absentReasons);
   const held = options.waves?.plan.held ?? [];
   if (options.parallel && jobs.length > 1 && !options.onIssue && total >= (options.parallelFromBytes ?? PARALLEL_FROM_BYTES)) {
-    await readInParallel(jobs, readingOrder(jobs, held, bytes), gathered.take, options.onProgress);
+    await readInParallel(jobs, readingOrder(jobs, held, bytes), gathered.take, { large: largeJobs(bytes, total), onProgress: options.onProgress });
   } else {
     for (const i of readingOrder(jobs, held)) gathered.take(i, await readTable(jobs[i]!, options.onProgress, options.onIssue));
   }

@@ -7,23 +7,10 @@ import type { ExtractData } from '../core/extracts/extractParser.js';
 import { DataError } from '../core/errors.js';
 import type { TableJob, WorkerMessage } from './extractJob.js';
 import type { RowProgress } from './readExtract.js';
+import { JobQueue } from './jobQueue.js';
 import { readTable } from './readTable.js';
 
 const MAX_WORKERS = 4;
-
-/** The jobs not yet started, in the order they are to start. */
-class JobQueue {
-  private readonly waiting: number[];
-
-  constructor(order: readonly number[]) {
-    this.waiting = [...order];
-  }
-
-  /** The next job to start. */
-  take(): number | undefined {
-    return this.waiting.shift();
-  }
-}
 
 /** Takes each table's extract as soon as it is read, with the job's index. */
 export type OnTableRead = (job: number, extract: ExtractData) => void;
@@ -48,8 +35,8 @@ function drainOnWorker(jobs: readonly TableJob[], queue: JobQueue, reader: Reade
   const worker = new Worker(new URL('./extractWorker.js', import.meta.url));
   return new Promise<void>((resolve, reject) => {
     let current: number | undefined;
-    const next = () => {
-      current = queue.take();
+    const next = async () => {
+      current = await queue.take();
       if (current !== undefined) worker.postMessage(jobs[current]);
       else void worker.terminate().then(() => resolve());
     };
@@ -60,18 +47,20 @@ function drainOnWorker(jobs: readonly TableJob[], queue: JobQueue, reader: Reade
       }
       const done = current!;
       // The worker starts its next table before this thread takes the one it sent, which may take a while (see OnTableRead).
-      next();
+      void next();
       reader.took(done, message.type === 'done' ? toExtract(message) : toError(message.error));
+      queue.done(done);
     });
     worker.on('error', reject);
-    next();
+    void next();
   });
 }
 
 /** Reads on this thread until the queue is empty. */
 async function drainHere(jobs: readonly TableJob[], queue: JobQueue, reader: Reader): Promise<void> {
-  for (let current = queue.take(); current !== undefined; current = queue.take()) {
+  for (let current = await queue.take(); current !== undefined; current = await queue.take()) {
     reader.took(current, await readTable(jobs[current]!, reader.onProgress).catch((error: unknown) => error as Error));
+    queue.done(current);
   }
 }
 
@@ -108,12 +97,18 @@ class Reader {
  * thread at a time, starting them in `order` (indexes into `jobs`), and
  * gives each extract to `onRead` as it comes, on this thread. This thread is
  * one of the readers: it would otherwise wait, and the records it reads need
- * no copying. When tables fail, the first failed job's error is thrown once
- * every thread is done, whichever failed first.
+ * no copying. The `large` jobs are read one at a time (see JobQueue). When
+ * tables fail, the first failed job's error is thrown once every thread is
+ * done, whichever failed first.
  */
-export async function readInParallel(jobs: readonly TableJob[], order: readonly number[], onRead: OnTableRead, onProgress?: RowProgress): Promise<void> {
-  const queue = new JobQueue(order);
-  const reader = new Reader(onRead, onProgress);
+export async function readInParallel(
+  jobs: readonly TableJob[],
+  order: readonly number[],
+  onRead: OnTableRead,
+  options: { readonly large?: ReadonlySet<number>; readonly onProgress?: RowProgress } = {},
+): Promise<void> {
+  const queue = new JobQueue(order, options.large ?? new Set());
+  const reader = new Reader(onRead, options.onProgress);
   const workers = Math.min(MAX_WORKERS, availableParallelism(), jobs.length) - 1;
   await Promise.all([drainHere(jobs, queue, reader), ...Array.from({ length: workers }, () => drainOnWorker(jobs, queue, reader))]);
   const failure = reader.firstFailure();
