@@ -6,6 +6,7 @@ import { EXTRACT_KINDS, EXTRACTS, type ExtractKind } from './extracts/definition
 import type { ExtractData } from './extracts/extractParser.js';
 import type { FileQuality } from './extracts/issues.js';
 import { flatText } from './extracts/ownText.js';
+import { TextPool } from './extracts/textPool.js';
 import { memoised } from './memoised.js';
 import { INDICATORS } from './indicators/registry.js';
 import { extractsRead, isException, type CaseRow, type Direction, type IndicatorDefinition, type IndicatorKind } from './indicators/types.js';
@@ -222,9 +223,14 @@ function indicatorWarnings(indicator: IndicatorDefinition, data: Dataset, maxSha
 }
 
 
-/** A case row as its exception is written. */
-function exceptionOf(indicator: IndicatorDefinition, { childId, recordId, team, worker, detail, refused, source, record }: CaseRow): ExceptionRow {
-  const text = flatText(withRefused(detail, refused, indicator.reads[source.kind]));
+/**
+ * A case row as its exception is written, its detail the one string of
+ * `details` equal to it: an indicator's details repeat ("completed after 46
+ * working days"). At 4x the bench, 238,000 exceptions have 17,900 distinct
+ * details, and each copy would be 60 bytes kept to the end of the report.
+ */
+function exceptionOf(indicator: IndicatorDefinition, { childId, recordId, team, worker, detail, refused, source, record }: CaseRow, details: TextPool): ExceptionRow {
+  const text = details.same(flatText(withRefused(detail, refused, indicator.reads[source.kind])));
   // Two literals, not a spread of the optional key: V8 copies spreads on a slow path, and a report has tens of thousands of exceptions.
   return record ? { childId, recordId, team, worker, detail: text, dates: recordDates(source.kind, record) } : { childId, recordId, team, worker, detail: text };
 }
@@ -296,6 +302,7 @@ function foldCases(indicator: IndicatorDefinition, data: Dataset, options: Repor
   const all = new Tally();
   const groups = by === undefined ? undefined : new Map<string, Tally>();
   const exceptions: ExceptionRow[] = [];
+  const details = new TextPool();
   for (const row of indicator.cases({ data, period, settings, calendar })) {
     if (where && !passes(row, where)) continue;
     all.add(row);
@@ -305,7 +312,7 @@ function foldCases(indicator: IndicatorDefinition, data: Dataset, options: Repor
       if (tally === undefined) groups.set(key, (tally = new Tally()));
       tally.add(row);
     }
-    if (keep.exceptions && isException(indicator, row)) exceptions.push(exceptionOf(indicator, row));
+    if (keep.exceptions && isException(indicator, row)) exceptions.push(exceptionOf(indicator, row, details));
   }
   return { figure: all.figure(indicator.kind), ...(groups ? { groups } : {}), exceptions: inExceptionOrder(exceptions) };
 }
