@@ -9,7 +9,7 @@ import type { IndicatorDefinition } from '../indicators/types.js';
 import type { Period } from '../period.js';
 import { breakdownColumns, noGroup, recordPasses, type Filters } from '../breakdown.js';
 import type { Settings } from '../settings.js';
-import { drawPerGroup, type Candidate } from './draw.js';
+import { Draw } from './draw.js';
 import { asReading, isModeration, ruleFor, type SampleKind } from './kinds.js';
 import { casesByPlace, keeps, type OnlyOutcome, type Outcome } from './outcomes.js';
 import { pseudonymise } from './pseudonym.js';
@@ -128,8 +128,8 @@ function textOf(value: unknown): string | undefined {
 }
 
 /** Records of the kind that the indicator keeps under `only`, pass `where` (`passing`, all without), but whose key date lies outside the frame. */
-function countOutsideFrame(cases: ReadonlyMap<string, Outcome>, framed: ReadonlySet<string>, passing: ReadonlySet<string> | undefined, only: OnlyOutcome | undefined): number {
-  if (only === undefined) return 0;
+function countOutsideFrame(cases: ReadonlyMap<string, Outcome>, framed: ReadonlySet<string> | undefined, passing: ReadonlySet<string> | undefined, only: OnlyOutcome | undefined): number {
+  if (only === undefined || framed === undefined) return 0;
   return [...cases].filter(([place, row]) => keeps(row, only) && !framed.has(place) && (passing === undefined || passing.has(place))).length;
 }
 
@@ -152,12 +152,6 @@ function checkWhere(extract: ExtractData<SampleKind>, kind: SampleKind, where: F
   }
 }
 
-function candidatesOf(frame: readonly AnyRecord[], place: (record: AnyRecord) => string, cases: ReadonlyMap<string, Outcome>, request: SampleRequest): Candidate<AnyRecord>[] {
-  return frame
-    .filter((record) => keeps(cases.get(place(record)), request.only))
-    .map((record) => ({ item: record, key: recordKey(request.kind, record), group: groupOf(record, request.by) }));
-}
-
 /**
  * Draws a reproducible dip sample: the records of the kind in the period's
  * frame that pass `where`, optionally only those the indicator counts as not
@@ -175,11 +169,18 @@ export function drawSample(data: Dataset, request: SampleRequest): Sample {
     ? casesByPlace(request.indicator, { data, period: request.period, settings: request.settings, calendar: request.calendar })
     : new Map<string, Outcome>();
   const records = extract.records as RecordList<unknown> as RecordList<AnyRecord>;
-  const frame = recordsWhere(records, (record) => rule.inFrame(record, request.period) && passes(record));
   const place = (record: AnyRecord) => placeOf(extract, record);
   const passing = filtered && request.only !== undefined ? new Set(recordsWhere(records, passes).map(place)) : undefined;
-  const candidates = candidatesOf(frame, place, cases, request);
-  const drawn = drawPerGroup(candidates, request.seed, request.size);
+  // The frame's places are needed only to count the kept records outside it.
+  const framed = request.only === undefined ? undefined : new Set<string>();
+  const draw = new Draw<AnyRecord>(request.seed, request.size);
+  for (let i = 0; i < records.length; i++) {
+    const record = records.at(i)!;
+    if (!rule.inFrame(record, request.period) || !passes(record)) continue;
+    framed?.add(place(record));
+    if (keeps(cases.get(place(record)), request.only)) draw.offer(record, recordKey(request.kind, record), groupOf(record, request.by));
+  }
+  const drawn = draw.drawn();
   return {
     kind: request.kind,
     period: request.period,
@@ -195,9 +196,9 @@ export function drawSample(data: Dataset, request: SampleRequest): Sample {
     dateColumns: rule.dateColumns,
     // A moderator grades the audit again; its theme answers are the auditor's.
     themeColumns: isModeration(request.kind) ? [] : request.settings.auditThemes.map((theme) => theme.column),
-    eligible: candidates.length,
+    eligible: draw.eligible,
     groups: request.by ? drawn.map((g) => ({ key: g.key, eligible: g.eligible, sampled: g.drawn.length })) : [],
     rows: drawn.flatMap((g) => g.drawn.map((record) => sampledRecord(extract, record, cases.get(place(record)), request))),
-    outsideFrame: countOutsideFrame(cases, new Set(frame.map(place)), passing, request.only),
+    outsideFrame: countOutsideFrame(cases, framed, passing, request.only),
   };
 }
