@@ -2,7 +2,9 @@ import { Option, type Command } from 'commander';
 import { IssueGroups } from '../../core/extracts/issueGroups.js';
 import type { FileQuality } from '../../core/extracts/issues.js';
 import { IssueSpool } from '../../io/issueSpool.js';
-import type { LoadedData } from '../../io/loadDataset.js';
+import { readingWaves } from '../../core/readingWaves.js';
+import { EXTRACT_KINDS } from '../../core/extracts/definitions.js';
+import type { WaveReading } from '../../io/loadDataset.js';
 import { writeResult } from '../../io/output.js';
 import { issueJsonEntry, qualityJsonPieces } from '../../render/json.js';
 import { issueCsvLine, qualityCsvPieces } from '../../render/qualityCsv.js';
@@ -22,26 +24,31 @@ interface ValidateFlags extends SourceFlags, SettingsFlags {
 
 type QualityFormat = NonNullable<ValidateFlags['format']>;
 
+/** Every kind in a wave of its own, none held, nothing done with a wave: only the tables' accounts are kept. */
+const ACCOUNTS_ONLY: WaveReading = { plan: readingWaves(EXTRACT_KINDS, []), onWave: () => {} };
+
 /**
  * Reads every extract and writes its quality report. Issues are never held
  * in memory: the table counts them into groups as they are found; JSON and
  * CSV spool their text to a temporary file and copy it into the output once
  * the files' accounts are known, so millions of them are written in bounded
- * memory, and nothing is written when reading fails.
+ * memory, and nothing is written when reading fails. Each kind is read in a
+ * wave of its own and let go of once its account is taken: only the
+ * accounts are kept.
  */
 async function writeQuality(flags: ValidateFlags, format: QualityFormat, terminal: Terminal): Promise<readonly FileQuality[]> {
   const run = await runSettings(flags, false);
   if (format === 'table') {
     const groups = new IssueGroups();
-    const loaded = await readData(flags, run, terminal, { demoByDefault: false, onIssue: groups.add });
-    const files = qualityOf(loaded);
+    const loaded = await readData(flags, run, terminal, { demoByDefault: false, onIssue: groups.add, waves: ACCOUNTS_ONLY });
+    const files = [...loaded.quality];
     await writeResult(renderQualityTable(files, loaded.unreadFiles, groups.list()), flags.out);
     return files;
   }
   const spool = new IssueSpool(format === 'json' ? (issue, _table, first) => issueJsonEntry(issue, first) : issueCsvLine);
   try {
-    const loaded = await readData(flags, run, terminal, { demoByDefault: false, onIssue: spool.add });
-    const files = qualityOf(loaded);
+    const loaded = await readData(flags, run, terminal, { demoByDefault: false, onIssue: spool.add, waves: ACCOUNTS_ONLY });
+    const files = [...loaded.quality];
     const spooled = (file: FileQuality) => spool.texts(file);
     const pieces = format === 'json' ? qualityJsonPieces(files, loaded.unreadFiles, spooled) : withBom(qualityCsvPieces(files, spooled), flags.bom);
     await writeResult(pieces, flags.out);
@@ -55,10 +62,6 @@ async function writeQuality(flags: ValidateFlags, format: QualityFormat, termina
 function* withBom(pieces: Iterable<string>, bom: boolean): Generator<string> {
   if (bom) yield UTF8_BOM;
   yield* pieces;
-}
-
-function qualityOf(loaded: LoadedData): FileQuality[] {
-  return Object.values(loaded.data).flatMap((e) => e.quality);
 }
 
 async function runValidate(flags: ValidateFlags): Promise<number> {
