@@ -35,6 +35,7 @@ export interface LoadedRun {
 export interface RunNeeds {
   readonly kinds?: readonly ExtractKind[];
   readonly keepRecords?: readonly ExtractKind[];
+  readonly recordsOnly?: readonly ExtractKind[];
   /** Read in waves, computed for the run's period and calendar. */
   readonly waves?: (run: { readonly period: Period; readonly calendar: WorkingCalendar }) => WaveReading;
 }
@@ -80,6 +81,7 @@ export interface ReadChoices {
   readonly demoByDefault: boolean;
   readonly kinds?: readonly ExtractKind[];
   readonly keepRecords?: readonly ExtractKind[];
+  readonly recordsOnly?: readonly ExtractKind[];
   readonly issueCap?: number;
   readonly onIssue?: LoadOptions['onIssue'];
   readonly waves?: WaveReading;
@@ -112,7 +114,7 @@ export async function readData(flags: SourceFlags, run: RunSettings, terminal: T
 export async function loadRun(flags: SourceFlags & PeriodFlags, terminal: Terminal, demoByDefault: boolean, needs: (settings: Settings) => RunNeeds): Promise<LoadedRun> {
   const demo = demoByDefault && usesDemo(flags);
   const run = await runSettings(flags, demo);
-  const { kinds, keepRecords, waves } = needs(run.settings);
+  const { kinds, keepRecords, recordsOnly, waves } = needs(run.settings);
   const { period, warnings } = resolvePeriod(flags, demo, run.extractedOn);
   if (demo) terminal.note(`Using the bundled demo authority (synthetic data); period ${period.label}. Give --data DIR for your own extracts.`);
   const loaded = await readData(flags, run, terminal, {
@@ -120,6 +122,7 @@ export async function loadRun(flags: SourceFlags & PeriodFlags, terminal: Termin
     issueCap: run.settings.maxIssuesPerCode,
     ...(kinds ? { kinds } : {}),
     ...(keepRecords ? { keepRecords } : {}),
+    ...(recordsOnly ? { recordsOnly } : {}),
     ...(waves ? { waves: waves({ period, calendar: run.calendar }) } : {}),
   });
   terminal.note(renderQualitySummary(loaded.quality, loaded.unreadFiles));

@@ -29,6 +29,8 @@ export interface LoadOptions {
   readonly kinds?: readonly ExtractKind[];
   /** Event kinds whose records are kept as well as their events (the kind a sample draws from). */
   readonly keepRecords?: readonly ExtractKind[];
+  /** Event kinds read as their records alone, logging no events: no indicator of the run reads them (a sample drawn without one). */
+  readonly recordsOnly?: readonly ExtractKind[];
   readonly onProgress?: RowProgress;
   /** Read the files on worker threads, several at once (needs the built dist/ code), when they hold `parallelFromBytes` or more. */
   readonly parallel?: boolean;
@@ -82,12 +84,12 @@ function largeJobs(bytes: readonly number[], total: number): Set<number> {
 
 /** Every table of every kind asked for, in a fixed order (kind, then file name). */
 function jobsFor(tables: ReadonlyMap<ExtractKind, readonly TableJob['source'][]>, options: LoadOptions): TableJob[] {
-  const { limits, kinds = EXTRACT_KINDS, keepRecords = [], mappings = {}, issueCap } = options;
+  const { limits, kinds = EXTRACT_KINDS, keepRecords = [], recordsOnly = [], mappings = {}, issueCap } = options;
   return EXTRACT_KINDS.filter((kind) => kinds.includes(kind)).flatMap((kind) =>
     (tables.get(kind) ?? []).map((source) => {
       // The config's mapping is for an authority's own files; Annex A lists, CIN census elements and SSDA903 tables carry their own.
       const mapping = source.format === 'annex-a' || source.format === 'cin-census' || source.format === 'ssda903' ? undefined : mappings[kind];
-      return { kind, source, limits, keepRecords: keepRecords.includes(kind), ...(mapping ? { mapping } : {}), ...(issueCap !== undefined ? { issueCap } : {}) };
+      return { kind, source, limits, keepRecords: keepRecords.includes(kind), keepEvents: !recordsOnly.includes(kind), ...(mapping ? { mapping } : {}), ...(issueCap !== undefined ? { issueCap } : {}) };
     }),
   );
 }

@@ -16,6 +16,7 @@ export async function readTable(job: TableJob, onProgress?: RowProgress, onIssue
     ...(bytes !== undefined ? { bytes } : {}),
     limits: job.limits,
     keepRecords: job.keepRecords,
+    keepEvents: job.keepEvents,
     ...(job.mapping ? { mapping: job.mapping } : {}),
     ...(job.issueCap !== undefined ? { issueCap: job.issueCap } : {}),
     ...(onProgress ? { onProgress } : {}),

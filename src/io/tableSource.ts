@@ -59,6 +59,7 @@ export interface TableJob {
   readonly source: TableSource;
   readonly limits: ValidationLimits;
   readonly keepRecords: boolean;
+  readonly keepEvents: boolean;
   readonly mapping?: ExtractMapping;
   /** Issues listed per code; the rest are counted. */
   readonly issueCap?: number;

@@ -286,7 +286,7 @@ describe('the reader with a cell cap', () => {
   it('through readTable, a 40 MB cell is a CELL_TOO_LARGE issue on its line, the row kept', async () => {
     const limits = { ...validationLimits(dayNumber(2026, 11, 23), builtInCalendar('england-and-wales')), maxCellCharacters: 1000 };
     const path = fileWithHugeCell('child_id,team,visit_date', 40, false);
-    const { quality } = await readTable({ kind: 'visits', source: { format: 'csv', path, name: 'visits.csv' }, limits, keepRecords: true });
+    const { quality } = await readTable({ kind: 'visits', source: { format: 'csv', path, name: 'visits.csv' }, limits, keepRecords: true, keepEvents: true });
     expect(quality[0]).toMatchObject({ rowsRead: 2, rowsUsed: 2, cellIssues: { team: 1 } });
     expect(quality[0]!.issues).toEqual([expect.objectContaining({ scope: 'cell', code: 'CELL_TOO_LARGE', line: 2, column: 'team' })]);
   });

@@ -122,7 +122,9 @@ async function runSample(flags: SampleFlags): Promise<number> {
   let indicator: IndicatorDefinition | undefined;
   const run = await loadRun(flags, terminal, false, (settings) => {
     indicator = chooseIndicator(flags, settings);
-    return { kinds: [flags.kind, ...(indicator ? extractsRead(indicator) : [])], keepRecords: [flags.kind, ...(indicator ? recordsRead([indicator]) : [])] };
+    const read = indicator ? extractsRead(indicator) : [];
+    // The sampled kind's events are logged only for an indicator that reads them.
+    return { kinds: [flags.kind, ...read], keepRecords: [flags.kind, ...(indicator ? recordsRead([indicator]) : [])], recordsOnly: read.includes(flags.kind) ? [] : [flags.kind] };
   });
   if (run.data[flags.kind] === undefined) throw new UsageError(`--kind ${flags.kind}: no ${flags.kind} extract was given (${flags.kind}.csv in --data DIR, or --${flags.kind} FILE)`);
   const reason = indicator ? notComputedReason(indicator, run.data, run.period, run.absentReasons) : null;

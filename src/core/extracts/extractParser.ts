@@ -39,6 +39,8 @@ export interface TableOptions {
   readonly limits: ValidationLimits;
   /** Keep the records of an event kind too (a sample draws them); other kinds always keep theirs. */
   readonly keepRecords?: boolean;
+  /** Log the events of an event kind (the default); without, its records are kept instead. */
+  readonly keepEvents?: boolean;
   readonly mapping?: ExtractMapping;
   /** Date columns may hold Excel serial numbers (workbooks). */
   readonly serialDates?: boolean;
@@ -155,7 +157,7 @@ export class ExtractParser<K extends ExtractKind> {
     const parseOptions = { dateOrder: options.mapping?.dateOrder ?? 'dmy', serialDates: options.serialDates ?? false } as const;
     this.validate = this.definition.validator(options.limits, parseOptions, cells);
     this.cellLimit = options.limits.maxCellCharacters ?? Infinity;
-    this.events = this.definition.event ? new EventLog(file) : undefined;
+    this.events = this.definition.event && (options.keepEvents ?? true) ? new EventLog(file) : undefined;
     this.records = (options.keepRecords ?? false) || this.events === undefined ? RecordStore.of(this.definition.columns) : undefined;
     this.idOf = this.idReader();
   }
