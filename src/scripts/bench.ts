@@ -1,11 +1,12 @@
 /**
- * `npm run bench [-- --scales 0.25,1,4,10 --profile standard|assessments-heavy --runs N --out FILE --seed S]`:
+ * `npm run bench [-- --scales 0.25,1,4,10 --profile standard|assessments-heavy --runs N --out FILE --seed S --others]`:
  * makes each scale's extracts in bench-data/<profile>-<scale>/ (reused while its
  * manifest matches), then times the real `report` command in a child process at
  * each scale (wall, CPU, peak RSS), and the reference DuckDB SQL on the same files
  * right after it when @duckdb/node-api is installed (with the report again on the
- * extracts that SQL reads, then computing only its indicators too: like for like). Writes and prints a Markdown
- * table; missing a target does not fail the run, a failed report does.
+ * extracts that SQL reads, then computing only its indicators too: like for like). With `--others`, also
+ * `report --trend 12`, `validate` and `sample` at each scale, in a second table. Writes and prints the Markdown
+ * tables; missing a target does not fail the run, a failed command does.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { ensureData, type BenchData } from './bench/data.js';
 import { measureNode, type Measured } from './bench/measure.js';
 import { benchOptions } from './bench/options.js';
+import { OTHER_WORKLOADS } from './bench/otherWorkloads.js';
 import { REFERENCE_EXTRACTS, REFERENCE_INDICATORS, REFERENCE_INDICATOR_ARGS, REPORT_ARGS, ROOT, loadDuckDb } from './bench/reference.js';
 import { resultsMarkdown, type ScaleResult } from './bench/results.js';
 
@@ -29,16 +31,27 @@ function firstWaveArgs(data: BenchData, work: string): string[] {
   return [...REPORT_ARGS, ...files, '--out', join(work, 'report.json')];
 }
 
+/** One run of each other workload at one scale, each added to its runs. */
+async function measureOthers(data: BenchData, others: readonly Measured[][], work: string): Promise<void> {
+  for (const [i, workload] of OTHER_WORKLOADS.entries()) {
+    const run = await measureNode(ROOT, work, workload.args(data, work));
+    progress(workload.name, data, run);
+    others[i]!.push(run);
+  }
+}
+
 /**
  * One run of every scale: the full report, then (with DuckDB) the report on the
  * reference SQL's extracts only, the same computing only the SQL's indicators,
- * and the SQL itself, so all see the machine in the same state.
+ * and the SQL itself, so all see the machine in the same state; then the other
+ * workloads, when asked for.
  */
 async function runOnce(results: readonly ScaleResult[], work: string): Promise<void> {
-  for (const { data, report, reference } of results) {
+  for (const { data, report, reference, others } of results) {
     const full = await measureNode(ROOT, work, [...REPORT_ARGS, '--data', data.dir, '--out', join(work, 'report.json')]);
     progress('csc-metrics, all extracts', data, full);
     report.push(full);
+    if (others !== null) await measureOthers(data, others, work);
     if (reference === null) continue;
     const firstWave = await measureNode(ROOT, work, firstWaveArgs(data, work));
     progress(`csc-metrics, ${REFERENCE_EXTRACTS.length} extracts`, data, firstWave);
@@ -57,7 +70,12 @@ async function main(): Promise<void> {
   const duckdb = (await loadDuckDb()) !== null;
   const results: ScaleResult[] = [];
   for (const scale of options.scales) {
-    results.push({ data: await ensureData(ROOT, options.profile, scale, options.seed), report: [], reference: duckdb ? { firstWave: [], sameIndicators: [], duckdb: [] } : null });
+    results.push({
+      data: await ensureData(ROOT, options.profile, scale, options.seed),
+      report: [],
+      reference: duckdb ? { firstWave: [], sameIndicators: [], duckdb: [] } : null,
+      others: options.others ? OTHER_WORKLOADS.map(() => []) : null,
+    });
   }
   const work = await mkdtemp(join(tmpdir(), 'csc-bench-'));
   try {
@@ -71,7 +89,8 @@ async function main(): Promise<void> {
   const markdown = resultsMarkdown(results, options, duckdb);
   await writeFile(resolve(ROOT, options.out), markdown);
   console.log(`\n${markdown}\nwritten to ${options.out}`);
-  if (results.some((result) => result.report.some((run) => !run.ok))) process.exitCode = 1;
+  const runs = results.flatMap((result) => [...result.report, ...(result.others ?? []).flat()]);
+  if (runs.some((run) => !run.ok)) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {

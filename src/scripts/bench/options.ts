@@ -12,6 +12,8 @@ export interface BenchOptions {
   /** The Markdown results file. */
   readonly out: string;
   readonly seed: number;
+  /** Also time the other workloads (see OTHER_WORKLOADS) at every scale. */
+  readonly others: boolean;
 }
 
 const DEFAULT_SCALES = '0.25,1';
@@ -40,6 +42,7 @@ export function benchOptions(args: readonly string[]): BenchOptions {
       runs: { type: 'string', default: '1' },
       out: { type: 'string', default: 'docs/bench-results.md' },
       seed: { type: 'string', default: String(BENCH_SEED) },
+      others: { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -49,5 +52,6 @@ export function benchOptions(args: readonly string[]): BenchOptions {
     runs: parseWholeNumber('--runs', values.runs, 1, 100),
     out: values.out,
     seed: parseWholeNumber('--seed', values.seed, 0, 0xffffffff),
+    others: values.others,
   };
 }

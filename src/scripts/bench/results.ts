@@ -3,6 +3,7 @@ import { cpus, totalmem } from 'node:os';
 import type { BenchData } from './data.js';
 import type { Measured } from './measure.js';
 import type { BenchOptions } from './options.js';
+import { OTHER_WORKLOADS } from './otherWorkloads.js';
 import { REFERENCE_EXTRACTS, REFERENCE_INDICATORS } from './reference.js';
 
 /** Every run of one scale: the full report and, when DuckDB is installed, the like-for-like pair. */
@@ -17,6 +18,8 @@ export interface ScaleResult {
     readonly sameIndicators: Measured[];
     readonly duckdb: Measured[];
   } | null;
+  /** The runs of each of OTHER_WORKLOADS, in its order, when `--others` asked for them. */
+  readonly others: Measured[][] | null;
 }
 
 /** Issue 13's targets, printed under the table; missing one does not fail the run. */
@@ -117,7 +120,33 @@ function machine(options: BenchOptions, duckdb: boolean): string {
   ].join('\n');
 }
 
-/** The results file's text: heading, machine, table, targets. */
+const OTHERS_HEADER = ['profile', 'scale', ...OTHER_WORKLOADS.flatMap((workload) => [`${workload.name}: wall s`, `${workload.name}: peak MB`]), 'trend 12 / one period'];
+
+const OTHERS_TARGETS = 'Targets: `report --trend 12` under 2x the one-period report of the same run (wall, medians); `validate` and `sample` under 500 MB at every scale.';
+
+function othersRow(result: ScaleResult, others: readonly Measured[][]): string[] {
+  const { data, report } = result;
+  return [
+    data.profile, `${data.scale}x`,
+    ...others.flatMap((runs) => [wallCell(runs), medianCell(runs, (run) => run.peakMb, count)]),
+    ratio(others[0]!, report),
+  ];
+}
+
+/** The second table, when the other workloads were timed. */
+function othersTable(results: readonly ScaleResult[]): string[] {
+  const timed = results.flatMap((result) => (result.others === null ? [] : [{ result, others: result.others }]));
+  if (timed.length === 0) return [];
+  return [
+    '## Other workloads', '',
+    markdownRow(OTHERS_HEADER),
+    markdownRow(OTHERS_HEADER.map((_, i) => (i < 2 ? '---' : '---:'))),
+    ...timed.map(({ result, others }) => markdownRow(othersRow(result, others))), '',
+    OTHERS_TARGETS, '',
+  ];
+}
+
+/** The results file's text: heading, machine, table, targets; then the other workloads' table, when timed. */
 export function resultsMarkdown(results: readonly ScaleResult[], options: BenchOptions, duckdb: boolean): string {
   const one = results.find((result) => result.data.scale === 1);
   return [
@@ -127,5 +156,6 @@ export function resultsMarkdown(results: readonly ScaleResult[], options: BenchO
     markdownRow(HEADER.map((_, i) => (i < 2 ? '---' : '---:'))),
     ...results.map((result) => markdownRow(row(result, one))), '',
     TARGETS, '',
+    ...othersTable(results),
   ].join('\n');
 }
