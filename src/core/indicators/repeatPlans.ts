@@ -6,13 +6,20 @@ import { caseOf } from './caseRow.js';
 import { inYearsOrMonths } from './longPlans.js';
 import type { CaseRow, IndicatorDefinition, IndicatorInput } from './types.js';
 import { count } from './words.js';
-import type { RecordList } from '../extracts/recordList.js';
+import { labelsIn, recordsDatedIn, type RecordList } from '../extracts/recordList.js';
 
-/** Each child's CP plans. */
-function cpPlansByChild(plans: RecordList<PlanRecord>): Map<string, PlanRecord[]> {
+/**
+ * The CP plans of these children, each child's in record order. The type
+ * and child are read from the columns: only these children's plans are made
+ * (a trend asks once a period, and most children start no plan in it).
+ */
+function cpPlansOf(plans: RecordList<PlanRecord>, children: ReadonlySet<string>): Map<string, PlanRecord[]> {
+  const typeOf = labelsIn(plans, 'plan_type');
+  const childOf = labelsIn(plans, 'child_id');
   const byChild = new Map<string, PlanRecord[]>();
-  for (const plan of plans) {
-    if (plan.plan_type !== 'CP') continue;
+  for (let i = 0; i < plans.length; i++) {
+    if (typeOf(i) !== 'CP' || !children.has(childOf(i)!)) continue;
+    const plan = plans.at(i)!;
     const list = byChild.get(plan.child_id);
     if (list) list.push(plan);
     else byChild.set(plan.child_id, [plan]);
@@ -48,9 +55,9 @@ function latestStart(plans: readonly PlanRecord[]): PlanRecord | undefined {
 function* repeatPlans(input: IndicatorInput, endedSince: (start: DayNumber) => DayNumber | undefined): Generator<CaseRow> {
   const extract = input.data.plans!;
   const { from, to } = input.period;
-  const byChild = cpPlansByChild(extract.records);
-  for (const plan of extract.records) {
-    if (plan.plan_type !== 'CP' || plan.start_date < from || plan.start_date > to) continue;
+  const starting = [...recordsDatedIn(extract.records, 'start_date', from, to)].filter((plan) => plan.plan_type === 'CP');
+  const byChild = cpPlansOf(extract.records, new Set(starting.map((plan) => plan.child_id)));
+  for (const plan of starting) {
     const earlier = byChild.get(plan.child_id)!.filter((p) => p.start_date < plan.start_date);
     const since = endedSince(plan.start_date);
     const within = since === undefined ? earlier : earlier.filter((p) => p.end_date === undefined || p.end_date >= since);
