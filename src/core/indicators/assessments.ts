@@ -11,9 +11,14 @@ function clockStart(a: AssessmentRecord): DayNumber {
   return a.referral_date ?? a.start_date;
 }
 
-/** Assessments open on the as-at date: started on or before it, not completed by it. */
+/** Whether an assessment started on `start` and completed on `done` (undefined: not completed) is open on `day`: started on or before it, not completed by it. */
+export function isOpenAssessment(start: number, done: number | undefined, day: number): boolean {
+  return start <= day && (done === undefined || done > day);
+}
+
+/** Assessments open on the as-at date (`isOpenAssessment`). */
 export function openAssessments(assessments: RecordList<AssessmentRecord>, asAt: DayNumber): Iterable<AssessmentRecord> {
-  return recordsWhereDays(assessments, ['start_date', 'completed_date'], ([start, done]) => start! <= asAt && (done === undefined || done > asAt));
+  return recordsWhereDays(assessments, ['start_date', 'completed_date'], ([start, done]) => isOpenAssessment(start!, done, asAt));
 }
 
 /** The cohort of every rate here: assessments completed in the period. */

@@ -2,15 +2,23 @@ import type { AssessmentRecord, PlanRecord } from '../extracts/definitions.js';
 import type { ExtractData } from '../extracts/extractParser.js';
 import { byCodePoint } from '../textOrder.js';
 import { recordIdOf } from './caseRow.js';
-import { isOpenOn } from './openPlans.js';
+import { openBetween } from './openPlans.js';
+import { daysIn, labelsIn, type DayReader, type LabelReader, type RecordList } from '../extracts/recordList.js';
 import type { IndicatorDefinition } from './types.js';
 import { count } from './words.js';
-import { openAssessments } from './assessments.js';
+import { isOpenAssessment } from './assessments.js';
 
-/** A plan or an assessment open on the as-at date, and the extract it was read from. */
-interface OpenCase {
+/** The columns of one extract a caseload reads, by record index: no record is made but the one that gives a worker's team. */
+interface CaseColumns {
   readonly extract: ExtractData<'plans'> | ExtractData<'assessments'>;
-  readonly record: PlanRecord | AssessmentRecord;
+  readonly start: DayReader;
+  readonly team: LabelReader;
+}
+
+/** A plan or an assessment open on the as-at date: its extract's columns and its index. */
+interface OpenCase {
+  readonly columns: CaseColumns;
+  readonly index: number;
 }
 
 /** A worker's distinct children and the case that gives their team. */
@@ -19,8 +27,13 @@ interface Caseload {
   teamCase: OpenCase;
 }
 
-function idOf({ extract, record }: OpenCase): string {
-  return extract.kind === 'plans' ? recordIdOf(extract, record as PlanRecord) : recordIdOf(extract, record as AssessmentRecord);
+function recordOf({ columns, index }: OpenCase): PlanRecord | AssessmentRecord {
+  return columns.extract.records.at(index)!;
+}
+
+function idOf(open: OpenCase): string {
+  const { extract } = open.columns;
+  return extract.kind === 'plans' ? recordIdOf(extract, recordOf(open) as PlanRecord) : recordIdOf(extract, recordOf(open) as AssessmentRecord);
 }
 
 /**
@@ -29,20 +42,31 @@ function idOf({ extract, record }: OpenCase): string {
  * row order never decides.
  */
 function givesTeam(a: OpenCase, b: OpenCase): boolean {
-  return (a.record.start_date - b.record.start_date || byCodePoint(b.record.team, a.record.team) || byCodePoint(idOf(b), idOf(a))) > 0;
+  const teamA = a.columns.team(a.index);
+  const teamB = b.columns.team(b.index);
+  return (a.columns.start(a.index)! - b.columns.start(b.index)! || byCodePoint(teamB, teamA) || byCodePoint(idOf(b), idOf(a))) > 0;
 }
 
-/** Adds one open record to its worker's caseload; a blank worker makes no case. */
-function addCase(caseloads: Map<string, Caseload>, open: OpenCase): void {
-  // Names compared exactly after trimming: "Worker 01" and "worker 01" are two workers.
-  const worker = open.record.worker?.trim();
-  if (worker === undefined || worker === '') return;
-  const load = caseloads.get(worker);
-  if (load === undefined) caseloads.set(worker, { children: new Set([open.record.child_id]), teamCase: open });
-  else {
-    // A Set: a child with a plan and an assessment, or two plans, under one worker is one child.
-    load.children.add(open.record.child_id);
-    if (givesTeam(open, load.teamCase)) load.teamCase = open;
+/** Adds the extract's records open on the day (`isOpen` of their start and end) to their workers' caseloads; a blank worker makes no case. */
+function addOpenCases(caseloads: Map<string, Caseload>, extract: CaseColumns['extract'], end: string, isOpen: (start: number, end: number | undefined) => boolean): void {
+  const records = extract.records as RecordList<unknown>;
+  const columns: CaseColumns = { extract, start: daysIn(records, 'start_date'), team: labelsIn(records, 'team') };
+  const ends = daysIn(records, end);
+  const workers = labelsIn(records, 'worker');
+  const children = labelsIn(records, 'child_id');
+  for (let index = 0; index < records.length; index++) {
+    if (!isOpen(columns.start(index)!, ends(index))) continue;
+    // Names compared exactly after trimming: "Worker 01" and "worker 01" are two workers.
+    const worker = workers(index)?.trim();
+    if (worker === undefined || worker === '') continue;
+    const open = { columns, index };
+    const load = caseloads.get(worker);
+    if (load === undefined) caseloads.set(worker, { children: new Set([children(index)!]), teamCase: open });
+    else {
+      // A Set: a child with a plan and an assessment, or two plans, under one worker is one child.
+      load.children.add(children(index)!);
+      if (givesTeam(open, load.teamCase)) load.teamCase = open;
+    }
   }
 }
 
@@ -62,14 +86,13 @@ export const caseload18OrLess: IndicatorDefinition = {
   *cases({ data, period, settings }) {
     const asAt = period.asAt;
     const caseloads = new Map<string, Caseload>();
-    const plans = data.plans!;
-    for (const plan of plans.records) if (isOpenOn(plan, asAt)) addCase(caseloads, { extract: plans, record: plan });
+    addOpenCases(caseloads, data.plans!, 'end_date', (start, end) => openBetween(start, end, asAt));
     // Open as in assessment-open-overdue: started on or before the as-at date, not completed by it.
-    const assessments = data.assessments!;
-    for (const a of openAssessments(assessments.records, asAt)) addCase(caseloads, { extract: assessments, record: a });
+    addOpenCases(caseloads, data.assessments!, 'completed_date', (start, done) => isOpenAssessment(start, done, asAt));
     for (const [worker, load] of caseloads) {
       const children = load.children.size;
-      const { extract, record } = load.teamCase;
+      const { extract } = load.teamCase.columns;
+      const record = recordOf(load.teamCase);
       // A row is a worker, not a child: the worker is the record it is about, and it has no one
       // child (a worker's name in the child column would be read, and pseudonymised, as a child ID).
       yield {
