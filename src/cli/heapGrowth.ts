@@ -1,7 +1,5 @@
 import { setFlagsFromString } from 'node:v8';
-
-/** From this many bytes of tables (about 1.4 times the bench's 1x), memory is the bound the bench misses, not time. */
-const LEAN_HEAP_FROM_BYTES = 256 * 1024 * 1024;
+import { MEMORY_BOUND_FROM_BYTES } from '../io/loadDataset.js';
 
 /**
  * Lets the heap grow by at most half between full collections when the
@@ -12,5 +10,5 @@ const LEAN_HEAP_FROM_BYTES = 256 * 1024 * 1024;
  * any worker thread starts: V8's flags are the process's.
  */
 export function growHeapFor(bytes: number): void {
-  if (bytes >= LEAN_HEAP_FROM_BYTES) setFlagsFromString('--heap-growing-percent=50');
+  if (bytes >= MEMORY_BOUND_FROM_BYTES) setFlagsFromString('--heap-growing-percent=50');
 }
