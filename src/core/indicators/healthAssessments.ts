@@ -1,9 +1,15 @@
 import { formatUk, type DayNumber } from '../dates/localDate.js';
 import { caseOf } from './caseRow.js';
 import { byChild } from './byChild.js';
+import type { HealthRecord } from '../extracts/definitions.js';
+import { daysIn, labelsIn, type RecordList } from '../extracts/recordList.js';
+import { memoised } from '../memoised.js';
 import { DEFAULT_SETTINGS } from '../settings.js';
 import type { IndicatorDefinition } from './types.js';
 import { count } from './words.js';
+
+/** Each child's IHA completion days (review health assessments never meet an IHA's timescale): built once per health extract, a trend asks once a period. */
+const ihaDaysByChild = memoised((health: RecordList<HealthRecord>) => byChild(health, (assessment) => (assessment.assessment_type === 'IHA' ? assessment.completed_date : undefined)));
 
 /** The earliest of the days from `start` to `due`, if any. */
 function firstBetween(days: readonly DayNumber[], start: DayNumber, due: DayNumber): DayNumber | undefined {
@@ -25,13 +31,16 @@ export const iha20WorkingDays: IndicatorDefinition = {
   subject: 'plans',
   *cases({ data, period, calendar, settings }) {
     const plans = data.plans!;
-    // Review health assessments never meet an IHA's timescale.
-    const ihas = byChild(data.health!.records, (assessment) => (assessment.assessment_type === 'IHA' ? assessment.completed_date : undefined));
-    for (const plan of plans.records) {
+    const ihas = ihaDaysByChild(data.health!.records);
+    const typeOf = labelsIn(plans.records, 'plan_type');
+    const starts = daysIn(plans.records, 'start_date');
+    for (let i = 0; i < plans.records.length; i++) {
       // The due day is after the start, so a plan starting after the period cannot be due in it.
-      if (plan.plan_type !== 'CLA' || plan.start_date > period.to) continue;
-      const due = calendar.addWorkingDays(plan.start_date, settings.ihaWorkingDays);
+      const start = starts(i)! as DayNumber;
+      if (typeOf(i) !== 'CLA' || start > period.to) continue;
+      const due = calendar.addWorkingDays(start, settings.ihaWorkingDays);
       if (due < period.from || due > period.to) continue;
+      const plan = plans.records.at(i)!;
       // No pending (catalogue.md "IHA"): a plan due in the period with no IHA in the data is not met.
       const iha = firstBetween(ihas.get(plan.child_id) ?? [], plan.start_date, due);
       const since = `(CLA from ${formatUk(plan.start_date)})`;

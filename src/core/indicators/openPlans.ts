@@ -4,7 +4,7 @@ import { byCodePoint } from '../textOrder.js';
 import { byChild } from './byChild.js';
 import { groupRunStarts } from './groupRuns.js';
 import { memoised } from '../memoised.js';
-import type { RecordList } from '../extracts/recordList.js';
+import { daysIn, labelsIn, type RecordList } from '../extracts/recordList.js';
 import { TextIndex } from '../extracts/textIndex.js';
 
 /** Open on day d: start ≤ d and (end blank or end ≥ d); a plan ending on d is still open on it (indicators.md). */
@@ -63,12 +63,16 @@ export class OpenPlans implements Iterable<readonly [string, readonly PlanRecord
 
 function openPlansOn(plans: RecordList<PlanRecord>, day: DayNumber, planType: PlanType | undefined): OpenPlans {
   // Children numbered in order of their first open plan, and each open plan's child (-1: not open).
+  // Read from the columns: only the open plans are made (a trend asks for a day a period).
+  const typeOf = labelsIn(plans, 'plan_type');
+  const childIdOf = labelsIn(plans, 'child_id');
+  const starts = daysIn(plans, 'start_date');
+  const ends = daysIn(plans, 'end_date');
   const children = new TextIndex();
   const childOf = new Int32Array(plans.length).fill(-1);
   for (let i = 0; i < plans.length; i++) {
-    const plan = plans.at(i)!;
-    if ((planType !== undefined && plan.plan_type !== planType) || !isOpenOn(plan, day)) continue;
-    const c = children.findOrAdd(plan.child_id);
+    if ((planType !== undefined && typeOf(i) !== planType) || !openBetween(starts(i)!, ends(i), day)) continue;
+    const c = children.findOrAdd(childIdOf(i)!);
     childOf[i] = c === -1 ? children.size - 1 : c;
   }
   const from = groupRunStarts(childOf, children.size);

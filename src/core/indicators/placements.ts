@@ -5,7 +5,13 @@ import { openPlansByChild } from './openPlans.js';
 import { DEFAULT_SETTINGS } from '../settings.js';
 import type { IndicatorDefinition } from './types.js';
 import { byChild } from './byChild.js';
+import type { PlacementRecord } from '../extracts/definitions.js';
+import type { RecordList } from '../extracts/recordList.js';
+import { memoised } from '../memoised.js';
 import { count } from './words.js';
+
+/** Each child's placement starts: built once per placements extract, a trend asks once a period. */
+const placementStartsByChild = memoised((placements: RecordList<PlacementRecord>) => byChild(placements, (placement) => placement.placement_start));
 
 /** "3 placements started 01/03/2025 to 28/02/2026: 01/03/2025, 10/06/2025, 28/02/2026". */
 function movesDetail(started: readonly DayNumber[], since: DayNumber, asAt: DayNumber): string {
@@ -28,7 +34,7 @@ export const placementMoves3Plus: IndicatorDefinition = {
   subject: 'plans',
   *cases({ data, period, settings }) {
     const plans = data.plans!;
-    const starts = byChild(data.placements!.records, (placement) => placement.placement_start);
+    const starts = placementStartsByChild(data.placements!.records);
     const { asAt } = period;
     // catalogue.md "Placements": on or after as-at − 12 months (29/02/2028 − 12 months = 28/02/2027) and on or before as-at.
     const since = addMonths(asAt, -settings.placementMovesMonths);
