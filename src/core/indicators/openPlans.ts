@@ -62,12 +62,12 @@ export class OpenPlans implements Iterable<readonly [string, readonly PlanRecord
 }
 
 function openPlansOn(plans: RecordList<PlanRecord>, day: DayNumber, planType: PlanType | undefined): OpenPlans {
-  // Children numbered in order of their first open plan, and each open plan's child (-1: not open).
   // Read from the columns: only the open plans are made (a trend asks for a day a period).
   const typeOf = labelsIn(plans, 'plan_type');
   const childIdOf = labelsIn(plans, 'child_id');
   const starts = daysIn(plans, 'start_date');
   const ends = daysIn(plans, 'end_date');
+  // Children numbered in order of their first open plan, and each open plan's child (-1: not open).
   const children = new TextIndex();
   const childOf = new Int32Array(plans.length).fill(-1);
   for (let i = 0; i < plans.length; i++) {
