@@ -1,7 +1,7 @@
 import { formatUk, type DayNumber } from '../dates/localDate.js';
 import type { LocalDateTime } from '../dates/londonTime.js';
 import type { RecordsByKind } from '../extracts/definitions.js';
-import { isOpenOn } from '../indicators/openPlans.js';
+import { openBetween } from '../indicators/openPlans.js';
 import type { Period } from '../period.js';
 
 /**
@@ -20,13 +20,15 @@ export interface KindRule<K extends SampleKind> {
   readonly textColumns: readonly (keyof RecordsByKind[K] & string)[];
   /** The date columns shown for each sampled record, in column order. */
   readonly dateColumns: readonly (keyof RecordsByKind[K] & string)[];
-  /** Whether the record belongs to the period's frame. */
-  inFrame(record: RecordsByKind[K], period: Period): boolean;
+  /** The date columns the frame is decided on, read as days from the records' columns before any record is made. */
+  readonly frameColumns: readonly (keyof RecordsByKind[K] & string)[];
+  /** Whether a record with these days of `frameColumns` (undefined when blank) belongs to the period's frame. */
+  inFrame(days: readonly (number | undefined)[], period: Period): boolean;
   /** The frame in words, for the summary: "visits made in 2026-10". */
   describe(period: Period): string;
 }
 
-function within(day: DayNumber, period: Period): boolean {
+function within(day: number, period: Period): boolean {
   return day >= period.from && day <= period.to;
 }
 
@@ -39,37 +41,43 @@ const KIND_RULES: { readonly [K in SampleKind]: KindRule<K> } = {
   assessments: {
     textColumns: [],
     dateColumns: ['referral_date', 'start_date', 'completed_date'],
-    inFrame: (a, period) => within(a.completed_date ?? a.start_date, period),
+    frameColumns: ['completed_date', 'start_date'],
+    inFrame: ([completed, start], period) => within(completed ?? start!, period),
     describe: (period) => `assessments completed in ${period.label}, or not completed and started in it`,
   },
   plans: {
     textColumns: ['plan_type'],
     dateColumns: ['start_date', 'end_date'],
-    inFrame: (plan, period) => isOpenOn(plan, period.asAt),
+    frameColumns: ['start_date', 'end_date'],
+    inFrame: ([start, end], period) => openBetween(start!, end, period.asAt),
     describe: (period) => `plans open on ${formatUk(period.asAt)}`,
   },
   visits: {
     textColumns: ['plan_type'],
     dateColumns: ['visit_date'],
-    inFrame: (v, period) => within(v.visit_date, period),
+    frameColumns: ['visit_date'],
+    inFrame: ([visited], period) => within(visited!, period),
     describe: (period) => `visits made in ${period.label}`,
   },
   missing: {
     textColumns: [],
     dateColumns: ['missing_from', 'returned_at', 'rhi_completed_at'],
-    inFrame: (e, period) => within((e.returned_at ?? e.missing_from).day, period),
+    frameColumns: ['returned_at', 'missing_from'],
+    inFrame: ([returned, from], period) => within(returned ?? from!, period),
     describe: (period) => `missing episodes that ended in ${period.label}, or began in it and have not ended`,
   },
   supervision: {
     textColumns: [],
     dateColumns: ['recorded_date'],
-    inFrame: (r, period) => within(r.recorded_date, period),
+    frameColumns: ['recorded_date'],
+    inFrame: ([recorded], period) => within(recorded!, period),
     describe: (period) => `supervision and oversight records made in ${period.label}`,
   },
   audits: {
     textColumns: ['grade', 'auditor'],
     dateColumns: ['audit_date'],
-    inFrame: (a, period) => within(a.audit_date, period),
+    frameColumns: ['audit_date'],
+    inFrame: ([audited], period) => within(audited!, period),
     describe: (period) => `audits dated in ${period.label}`,
   },
 };

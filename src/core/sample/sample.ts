@@ -14,7 +14,7 @@ import { asReading, isModeration, ruleFor, type SampleKind } from './kinds.js';
 import { casesByPlace, keeps, type OnlyOutcome, type Outcome } from './outcomes.js';
 import { pseudonymise } from './pseudonym.js';
 import { recordKey } from './recordKey.js';
-import { recordsWhere, type RecordList } from '../extracts/recordList.js';
+import { recordsWhere, recordsWhereDays, type RecordList } from '../extracts/recordList.js';
 
 /** What a sample is drawn per group of: the team or the worker of each record. */
 export type SampleGroupBy = 'team' | 'worker';
@@ -174,9 +174,8 @@ export function drawSample(data: Dataset, request: SampleRequest): Sample {
   // The frame's places are needed only to count the kept records outside it.
   const framed = request.only === undefined ? undefined : new Set<string>();
   const draw = new Draw<AnyRecord>(request.seed, request.size);
-  for (let i = 0; i < records.length; i++) {
-    const record = records.at(i)!;
-    if (!rule.inFrame(record, request.period) || !passes(record)) continue;
+  for (const record of recordsWhereDays(records, rule.frameColumns, (days) => rule.inFrame(days, request.period))) {
+    if (!passes(record)) continue;
     framed?.add(place(record));
     if (keeps(cases.get(place(record)), request.only)) draw.offer(record, recordKey(request.kind, record), groupOf(record, request.by));
   }
