@@ -4,8 +4,9 @@
  * takes the next job that is not large, or waits for the large one to be
  * done. Two of the largest tables read at once would hold both in memory
  * at once (at 10x the bench, a visits and a supervision log: about 300 MB
- * each while read); read one after the other while the other threads read
- * the rest, the report takes about as long (README, "Speed").
+ * each while read). Read one after the other while the other threads read
+ * the rest, the full report takes about as long; a run of a few files, most
+ * of their bytes the large ones, takes longer (README, "Speed").
  */
 export class JobQueue {
   private readonly waiting: number[];

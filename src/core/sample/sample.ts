@@ -176,8 +176,9 @@ export function drawSample(data: Dataset, request: SampleRequest): Sample {
   const draw = new Draw<AnyRecord>(request.seed, request.size);
   for (const record of recordsWhereDays(records, rule.frameColumns, (days) => rule.inFrame(days, request.period))) {
     if (!passes(record)) continue;
-    framed?.add(place(record));
-    if (keeps(cases.get(place(record)), request.only)) draw.offer(record, recordKey(request.kind, record), groupOf(record, request.by));
+    const at = place(record);
+    framed?.add(at);
+    if (keeps(cases.get(at), request.only)) draw.offer(record, recordKey(request.kind, record), groupOf(record, request.by));
   }
   const drawn = draw.drawn();
   return {
