@@ -37,14 +37,14 @@ function idOf(open: OpenCase): string {
 }
 
 /**
- * The case that gives a worker's team: the latest start; ties go to the team
- * name first in code-point order (blank last), then to the record's id, so
- * row order never decides.
+ * Whether record `index` of `columns` gives a worker's team rather than
+ * case `b`: the latest start; ties go to the team name first in code-point
+ * order (blank last), then to the record's id, so row order never decides.
  */
-function givesTeam(a: OpenCase, b: OpenCase): boolean {
-  const teamA = a.columns.team(a.index);
-  const teamB = b.columns.team(b.index);
-  return (a.columns.start(a.index)! - b.columns.start(b.index)! || byCodePoint(teamB, teamA) || byCodePoint(idOf(b), idOf(a))) > 0;
+function givesTeam(columns: CaseColumns, index: number, b: OpenCase): boolean {
+  const byStart = columns.start(index)! - b.columns.start(b.index)!;
+  if (byStart !== 0) return byStart > 0;
+  return (byCodePoint(b.columns.team(b.index), columns.team(index)) || byCodePoint(idOf(b), idOf({ columns, index }))) > 0;
 }
 
 /** Adds the extract's records open on the day (`isOpen` of their start and end) to their workers' caseloads; a blank worker makes no case. */
@@ -59,13 +59,12 @@ function addOpenCases(caseloads: Map<string, Caseload>, extract: CaseColumns['ex
     // Names compared exactly after trimming: "Worker 01" and "worker 01" are two workers.
     const worker = workers(index)?.trim();
     if (worker === undefined || worker === '') continue;
-    const open = { columns, index };
     const load = caseloads.get(worker);
-    if (load === undefined) caseloads.set(worker, { children: new Set([children(index)!]), teamCase: open });
+    if (load === undefined) caseloads.set(worker, { children: new Set([children(index)!]), teamCase: { columns, index } });
     else {
       // A Set: a child with a plan and an assessment, or two plans, under one worker is one child.
       load.children.add(children(index)!);
-      if (givesTeam(open, load.teamCase)) load.teamCase = open;
+      if (givesTeam(columns, index, load.teamCase)) load.teamCase = { columns, index };
     }
   }
 }
