@@ -41,10 +41,10 @@ async function measureOthers(data: BenchData, others: readonly Measured[][], wor
 }
 
 /**
- * One run of every scale: the full report, then (with DuckDB) the report on the
- * reference SQL's extracts only, the same computing only the SQL's indicators,
- * and the SQL itself, so all see the machine in the same state; then the other
- * workloads, when asked for.
+ * One run of every scale: the full report, the other workloads when asked for,
+ * then (with DuckDB) the report on the reference SQL's extracts only, the same
+ * computing only the SQL's indicators, and the SQL itself, so all see the
+ * machine in the same state.
  */
 async function runOnce(results: readonly ScaleResult[], work: string): Promise<void> {
   for (const { data, report, reference, others } of results) {

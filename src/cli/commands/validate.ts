@@ -41,14 +41,14 @@ async function writeQuality(flags: ValidateFlags, format: QualityFormat, termina
   if (format === 'table') {
     const groups = new IssueGroups();
     const loaded = await readData(flags, run, terminal, { demoByDefault: false, onIssue: groups.add, waves: ACCOUNTS_ONLY });
-    const files = [...loaded.quality];
+    const files = loaded.quality;
     await writeResult(renderQualityTable(files, loaded.unreadFiles, groups.list()), flags.out);
     return files;
   }
   const spool = new IssueSpool(format === 'json' ? (issue, _table, first) => issueJsonEntry(issue, first) : issueCsvLine);
   try {
     const loaded = await readData(flags, run, terminal, { demoByDefault: false, onIssue: spool.add, waves: ACCOUNTS_ONLY });
-    const files = [...loaded.quality];
+    const files = loaded.quality;
     const spooled = (file: FileQuality) => spool.texts(file);
     const pieces = format === 'json' ? qualityJsonPieces(files, loaded.unreadFiles, spooled) : withBom(qualityCsvPieces(files, spooled), flags.bom);
     await writeResult(pieces, flags.out);
