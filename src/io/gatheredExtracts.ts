@@ -2,7 +2,7 @@ import type { Dataset } from '../core/dataset.js';
 import { EXTRACT_KINDS, type ExtractKind } from '../core/extracts/definitions.js';
 import type { ExtractData } from '../core/extracts/extractParser.js';
 import type { FileQuality } from '../core/extracts/issues.js';
-import { mergeExtracts, withRecordsHeld } from '../core/extracts/mergeExtracts.js';
+import { mergeExtracts } from '../core/extracts/mergeExtracts.js';
 import { RecordStore } from '../core/extracts/recordStore.js';
 import { TextPool } from '../core/extracts/textPool.js';
 import type { LoadedWave, ReadingWaves } from '../core/readingWaves.js';
@@ -83,7 +83,7 @@ export class GatheredExtracts {
       if (merged.records instanceof RecordStore) merged.records.shareTexts(this.pool);
       merged.events?.shareTexts(this.pool);
     }
-    this.complete.set(kind, withRecordsHeld(merged));
+    this.complete.set(kind, merged);
     this.files.set(kind, merged.quality);
   }
 

@@ -76,12 +76,6 @@ export interface ExtractDefinition<R = unknown> {
   readonly openUntil?: string;
   /** For kinds that indicators read only as (child, day, code) events: how a record becomes one. */
   readonly event?: EventSpec<R>;
-  /**
-   * Its records are held as one object each once read, not made afresh from
-   * columns on every read: for a kind many indicators index by child, where
-   * each index would otherwise make and hold its own copies.
-   */
-  readonly heldAsObjects?: boolean;
   /** The problems of a row whose values were read (dates in the wrong order, after the extract, outside the calendar), if any. */
   logicalIssues(row: Record<string, unknown>, limits: ValidationLimits): RowProblem[] | undefined;
   /**
@@ -122,7 +116,6 @@ interface ExtractSpec<C extends Columns> {
   /** Dates a working-day clock is counted from or to: they must lie inside the calendar. */
   clocks: readonly (keyof C & string)[];
   event?: EventSpec<RecordOf<C>>;
-  heldAsObjects?: boolean;
 }
 
 function defineExtract<C extends Columns>(spec: ExtractSpec<C>): ExtractDefinition<RecordOf<C>> {
@@ -134,7 +127,6 @@ function defineExtract<C extends Columns>(spec: ExtractSpec<C>): ExtractDefiniti
     ...(spec.nameColumn ? { nameColumn: spec.nameColumn } : {}),
     ...(spec.openUntil ? { openUntil: spec.openUntil } : {}),
     ...(spec.event ? { event: spec.event } : {}),
-    ...(spec.heldAsObjects ? { heldAsObjects: true } : {}),
     logicalIssues: (row, limits) => logicalIssues(row, spec, limits),
     validator: (limits, options, cells) => rowValidator(spec.columns, options, cells, (row) => logicalIssues(row, spec, limits)),
     withFlags: (names) => {
@@ -231,9 +223,6 @@ export const plans = defineExtract({
   },
   idColumn: 'plan_id',
   openUntil: 'end_date',
-  // A dozen indicators index plans by child (open on a day, by type, CP history, review books):
-  // made afresh, each index would make and hold its own copy (measured: the report's indicators 35 % slower).
-  heldAsObjects: true,
   order: [['start_date', 'end_date']],
   // A planned end date may lie ahead; a start may not.
   notAfterExtract: ['start_date'],

@@ -1,4 +1,4 @@
-import { EXTRACTS, type ExtractKind, type RecordsByKind } from './definitions.js';
+import type { ExtractKind, RecordsByKind } from './definitions.js';
 import { EventLog } from './eventLog.js';
 import type { ExtractData } from './extractParser.js';
 import { recordsLoaded, recordsNotLoaded } from './notLoaded.js';
@@ -13,15 +13,6 @@ import { RecordStore } from './recordStore.js';
  */
 export function mergeExtracts<K extends ExtractKind>(parts: readonly ExtractData<K>[]): ExtractData<K> {
   return parts.length === 1 ? parts[0]! : mergedParts(parts);
-}
-
-/**
- * The extract with its records made once and held, for a kind held as
- * objects (plans). Call it once the extracts share their texts (`TextPool`):
- * records made before would keep their own copy of every child ID.
- */
-export function withRecordsHeld<K extends ExtractKind>(extract: ExtractData<K>): ExtractData<K> {
-  return EXTRACTS[extract.kind].heldAsObjects === true && recordsLoaded(extract.records) ? { ...extract, records: [...extract.records] } : extract;
 }
 
 function mergedParts<K extends ExtractKind>(parts: readonly ExtractData<K>[]): ExtractData<K> {

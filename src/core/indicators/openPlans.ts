@@ -35,14 +35,17 @@ function newestFirst(a: PlanRecord, b: PlanRecord): number {
 
 /**
  * The plans open on a day, by child, each child's newest first, in one list
- * with the children's runs end to end: a list per child cost an array for
- * every child with an open plan, held while the period is reported.
+ * of plan numbers with the children's runs end to end; a child's plans are
+ * made as its run is read. Held as records, the as-at day's open plans
+ * (half a million at 10x the bench) stayed in memory to the end of the run.
  * Children come in the order of their first open plan in the extract.
  */
 export class OpenPlans implements Iterable<readonly [string, readonly PlanRecord[]]> {
   constructor(
-    private readonly plans: readonly PlanRecord[],
-    /** Child c's plans are plans[from[c]] to plans[from[c + 1] - 1]. */
+    private readonly plans: RecordList<PlanRecord>,
+    /** The open plans' numbers in `plans`, by child, each child's newest first. */
+    private readonly open: Int32Array,
+    /** Child c's plans are open[from[c]] to open[from[c + 1] - 1]. */
     private readonly from: Int32Array,
   ) {}
 
@@ -53,7 +56,11 @@ export class OpenPlans implements Iterable<readonly [string, readonly PlanRecord
 
   /** Each child's open plans, newest first. */
   *values(): Generator<readonly PlanRecord[]> {
-    for (let c = 0; c < this.size; c++) yield this.plans.slice(this.from[c]!, this.from[c + 1]!);
+    for (let c = 0; c < this.size; c++) {
+      const run: PlanRecord[] = [];
+      for (let k = this.from[c]!; k < this.from[c + 1]!; k++) run.push(this.plans.at(this.open[k]!)!);
+      yield run;
+    }
   }
 
   *[Symbol.iterator](): Generator<readonly [string, readonly PlanRecord[]]> {
@@ -62,7 +69,7 @@ export class OpenPlans implements Iterable<readonly [string, readonly PlanRecord
 }
 
 function openPlansOn(plans: RecordList<PlanRecord>, day: DayNumber, planType: PlanType | undefined): OpenPlans {
-  // Read from the columns: only the open plans are made (a trend asks for a day a period).
+  // Read from the columns: only the open plans with another open plan of their child are made, to be ordered.
   const typeOf = labelsIn(plans, 'plan_type');
   const childIdOf = labelsIn(plans, 'child_id');
   const starts = daysIn(plans, 'start_date');
@@ -76,14 +83,15 @@ function openPlansOn(plans: RecordList<PlanRecord>, day: DayNumber, planType: Pl
     childOf[i] = c === -1 ? children.size - 1 : c;
   }
   const from = groupRunStarts(childOf, children.size);
-  const open = new Array<PlanRecord>(from[children.size]!);
+  const open = new Int32Array(from[children.size]!);
   const filled = from.slice(0, children.size);
-  for (let i = 0; i < plans.length; i++) if (childOf[i] !== -1) open[filled[childOf[i]!]!++] = plans.at(i)!;
+  for (let i = 0; i < plans.length; i++) if (childOf[i] !== -1) open[filled[childOf[i]!]!++] = i;
   for (let c = 0; c < children.size; c++) {
     if (from[c + 1]! - from[c]! < 2) continue;
-    open.slice(from[c]!, from[c + 1]!).sort(newestFirst).forEach((plan, k) => (open[from[c]! + k] = plan));
+    const run = Array.from(open.subarray(from[c]!, from[c + 1]!), (i) => ({ i, plan: plans.at(i)! }));
+    run.sort((a, b) => newestFirst(a.plan, b.plan)).forEach(({ i }, k) => (open[from[c]! + k] = i));
   }
-  return new OpenPlans(open, from);
+  return new OpenPlans(plans, open, from);
 }
 
 /**
