@@ -45,6 +45,39 @@ describe('DUPLICATE_ID', () => {
   });
 });
 
+describe('DUPLICATE_ROW and DUPLICATE_ID together', () => {
+  it('tells a repeated row from a repeated id, with blank ids among them, as Maps of whole rows and of ids do', () => {
+    const rng = new Rng(20261125);
+    const parser = new ExtractParser(EXTRACTS.assessments, 'assessments.csv', { limits: LIMITS });
+    parser.readHeader(HEADER);
+    parser.expectRows(5_000);
+    // The reference: the first kept row of each whole text, and of each id. Values are few, so
+    // whole rows repeat (with and without an id) and ids repeat with other values; every value
+    // reads back as written, so rows equal in value are equal in text.
+    const keptRows = new Map<string, number>();
+    const keptIds = new Map<string, number>();
+    const expected: string[] = [];
+    for (let line = 2; line < 20_000; line++) {
+      const id = rng.chance(0.2) ? '' : `AS${rng.int(1, 3_000)}`;
+      const fields = [`C${rng.int(1, 3)}`, id, `2026-01-0${rng.int(1, 3)}`, `Worker ${rng.int(1, 3)}`];
+      parser.readRow(fields, line);
+      const row = fields.join('|');
+      const sameRow = keptRows.get(row);
+      const sameId = id === '' ? undefined : keptIds.get(id);
+      if (sameRow !== undefined) expected.push(`${line} DUPLICATE_ROW ${sameRow}`);
+      else if (sameId !== undefined) expected.push(`${line} DUPLICATE_ID ${sameId}`);
+      else {
+        keptRows.set(row, line);
+        if (id !== '') keptIds.set(id, line);
+      }
+    }
+    const issues = parser.finish().quality[0]!.issues;
+    expect(issues.map((issue) => `${issue.line} ${issue.code} ${/line (\d+)/.exec(issue.message)![1]}`)).toStrictEqual(expected);
+    expect(expected.filter((issue) => issue.includes('DUPLICATE_ROW')).length).toBeGreaterThan(1000);
+    expect(expected.filter((issue) => issue.includes('DUPLICATE_ID')).length).toBeGreaterThan(1000);
+  });
+});
+
 describe('TextIndex', () => {
   it('numbers each distinct text in the order first added, as a Map of texts does', () => {
     const rng = new Rng(7);

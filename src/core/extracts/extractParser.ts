@@ -6,6 +6,7 @@ import { matchHeader, type HeaderMatch } from './headerMatch.js';
 import type { FileQuality, Issue, IssueCode, IssueTable } from './issues.js';
 import type { ExtractMapping } from './mapping.js';
 import { EventLog } from './eventLog.js';
+import { growable, release, sized, withRoom } from './growable.js';
 import { recordsNotLoaded } from './notLoaded.js';
 import { ownText } from './ownText.js';
 import { rowHash, textHash } from './rowHash.js';
@@ -117,7 +118,7 @@ export class ExtractParser<K extends ExtractKind> {
   private readonly issues: Issue[] = [];
   private readonly cellCounts: Record<string, number> = {};
   private readonly notes: string[] = [];
-  /** The used rows by hash: numbers are indexes in `records`, else in `events`. */
+  /** The used rows without an id by hash: numbers are indexes in `records`, else in `events`. */
   private readonly seen = new RowIndex();
   private readonly events: EventLog | undefined;
   /** The row being read: its texts by column, and its problems if it is rejected. */
@@ -131,6 +132,12 @@ export class ExtractParser<K extends ExtractKind> {
    * ids would be 25 MB of strings while the table is read).
    */
   private readonly ids = new RowIndex();
+  /**
+   * The row hash of each kept record with an id, by its index: a row
+   * repeating another exactly repeats its id, so rows with an id are checked
+   * by id alone, 4 bytes a row where the duplicate-row index takes 10.7.
+   */
+  private idRowHashes: Uint32Array = growable(Uint32Array);
   /** The id of kept record `index`; undefined for a kind without an id column. */
   private readonly idOf: ((index: number) => string | undefined) | undefined;
   /** The refused cells of the row being read; emptied before each row. */
@@ -182,8 +189,12 @@ export class ExtractParser<K extends ExtractKind> {
    * the growing it would have spared, or room unused.
    */
   expectRows(rows: number): void {
-    this.seen.reserve(rows);
-    if (this.definition.idColumn !== undefined) this.ids.reserve(rows);
+    if (this.idOf !== undefined) {
+      this.ids.reserve(rows);
+      this.idRowHashes = sized(this.idRowHashes, rows);
+    } else {
+      this.seen.reserve(rows);
+    }
     this.events?.reserve(rows);
     this.records?.reserve(rows);
   }
@@ -283,14 +294,9 @@ export class ExtractParser<K extends ExtractKind> {
     if (this.refused.length > 0) this.refuseCells(record, fields, line);
     // Exact duplicates are reported and counted once: the first copy is used.
     // A hash of every field finds the candidate; the parsed values confirm it.
-    const kept = this.records !== undefined ? this.records.length : this.events!.length;
-    const earlier = this.seen.findOrAdd(rowHash(fields), kept, (index) => this.sameAsKept(index, record));
-    if (earlier !== -1) {
-      const firstLine = this.records !== undefined ? this.records.lineAt(earlier) : this.events!.lineOf(earlier);
-      this.reject([{ scope: 'row', code: 'DUPLICATE_ROW', line, message: `repeats line ${firstLine} exactly` }]);
-      return;
-    }
-    if (this.repeatsAnId(record, line)) return;
+    const hash = rowHash(fields);
+    const id = this.idOfRecord(record);
+    if (id !== undefined ? this.repeatsAnId(record, id, hash, line) : this.repeatsARow(record, hash, line)) return;
     this.records?.push(record);
     if (this.events) {
       const event = this.definition.event!;
@@ -301,19 +307,49 @@ export class ExtractParser<K extends ExtractKind> {
     }
   }
 
-  /**
-   * A record whose id an earlier record with other values already has is
-   * refused (DUPLICATE_ID): the first is used, so one assessment or episode
-   * is never counted twice.
-   */
-  private repeatsAnId(record: RecordsByKind[K], line: number): boolean {
-    const column = this.definition.idColumn;
-    const idOf = this.idOf;
-    const id = column === undefined ? undefined : (record as unknown as Record<string, unknown>)[column];
-    if (typeof id !== 'string' || idOf === undefined) return false;
-    // The record is kept next, at index `records.length`, unless its id is an earlier one's. Stored texts read blank back as undefined.
-    const earlier = this.ids.findOrAdd(textHash(id), this.records!.length, (index) => (idOf(index) ?? '') === id);
+  /** A row without an id repeating an earlier one exactly is refused (DUPLICATE_ROW). */
+  private repeatsARow(record: RecordsByKind[K], hash: number, line: number): boolean {
+    const kept = this.records !== undefined ? this.records.length : this.events!.length;
+    const earlier = this.seen.findOrAdd(hash, kept, (index) => this.sameAsKept(index, record));
     if (earlier === -1) return false;
+    this.rejectDuplicateRow(earlier, line);
+    return true;
+  }
+
+  private rejectDuplicateRow(earlier: number, line: number): void {
+    const firstLine = this.records !== undefined ? this.records.lineAt(earlier) : this.events!.lineOf(earlier);
+    this.reject([{ scope: 'row', code: 'DUPLICATE_ROW', line, message: `repeats line ${firstLine} exactly` }]);
+  }
+
+  /** The record's id, when its kind has an id column and the record a value in it. */
+  private idOfRecord(record: RecordsByKind[K]): string | undefined {
+    const column = this.definition.idColumn;
+    if (column === undefined || this.idOf === undefined) return undefined;
+    const id = (record as unknown as Record<string, unknown>)[column];
+    return typeof id === 'string' ? id : undefined;
+  }
+
+  /**
+   * A record whose id an earlier record already has is refused: as a
+   * DUPLICATE_ROW when it repeats that record exactly, else as a
+   * DUPLICATE_ID, the first being used, so one assessment or episode is
+   * never counted twice.
+   */
+  private repeatsAnId(record: RecordsByKind[K], id: string, hash: number, line: number): boolean {
+    const idOf = this.idOf!;
+    // The record is kept next, at index `records.length`, unless its id is an earlier one's. Stored texts read blank back as undefined.
+    const kept = this.records!.length;
+    const earlier = this.ids.findOrAdd(textHash(id), kept, (index) => (idOf(index) ?? '') === id);
+    if (earlier === -1) {
+      if (kept === this.idRowHashes.length) this.idRowHashes = withRoom(this.idRowHashes, Math.max(1024, kept * 2));
+      this.idRowHashes[kept] = hash;
+      return false;
+    }
+    if (this.idRowHashes[earlier] === hash && this.sameAsKept(earlier, record)) {
+      this.rejectDuplicateRow(earlier, line);
+      return true;
+    }
+    const column = this.definition.idColumn!;
     const first = this.records!.lineAt(earlier);
     this.reject([{ scope: 'row', code: 'DUPLICATE_ID', line, column, value: id, message: `${column} ${JSON.stringify(id)} was first read at line ${first} with other values; the first is used` }]);
     return true;
@@ -382,6 +418,8 @@ export class ExtractParser<K extends ExtractKind> {
     this.events?.trim();
     this.records?.trim();
     this.ids.clear();
+    release(this.idRowHashes);
+    this.idRowHashes = growable(Uint32Array);
     const cellTotal = Object.values(this.cellCounts).reduce((a, b) => a + b, 0);
     if (cellTotal > 0) this.notes.push(`${count(cellTotal, 'value')} refused in optional columns; those rows were used with the value read as not recorded`);
     return {
