@@ -378,7 +378,7 @@ function latestDay(extract: ExtractData): DayNumber | undefined {
   const events = extract.events?.data();
   if (events) {
     // An event extract has one date column, which its events hold.
-    for (let i = 0; i < events.length; i++) latest = Math.max(latest ?? -Infinity, events.day[i]!);
+    for (let i = 0; i < events.length; i++) latest = Math.max(latest ?? -Infinity, events.dayBase + events.day[i]!);
     return latest as DayNumber | undefined;
   }
   const records = extract.records;

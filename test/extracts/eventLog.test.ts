@@ -38,8 +38,8 @@ function logOf(events: readonly PlainEvent[], file: string, expect?: number): Ev
 }
 
 function read(log: EventLog): PlainEvent[] {
-  const { day, code } = log.data();
-  return Array.from({ length: log.length }, (_, i) => ({ child: log.childOf(i), day: day[i]!, code: code[i]!, ...log.placeOf(i), file: log.fileOf(i) }));
+  const { day, dayBase, code } = log.data();
+  return Array.from({ length: log.length }, (_, i) => ({ child: log.childOf(i), day: dayBase + day[i]!, code: code[i]!, ...log.placeOf(i), file: log.fileOf(i) }));
 }
 
 describe('the event log against a plain list of events (random, seeded)', () => {
@@ -123,6 +123,22 @@ describe('the event log keeps only what its events have', () => {
     const log = logOf(events, 'visits.csv');
     expect(log.data().names).toBeDefined();
     expect(read(log)).toEqual(events);
+  });
+
+  it('keeps days as 16-bit offsets within 32,768 days of the first, and widens them to 32 bits keeping every one when a day lies outside', () => {
+    const events = randomEvents(23, 3000);
+    const first = events[0]!.day;
+    const near = events.map((e, i) => (i % 97 === 5 ? { ...e, day: i % 2 === 0 ? first - 32768 : first + 32767 } : e));
+    const narrow = logOf(near, 'visits.csv', 2000);
+    expect(narrow.data().day).toBeInstanceOf(Uint16Array);
+    expect(read(narrow)).toEqual(near);
+    // 0000-01-01 and 9999-12-31 (days -719528 and 2932896), after some events and before others.
+    const far = near.map((e, i) => (i === 1500 ? { ...e, day: -719528 } : i === 2500 ? { ...e, day: 2932896 } : e));
+    const wide = logOf(far, 'visits.csv', 2000);
+    expect(wide.data().day).toBeInstanceOf(Int32Array);
+    expect(read(wide)).toEqual(far);
+    expect(read(EventLog.from(structuredClone(wide.data())))).toEqual(far);
+    for (let i = 0; i < far.length; i++) expect(wide.matches(i, far[i]!.child, far[i]!.day as DayNumber, far[i]!.code)).toBe(true);
   });
 
   it('numbers teams and workers in 16 bits up to 65,535 labels, then widens those past it to 32 keeping every one', () => {

@@ -60,7 +60,7 @@ describe('event kinds read without their records', () => {
     const events = extract.events!.data();
     expect(events.childIds).toEqual(['C1', 'C2']);
     expect([...events.child]).toEqual([0, 1]);
-    expect([...events.day]).toEqual([dayNumber(2026, 10, 1), dayNumber(2026, 10, 5)]);
+    expect([...events.day].map((day) => events.dayBase + day)).toEqual([dayNumber(2026, 10, 1), dayNumber(2026, 10, 5)]);
     expect([...events.code]).toEqual([2, 0]);
     expect([0, 1].map((i) => extract.events!.lineOf(i))).toEqual([2, 4]);
     expect(extract.quality[0]).toMatchObject({ rowsRead: 3, rowsUsed: 2, rowsRejected: 1 });

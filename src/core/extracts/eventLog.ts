@@ -1,5 +1,5 @@
 import type { DayNumber } from '../dates/localDate.js';
-import { growable, roomForLabel, settled, sized, withRoom, type LabelNumbers, type Resize } from './growable.js';
+import { growable, release, roomForLabel, settled, sized, withRoom, type LabelNumbers, type Resize } from './growable.js';
 import { Interned } from './interned.js';
 import { LineRuns, type LineRunsData } from './lineRuns.js';
 import { RecordTexts, type RecordTextsData } from './recordTexts.js';
@@ -12,7 +12,9 @@ export interface EventLogData {
   readonly file: string;
   readonly childIds: readonly string[];
   readonly child: Int32Array;
-  readonly day: Int32Array;
+  /** Each event's day is `dayBase + day[i]` (see `EventDays`). */
+  readonly day: EventDays;
+  readonly dayBase: number;
   readonly code: Uint8Array;
   /** The line each event was read from. */
   readonly lines: LineRunsData;
@@ -27,6 +29,16 @@ export interface EventLogData {
   readonly length: number;
 }
 
+/**
+ * Days as 16-bit offsets from a base 32,768 days (about 90 years) before the
+ * first event's day: 2 bytes an event where a day number took 4. A day
+ * outside that span widens them to 32-bit day numbers (base 0).
+ */
+export type EventDays = Uint16Array | Int32Array;
+
+const DAYS_BEFORE_FIRST = 32768;
+const NARROW_DAYS = 0xffff;
+
 /** What one event holds beyond (child, day, code): where it is and who holds it. */
 export interface EventPlace {
   readonly line: number;
@@ -39,7 +51,7 @@ export interface EventPlace {
  * One (child, day, code) triple per record, in typed arrays, with the line,
  * team, worker and record id that name it in exceptions: what the visits,
  * supervision and referral indicators read of a million-row extract, at
- * 13 bytes a record (lines are runs) and 5 more for an id that ends in
+ * 11 bytes a record (lines are runs) and 5 more for an id that ends in
  * digits (`RecordTexts`), instead of a record object each.
  */
 export class EventLog {
@@ -52,7 +64,9 @@ export class EventLog {
   private tables: { names: Interned; table: Uint16Array } | undefined;
   // Sized ahead from the file's size, else growable (resizable buffers) while the log is read; `trim` settles them.
   private child: Int32Array = growable(Int32Array);
-  private day: Int32Array = growable(Int32Array);
+  private day: EventDays = growable(Uint16Array);
+  /** Set by the first event. */
+  private dayBase: number | undefined;
   private code: Uint8Array = growable(Uint8Array);
   private team: LabelNumbers = growable(Uint16Array);
   private worker: LabelNumbers = growable(Uint16Array);
@@ -75,6 +89,7 @@ export class EventLog {
     if (data.tables) log.tables = { names: Interned.from(data.tables.names), table: data.tables.table };
     log.child = data.child;
     log.day = data.day;
+    log.dayBase = data.dayBase;
     log.code = data.code;
     log.lines = LineRuns.from(data.lines);
     log.team = data.team;
@@ -94,7 +109,9 @@ export class EventLog {
     // A child's rows come together: most rows are the row before's child, found without the index.
     const i = this.count;
     this.child[i] = i > 0 && childId === this.childOf(i - 1) ? this.child[i - 1]! : this.children.numberOf(childId);
-    this.day[i] = day;
+    // Worked out before `this.day` is read: it may widen the days.
+    const offset = this.dayOffset(day);
+    this.day[i] = offset;
     this.code[i] = code;
     this.lines.push(place.line);
     // A child's rows come together and share their team and worker: most rows repeat the row before.
@@ -135,13 +152,31 @@ export class EventLog {
   /** Appends every event of another log (an extract read from several tables), each keeping its table. */
   append(other: EventLog): void {
     for (let i = 0; i < other.length; i++) {
-      this.add(other.childOf(i), other.day[i]! as DayNumber, other.code[i]!, other.placeOf(i), other.fileOf(i));
+      this.add(other.childOf(i), other.dayAt(i), other.code[i]!, other.placeOf(i), other.fileOf(i));
     }
   }
 
   /** Whether event `index` is (childId, day, code). */
   matches(index: number, childId: string, day: DayNumber, code: number): boolean {
-    return this.childOf(index) === childId && this.day[index] === day && this.code[index] === code;
+    return this.childOf(index) === childId && this.dayAt(index) === day && this.code[index] === code;
+  }
+
+  /** The day of event `index`. */
+  dayAt(index: number): DayNumber {
+    return (this.dayBase! + this.day[index]!) as DayNumber;
+  }
+
+  /** What `day` is stored as: its offset from the base, once the days are widened if it lies outside their span. */
+  private dayOffset(day: DayNumber): number {
+    this.dayBase ??= day - DAYS_BEFORE_FIRST;
+    const offset = day - this.dayBase;
+    if (this.day instanceof Int32Array || (offset >= 0 && offset <= NARROW_DAYS)) return offset;
+    const wide = new Int32Array(this.day.length);
+    for (let i = 0; i < this.count; i++) wide[i] = this.dayBase + this.day[i]!;
+    release(this.day);
+    this.day = wide;
+    this.dayBase = 0;
+    return day;
   }
 
   /** The line event `index` was read from. */
@@ -186,6 +221,7 @@ export class EventLog {
       childIds: this.children.all,
       child: this.child.subarray(0, n),
       day: this.day.subarray(0, n),
+      dayBase: this.dayBase ?? 0,
       code: this.code.subarray(0, n),
       lines: this.lines.data(),
       team: this.team.subarray(0, n),

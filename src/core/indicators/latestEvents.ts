@@ -42,12 +42,12 @@ export class LatestEvents {
   private readonly keys: Int32Array;
 
   constructor(private readonly log: EventLog) {
-    const { childIds, child, day, code, length } = log.data();
+    const { childIds, child, day, dayBase, code, length } = log.data();
     const children = childIds.length;
     this.starts = groupRunStarts(child, children);
     this.keys = new Int32Array(length);
     const fill = this.starts.slice(0, children);
-    for (let i = 0; i < length; i++) this.keys[fill[child[i]!]!++] = keyOf(code[i]!, day[i]!);
+    for (let i = 0; i < length; i++) this.keys[fill[child[i]!]!++] = keyOf(code[i]!, dayBase + day[i]!);
     for (let c = 0; c < children; c++) sortRun(this.keys, this.starts[c]!, this.starts[c + 1]!);
   }
 

@@ -53,10 +53,10 @@ function visitTimeliness(planType: 'CP' | 'CIN' | 'CLA', name: string): Indicato
       const index = latestEventsOf(events);
       const plans = spansOf(events, data.plans!.records);
       const interval = settings.visitIntervals[planType];
-      const { day: days, code: codes, child: children } = events.data();
+      const { day: days, dayBase, code: codes, child: children } = events.data();
       // Period cohorts ignore the as-at date: every visit dated in the period is judged.
       for (let i = 0; i < events.length; i++) {
-        const day = days[i]! as DayNumber;
+        const day = (dayBase + days[i]!) as DayNumber;
         if (day < period.from || day > period.to) continue;
         const code = codes[i]!;
         if (code !== own && code !== ANY_PLAN) continue;
