@@ -59,4 +59,26 @@ describe('RecordTexts (ids numbered by shape, other texts as bytes)', () => {
       expect(texts.map((_, i) => received.get(i))).toEqual(readBack(texts));
     }
   });
+
+  it('keeps ids exported in order as runs of numbers, and every id read back when the order breaks off', () => {
+    const rng = new Rng(42);
+    // Ids in order, with a gap, a blank, another prefix and a wider number now and then.
+    let next = 1;
+    const inOrder = Array.from({ length: 5_000 }, () => {
+      if (rng.chance(0.01)) next += rng.int(2, 50);
+      if (rng.chance(0.002)) return rng.pick([undefined, '', 'A000001', 'V1234567890']);
+      return `V${String(next++).padStart(7, '0')}`;
+    });
+    const store = kept(inOrder);
+    const data = store.data();
+    expect('numbered' in data && 'starts' in data.numbered.numbers && data.numbered.numbers.starts.length).toBeLessThan(200);
+    expect(inOrder.map((_, i) => store.get(i))).toEqual(readBack(inOrder));
+    // Then in no order: the numbers go one per row, the earlier ones kept.
+    const shuffled = Array.from({ length: 15_000 }, () => `V${String(rng.int(1, 9_999_999)).padStart(7, '0')}`);
+    const received = RecordTexts.from(structuredClone(store.data()));
+    shuffled.forEach((text) => received.push(text));
+    const after = received.data();
+    expect('numbered' in after && 'numbers' in after.numbered.numbers).toBe(true);
+    expect([...inOrder, ...shuffled].map((_, i) => received.get(i))).toEqual(readBack([...inOrder, ...shuffled]));
+  });
 });

@@ -1,7 +1,7 @@
 import type { DayNumber } from '../dates/localDate.js';
 import { growable, release, roomForLabel, settled, sized, withRoom, type LabelNumbers, type Resize } from './growable.js';
 import { Interned } from './interned.js';
-import { LineRuns, type LineRunsData } from './lineRuns.js';
+import { NumberRuns, type NumberRunsData } from './numberRuns.js';
 import { RecordTexts, type RecordTextsData } from './recordTexts.js';
 import { TextIndex } from './textIndex.js';
 import type { TextPool } from './textPool.js';
@@ -17,7 +17,7 @@ export interface EventLogData {
   readonly dayBase: number;
   readonly code: Uint8Array;
   /** The line each event was read from. */
-  readonly lines: LineRunsData;
+  readonly lines: NumberRunsData;
   /** Team and worker of each event, as numbers into `labels` (0: blank). */
   readonly team: LabelNumbers;
   readonly worker: LabelNumbers;
@@ -70,7 +70,7 @@ export class EventLog {
   private code: Uint8Array = growable(Uint8Array);
   private team: LabelNumbers = growable(Uint16Array);
   private worker: LabelNumbers = growable(Uint16Array);
-  private lines = new LineRuns();
+  private lines = new NumberRuns();
   /** The arrays are growable, with room past the count: `trim` settles them. */
   private unsettled = true;
   private count = 0;
@@ -91,7 +91,7 @@ export class EventLog {
     log.day = data.day;
     log.dayBase = data.dayBase;
     log.code = data.code;
-    log.lines = LineRuns.from(data.lines);
+    log.lines = NumberRuns.from(data.lines);
     log.team = data.team;
     log.worker = data.worker;
     log.count = data.length;

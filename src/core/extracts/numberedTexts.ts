@@ -1,10 +1,12 @@
 import { growable, settled, sized, withRoom, type Resize } from './growable.js';
+import { NumberRuns, type NumberRunsData } from './numberRuns.js';
 
 /** Texts ending in digits, as a shape (prefix and number of digits) and the digits' number each. */
 export interface NumberedTextsData {
   /** Each text's shape: 0 for a blank or absent text, else a number into `prefixes` and `widths`. */
   readonly shapes: Uint8Array;
-  readonly numbers: Uint32Array;
+  /** The digits' numbers: runs while each is the row before's plus one (ids exported in order). */
+  readonly numbers: NumberRunsData;
   readonly prefixes: readonly string[];
   readonly widths: readonly number[];
 }
@@ -18,13 +20,14 @@ const MAX_SHAPES = 255;
  * Texts that end in digits, as record ids do (V000123, A55047, 10045): each
  * a shape, its prefix and number of digits, shared by the ids exported
  * alike, and its digits' number. Five bytes an id where its bytes and their
- * end took 11 to 12; it reads back exactly, leading zeros and all. A text
+ * end took 11 to 12, and one when the ids come in order (V000123, V000124…:
+ * their numbers are runs); it reads back exactly, leading zeros and all. A text
  * that does not end in a digit, or a 256th shape, is refused: the caller
  * keeps the texts another way.
  */
 export class NumberedTexts {
   private shapes: Uint8Array = growable(Uint8Array);
-  private numbers: Uint32Array = growable(Uint32Array);
+  private numbers = new NumberRuns();
   private readonly prefixes: string[] = [''];
   private readonly widths: number[] = [0];
   /** Each prefix's shapes by number of digits. */
@@ -38,7 +41,7 @@ export class NumberedTexts {
   static from(data: NumberedTextsData): NumberedTexts {
     const texts = new NumberedTexts();
     texts.shapes = data.shapes;
-    texts.numbers = data.numbers;
+    texts.numbers = NumberRuns.from(data.numbers);
     texts.count = data.shapes.length;
     texts.unsettled = false;
     data.prefixes.forEach((prefix, shape) => {
@@ -56,7 +59,7 @@ export class NumberedTexts {
 
   /** Appends the text; false (and nothing kept) when it is not kept this way. */
   push(text: string | undefined): boolean {
-    if (this.count === this.numbers.length) this.resize(Math.max(1024, this.count * 2), withRoom);
+    if (this.count === this.shapes.length) this.resize(Math.max(1024, this.count * 2), withRoom);
     let shape = 0;
     let number = 0;
     if (text !== undefined && text !== '') {
@@ -70,8 +73,8 @@ export class NumberedTexts {
       shape = start === text.length ? 0 : this.shapeOf(text, start);
       if (shape === 0) return false;
     }
-    this.shapes[this.count] = shape;
-    this.numbers[this.count++] = number;
+    this.shapes[this.count++] = shape;
+    this.numbers.push(number);
     return true;
   }
 
@@ -104,7 +107,7 @@ export class NumberedTexts {
   get(i: number): string | undefined {
     const shape = this.shapes[i]!;
     if (shape === 0) return undefined;
-    const digits = String(this.numbers[i]!);
+    const digits = String(this.numbers.at(i));
     const width = this.widths[shape]!;
     return this.prefixes[shape]! + (digits.length === width ? digits : digits.padStart(width, '0'));
   }
@@ -113,12 +116,11 @@ export class NumberedTexts {
   resize(texts: number, how: Resize): void {
     this.unsettled = true;
     this.shapes = how(this.shapes, texts);
-    this.numbers = how(this.numbers, texts);
   }
 
   /** Makes room for this many texts in all (a guess: more may come). */
   reserve(texts: number): void {
-    if (texts > this.numbers.length) this.resize(texts, sized);
+    if (texts > this.shapes.length) this.resize(texts, sized);
   }
 
   /** Settles the arrays to their length, giving back the room grown for texts that never came. */
@@ -126,17 +128,17 @@ export class NumberedTexts {
     if (!this.unsettled) return;
     this.unsettled = false;
     this.shapes = settled(this.shapes, this.count);
-    this.numbers = settled(this.numbers, this.count);
+    this.numbers.trim();
   }
 
   /** The trimmed arrays, to cross a thread boundary. */
   data(): NumberedTextsData {
     this.trim();
-    return { shapes: this.shapes, numbers: this.numbers, prefixes: this.prefixes, widths: this.widths };
+    return { shapes: this.shapes, numbers: this.numbers.data(), prefixes: this.prefixes, widths: this.widths };
   }
 
   buffers(): ArrayBuffer[] {
     this.trim();
-    return [this.shapes.buffer as ArrayBuffer, this.numbers.buffer as ArrayBuffer];
+    return [this.shapes.buffer as ArrayBuffer, ...this.numbers.buffers()];
   }
 }

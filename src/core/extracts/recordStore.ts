@@ -2,7 +2,7 @@ import type { LocalDateTime } from '../dates/londonTime.js';
 import type { ColumnSpec } from './columns.js';
 import { growable, roomForLabel, settled, sized, withRoom, type LabelNumbers, type Numbers, type Resize } from './growable.js';
 import { Interned } from './interned.js';
-import { LineRuns, type LineRunsData } from './lineRuns.js';
+import { NumberRuns, type NumberRunsData } from './numberRuns.js';
 import { RecordTexts, type RecordTextsData } from './recordTexts.js';
 import type { DayReader, LabelReader, RecordList } from './recordList.js';
 import { recordMaker, type RecordMaker } from './rowValidator.js';
@@ -20,7 +20,7 @@ type ColumnData =
 export interface RecordStoreData {
   readonly names: readonly string[];
   readonly columns: readonly ColumnData[];
-  readonly lines: LineRunsData;
+  readonly lines: NumberRunsData;
   readonly refused: readonly (readonly [number, Readonly<Record<string, string>>])[];
   /** The table of each record, when the store holds records of several (`file` is then set on each). */
   readonly tables?: { readonly names: readonly string[]; readonly table: Uint16Array };
@@ -260,7 +260,7 @@ type Placed = { line: number; refused?: Readonly<Record<string, string>>; file?:
 export class RecordStore<R> implements RecordList<R> {
   private readonly make: RecordMaker;
   private readonly values: unknown[];
-  private lines = new LineRuns();
+  private lines = new NumberRuns();
   private readonly refused = new Map<number, Readonly<Record<string, string>>>();
   private tables: { names: Interned; table: Uint16Array } | undefined;
   private count = 0;
@@ -285,7 +285,7 @@ export class RecordStore<R> implements RecordList<R> {
   /** Rebuilds a store from its arrays (as sent from a worker thread). */
   static from<R>(data: RecordStoreData): RecordStore<R> {
     const store = new RecordStore<R>(data.names, data.columns.map(columnFrom));
-    store.lines = LineRuns.from(data.lines);
+    store.lines = NumberRuns.from(data.lines);
     for (const [index, refused] of data.refused) store.refused.set(index, refused);
     if (data.tables) store.tables = { names: Interned.from(data.tables.names), table: data.tables.table };
     store.count = data.length;

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { LineRuns } from '../../src/core/extracts/lineRuns.js';
+import { NumberRuns } from '../../src/core/extracts/numberRuns.js';
 
-function pushed(lines: readonly number[]): LineRuns {
-  const runs = new LineRuns();
+function pushed(lines: readonly number[]): NumberRuns {
+  const runs = new NumberRuns();
   for (const line of lines) runs.push(line);
   return runs;
 }
 
-describe('LineRuns (the line of each row, as runs of consecutive lines)', () => {
+describe('NumberRuns, as the line of each row (runs of consecutive lines)', () => {
   it('keeps consecutive lines as one run and starts a run at each gap', () => {
     // Rows on lines 2-4; line 5 rejected; rows on 6, 7 and 8 (a row is named by its first line, and
     // row 5 runs on to line 9 through a quoted line break); the next row on line 10.
@@ -30,7 +30,7 @@ describe('LineRuns (the line of each row, as runs of consecutive lines)', () => 
     const runs = pushed(lines);
     expect(lines.map((_, i) => runs.at(i))).toEqual(lines);
     const data = runs.data();
-    expect('lines' in data && data.lines.length).toBe(3_000);
+    expect('numbers' in data && data.numbers.length).toBe(3_000);
     expect('starts' in pushed(lines.slice(0, 1_024)).data()).toBe(true);
   });
 
@@ -41,8 +41,8 @@ describe('LineRuns (the line of each row, as runs of consecutive lines)', () => 
     for (const gapChance of [0, 0.001, 0.05, 0.6, 1]) {
       const lines: number[] = [];
       let line = 1;
-      const runs = new LineRuns();
-      const add = (count: number, into: LineRuns) => {
+      const runs = new NumberRuns();
+      const add = (count: number, into: NumberRuns) => {
         for (let i = 0; i < count; i++) {
           line += random() < gapChance ? 2 + Math.floor(random() * 5) : 1;
           lines.push(line);
@@ -51,7 +51,7 @@ describe('LineRuns (the line of each row, as runs of consecutive lines)', () => 
       };
       add(5_000, runs);
       // Rebuilt from its arrays (as from a worker thread), then more rows: a merged table's next part.
-      const rebuilt = LineRuns.from(runs.data());
+      const rebuilt = NumberRuns.from(runs.data());
       line = 1;
       add(3_000, rebuilt);
       expect(rebuilt.length).toBe(8_000);
@@ -59,8 +59,8 @@ describe('LineRuns (the line of each row, as runs of consecutive lines)', () => 
       // A run for each row not on the line after the row before's, unless kept a line per row.
       const breaks = lines.filter((l, i) => i === 0 || l !== lines[i - 1]! + 1).length;
       const data = rebuilt.data();
-      expect('starts' in data ? data.starts.length : data.lines.length).toBe('starts' in data ? breaks : 8_000);
-      expect('lines' in data).toBe(breaks * 2 > 8_000);
+      expect('starts' in data ? data.starts.length : data.numbers.length).toBe('starts' in data ? breaks : 8_000);
+      expect('numbers' in data).toBe(breaks * 2 > 8_000);
       for (let k = 0; k < 2_000; k++) {
         const i = Math.floor(random() * lines.length);
         expect(rebuilt.at(i)).toBe(lines[i]);
