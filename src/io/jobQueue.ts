@@ -6,7 +6,8 @@
  * at once (at 10x the bench, a visits and a supervision log: about 300 MB
  * each while read). Read one after the other while the other threads read
  * the rest, the full report takes about as long; a run of a few files, most
- * of their bytes the large ones, takes longer (README, "Speed").
+ * of their bytes the large ones, takes longer (README, "Speed"). The main
+ * thread takes no large job when there are worker threads (`take(false)`).
  */
 export class JobQueue {
   private readonly waiting: number[];
@@ -21,19 +22,26 @@ export class JobQueue {
     this.waiting = [...order];
   }
 
-  /** The next job to start; undefined when none is left. */
-  async take(): Promise<number | undefined> {
+  /**
+   * The next job to start; undefined when none is left. A thread that takes
+   * no large jobs (`largeToo` false) is done when only large ones are left.
+   */
+  async take(largeToo = true): Promise<number | undefined> {
     while (this.waiting.length > 0) {
-      const at = this.largeInFlight ? this.waiting.findIndex((job) => !this.large.has(job)) : 0;
-      if (at === -1) {
-        await new Promise<void>((resolve) => this.waiters.push(resolve));
-        continue;
+      const at = this.waiting.findIndex((job) => !this.large.has(job) || (largeToo && !this.largeInFlight));
+      if (at !== -1) {
+        const job = this.waiting.splice(at, 1)[0]!;
+        if (this.large.has(job)) this.largeInFlight = true;
+        return job;
       }
-      const job = this.waiting.splice(at, 1)[0]!;
-      if (this.large.has(job)) this.largeInFlight = true;
-      return job;
+      if (!largeToo) return undefined;
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
     }
     return undefined;
+  }
+
+  isLarge(job: number): boolean {
+    return this.large.has(job);
   }
 
   /** Job `job` is read and taken: a large one lets the next large one start. */

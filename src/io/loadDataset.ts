@@ -36,6 +36,8 @@ export interface LoadOptions {
   readonly parallel?: boolean;
   /** Below this many bytes in all, starting the threads costs more than they save (default `PARALLEL_FROM_BYTES`). */
   readonly parallelFromBytes?: number;
+  /** From this many bytes in all, the largest tables are read one at a time (default `MEMORY_BOUND_FROM_BYTES`; see `largeJobs`). */
+  readonly memoryBoundFromBytes?: number;
   /** Takes every issue as it is found instead of the files' lists; the files are then read one after another, on this thread. */
   readonly onIssue?: (issue: Issue, table: IssueTable) => void;
   /** Told the bytes of the tables about to be read, before any is read. */
@@ -91,8 +93,8 @@ export const MEMORY_BOUND_FROM_BYTES = 256 * 1024 * 1024;
  * can leave the other threads idle (at 4x, the bench's five first-wave
  * files, four fifths of them visits and supervision, took 20.2 s, not 16.0).
  */
-function largeJobs(bytes: readonly number[], total: number): Set<number> {
-  if (total < MEMORY_BOUND_FROM_BYTES) return new Set();
+function largeJobs(bytes: readonly number[], total: number, boundFrom: number): Set<number> {
+  if (total < boundFrom) return new Set();
   return new Set(bytes.flatMap((size, i) => (size * 4 > total ? [i] : [])));
 }
 
@@ -130,7 +132,7 @@ export async function loadDataset(sources: ExtractSources, options: LoadOptions)
   const gathered = new GatheredExtracts(jobs, asSnapshot, options.waves, absentReasons);
   const held = options.waves?.plan.held ?? [];
   if (options.parallel && jobs.length > 1 && !options.onIssue && total >= (options.parallelFromBytes ?? PARALLEL_FROM_BYTES)) {
-    await readInParallel(jobs, readingOrder(jobs, held, bytes), gathered.take, { large: largeJobs(bytes, total), onProgress: options.onProgress });
+    await readInParallel(jobs, readingOrder(jobs, held, bytes), gathered.take, { large: largeJobs(bytes, total, options.memoryBoundFromBytes ?? MEMORY_BOUND_FROM_BYTES), onProgress: options.onProgress });
   } else {
     for (const i of readingOrder(jobs, held)) gathered.take(i, await readTable(jobs[i]!, options.onProgress, options.onIssue));
   }

@@ -30,7 +30,12 @@ function toError(failure: Extract<WorkerMessage, { type: 'failed' }>['error']): 
   return failure.code !== undefined && failure.location !== undefined ? new DataError(failure.code, failure.message, failure.location) : new Error(failure.message);
 }
 
-/** Runs one worker over the queue until it is empty. */
+/**
+ * Runs one worker over the queue until it is empty. A worker that has read a
+ * large table is replaced by a new one: ending the thread gives back at once
+ * all it took while reading (the duplicate-row table, the arrays' room),
+ * which its collector would otherwise hold until its next full collection.
+ */
 function drainOnWorker(jobs: readonly TableJob[], queue: JobQueue, reader: Reader): Promise<void> {
   const worker = new Worker(new URL('./extractWorker.js', import.meta.url));
   return new Promise<void>((resolve, reject) => {
@@ -46,8 +51,14 @@ function drainOnWorker(jobs: readonly TableJob[], queue: JobQueue, reader: Reade
         return;
       }
       const done = current!;
-      // The worker starts its next table before this thread takes the one it sent, which may take a while (see OnTableRead).
-      void next();
+      if (queue.isLarge(done)) {
+        // Started before this thread takes the table (see OnTableRead), as the next job would be.
+        void worker.terminate();
+        resolve(drainOnWorker(jobs, queue, reader));
+      } else {
+        // The worker starts its next table before this thread takes the one it sent, which may take a while (see OnTableRead).
+        void next();
+      }
       reader.took(done, message.type === 'done' ? toExtract(message) : toError(message.error));
       queue.done(done);
     });
@@ -56,9 +67,9 @@ function drainOnWorker(jobs: readonly TableJob[], queue: JobQueue, reader: Reade
   });
 }
 
-/** Reads on this thread until the queue is empty. */
-async function drainHere(jobs: readonly TableJob[], queue: JobQueue, reader: Reader): Promise<void> {
-  for (let current = await queue.take(); current !== undefined; current = await queue.take()) {
+/** Reads on this thread until the queue is empty, or until only large jobs are left when `largeToo` is false (worker threads read those). */
+async function drainHere(jobs: readonly TableJob[], queue: JobQueue, reader: Reader, largeToo: boolean): Promise<void> {
+  for (let current = await queue.take(largeToo); current !== undefined; current = await queue.take(largeToo)) {
     reader.took(current, await readTable(jobs[current]!, reader.onProgress).catch((error: unknown) => error as Error));
     queue.done(current);
   }
@@ -97,9 +108,10 @@ class Reader {
  * thread at a time, starting them in `order` (indexes into `jobs`), and
  * gives each extract to `onRead` as it comes, on this thread. This thread is
  * one of the readers: it would otherwise wait, and the records it reads need
- * no copying. The `large` jobs are read one at a time (see JobQueue). When
- * tables fail, the first failed job's error is thrown once every thread is
- * done, whichever failed first.
+ * no copying. The `large` jobs are read one at a time (see JobQueue), on a
+ * worker thread when there is one, each worker replaced after one (see
+ * drainOnWorker). When tables fail, the first failed job's error is thrown
+ * once every thread is done, whichever failed first.
  */
 export async function readInParallel(
   jobs: readonly TableJob[],
@@ -110,7 +122,7 @@ export async function readInParallel(
   const queue = new JobQueue(order, options.large ?? new Set());
   const reader = new Reader(onRead, options.onProgress);
   const workers = Math.min(MAX_WORKERS, availableParallelism(), jobs.length) - 1;
-  await Promise.all([drainHere(jobs, queue, reader), ...Array.from({ length: workers }, () => drainOnWorker(jobs, queue, reader))]);
+  await Promise.all([drainHere(jobs, queue, reader, workers === 0), ...Array.from({ length: workers }, () => drainOnWorker(jobs, queue, reader))]);
   const failure = reader.firstFailure();
   if (failure !== undefined) throw failure;
 }

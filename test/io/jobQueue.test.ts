@@ -31,6 +31,19 @@ describe('the job queue', () => {
     expect(await queue.take()).toBe(undefined);
   });
 
+  it('gives a thread that takes no large jobs the small ones only, and nothing once only large ones are left', async () => {
+    // Jobs 0 and 2 are large: the main thread (largeToo false) takes 1 and 3, then is done at once, while 0 and 2 wait for a worker.
+    const queue = new JobQueue([0, 1, 2, 3], new Set([0, 2]));
+    expect(await queue.take(false)).toBe(1);
+    expect(await queue.take(false)).toBe(3);
+    const done = queue.take(false);
+    expect(await settledYet(done)).toBe(true);
+    expect(await done).toBe(undefined);
+    expect(await queue.take()).toBe(0);
+    queue.done(0);
+    expect(await queue.take()).toBe(2);
+  });
+
   it('wakes every waiting thread when the large job is done: one takes the next, the others find none left', async () => {
     const queue = new JobQueue([0, 1], new Set([0, 1]));
     expect(await queue.take()).toBe(0);

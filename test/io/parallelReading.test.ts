@@ -29,6 +29,13 @@ describe('reading on worker threads', () => {
     expect(contents(threaded)).toEqual(contents(plain));
   });
 
+  it('gives the same when the largest tables are read one at a time, each on a worker thread replaced after it', async () => {
+    // With the memory bound at 0 bytes, the demo's tables holding over a quarter of its bytes are large.
+    const threaded = await built.loadDataset({ dir: DEMO, files: {} }, { limits, parallel: true, parallelFromBytes: 0, memoryBoundFromBytes: 0 });
+    const plain = await loadDataset({ dir: DEMO, files: {} }, { limits });
+    expect(contents(threaded)).toEqual(contents(plain));
+  });
+
   it('names the first kind in file order when several tables fail, whichever thread ends first', async () => {
     // assessments.csv is fine; plans.csv lacks plan_type; visits.csv has an unclosed quote.
     const dir = fileURLToPath(new URL('../../fixtures/bad-input/errors-in-two-files/', import.meta.url));
