@@ -56,13 +56,7 @@ export class LatestEvents {
     return this.log.childNumber(childId);
   }
 
-  /** The child's latest event with this code on or before the day, if any. */
-  latestOnOrBefore(childId: string, code: number, day: DayNumber): DayNumber | undefined {
-    const child = this.log.childNumber(childId);
-    return child === undefined ? undefined : this.latestOfChild(child, code, day);
-  }
-
-  /** The same by the child's number in the log, for a caller reading the log's own events (no ID to look up). */
+  /** The child's latest event with this code on or before the day, if any, by the child's number in the log (`childNumber`). */
   latestOfChild(child: number, code: number, day: DayNumber): DayNumber | undefined {
     const first = this.starts[child]!;
     const wanted = keyOf(code, day);
