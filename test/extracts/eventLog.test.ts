@@ -125,10 +125,10 @@ describe('the event log keeps only what its events have', () => {
     expect(read(log)).toEqual(events);
   });
 
-  it('keeps days as 16-bit offsets within 32,768 days of the first, and widens them to 32 bits keeping every one when a day lies outside', () => {
+  it('keeps days as 16-bit offsets within 32,767 days of the first, and widens them to 32 bits keeping every one when a day lies outside', () => {
     const events = randomEvents(23, 3000);
     const first = events[0]!.day;
-    const near = events.map((e, i) => (i % 97 === 5 ? { ...e, day: i % 2 === 0 ? first - 32768 : first + 32767 } : e));
+    const near = events.map((e, i) => (i % 97 === 5 ? { ...e, day: i % 2 === 0 ? first - 32767 : first + 32767 } : e));
     const narrow = logOf(near, 'visits.csv', 2000);
     expect(narrow.data().day).toBeInstanceOf(Uint16Array);
     expect(read(narrow)).toEqual(near);

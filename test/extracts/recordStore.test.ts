@@ -87,6 +87,25 @@ describe('RecordStore', () => {
     expect(keyed(store)).toStrictEqual(keyed([...records, ...more]));
   });
 
+  it('keeps dates as 16-bit offsets within 32,767 days of the first, widened to day numbers keeping every one when a date lies outside', () => {
+    // missing: missing_from required, returned_at and rhi_completed_at date-times that may be blank.
+    const columns = EXTRACTS.missing.columns;
+    const near: Row[] = randomRecords(new Rng(12), columns, 2_000).map((record) => ({ ...record, missing_from: { day: 20_000 + ((record.line as number) % 60_000) - 30_000, minute: 5 } }));
+    const narrow = storeOf(columns, near);
+    const days = (store: RecordStore<Row>) => store.data().columns.map((column) => ('days' in column ? column.days.constructor.name : undefined));
+    expect(days(narrow)).toContain('Uint16Array');
+    expect(keyed(narrow)).toStrictEqual(keyed(near));
+    // 0000-01-01 and 9999-12-31 (days -719528 and 2932896), after some records and before others.
+    const far: Row[] = near.map((record, i) => (i === 700 ? { ...record, missing_from: { day: -719_528, minute: null } } : i === 1_400 ? { ...record, returned_at: { day: 2_932_896, minute: 0 } } : record));
+    const wide = storeOf(columns, far);
+    expect(days(wide).filter((name) => name === 'Int32Array')).toHaveLength(2);
+    for (const store of [wide, RecordStore.from<Row>(structuredClone(wide.data()))]) {
+      expect(keyed(store)).toStrictEqual(keyed(far));
+      const returned = daysIn(store, 'returned_at');
+      expect(far.map((_, i) => returned(i))).toStrictEqual(far.map((record) => (record.returned_at as { day: number } | undefined)?.day));
+    }
+  });
+
   it('gives back the same records after crossing a thread boundary (its arrays cloned as postMessage clones them)', () => {
     const columns = EXTRACTS.missing.columns;
     const records = randomRecords(new Rng(11), columns, 2_000);

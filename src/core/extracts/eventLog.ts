@@ -1,5 +1,6 @@
 import type { DayNumber } from '../dates/localDate.js';
-import { growable, release, roomForLabel, settled, sized, withRoom, type LabelNumbers, type Resize } from './growable.js';
+import { dayBaseFor, narrowOffset, widened, type DayOffsets } from './dayOffsets.js';
+import { growable, roomForLabel, settled, sized, withRoom, type LabelNumbers, type Resize } from './growable.js';
 import { Interned } from './interned.js';
 import { NumberRuns, type NumberRunsData } from './numberRuns.js';
 import { RecordTexts, type RecordTextsData } from './recordTexts.js';
@@ -12,8 +13,8 @@ export interface EventLogData {
   readonly file: string;
   readonly childIds: readonly string[];
   readonly child: Int32Array;
-  /** Each event's day is `dayBase + day[i]` (see `EventDays`). */
-  readonly day: EventDays;
+  /** Each event's day is `dayBase + day[i]` (see `DayOffsets`). */
+  readonly day: DayOffsets;
   readonly dayBase: number;
   readonly code: Uint8Array;
   /** The line each event was read from. */
@@ -28,16 +29,6 @@ export interface EventLogData {
   readonly tables?: { readonly names: readonly string[]; readonly table: Uint16Array };
   readonly length: number;
 }
-
-/**
- * Days as 16-bit offsets from a base 32,768 days (about 90 years) before the
- * first event's day: 2 bytes an event where a day number took 4. A day
- * outside that span widens them to 32-bit day numbers (base 0).
- */
-export type EventDays = Uint16Array | Int32Array;
-
-const DAYS_BEFORE_FIRST = 32768;
-const NARROW_DAYS = 0xffff;
 
 /** What one event holds beyond (child, day, code): where it is and who holds it. */
 export interface EventPlace {
@@ -64,7 +55,7 @@ export class EventLog {
   private tables: { names: Interned; table: Uint16Array } | undefined;
   // Sized ahead from the file's size, else growable (resizable buffers) while the log is read; `trim` settles them.
   private child: Int32Array = growable(Int32Array);
-  private day: EventDays = growable(Uint16Array);
+  private day: DayOffsets = growable(Uint16Array);
   /** Set by the first event. */
   private dayBase: number | undefined;
   private code: Uint8Array = growable(Uint8Array);
@@ -168,13 +159,12 @@ export class EventLog {
 
   /** What `day` is stored as: its offset from the base, once the days are widened if it lies outside their span. */
   private dayOffset(day: DayNumber): number {
-    this.dayBase ??= day - DAYS_BEFORE_FIRST;
-    const offset = day - this.dayBase;
-    if (this.day instanceof Int32Array || (offset >= 0 && offset <= NARROW_DAYS)) return offset;
-    const wide = new Int32Array(this.day.length);
-    for (let i = 0; i < this.count; i++) wide[i] = this.dayBase + this.day[i]!;
-    release(this.day);
-    this.day = wide;
+    this.dayBase ??= dayBaseFor(day);
+    if (this.day instanceof Int32Array) return day;
+    const offset = narrowOffset(day, this.dayBase);
+    if (offset !== -1) return offset;
+    // Events have no blank day: the blank value is never read.
+    this.day = widened(this.day, this.count, this.dayBase, 0);
     this.dayBase = 0;
     return day;
   }

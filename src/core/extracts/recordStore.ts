@@ -1,5 +1,6 @@
 import type { LocalDateTime } from '../dates/londonTime.js';
 import type { ColumnSpec } from './columns.js';
+import { dayBaseFor, narrowOffset, widened, type DayOffsets } from './dayOffsets.js';
 import { growable, roomForLabel, settled, sized, withRoom, type LabelNumbers, type Numbers, type Resize } from './growable.js';
 import { Interned } from './interned.js';
 import { NumberRuns, type NumberRunsData } from './numberRuns.js';
@@ -12,8 +13,8 @@ import type { TextPool } from './textPool.js';
 type ColumnData =
   | { readonly type: 'label'; readonly numbers: LabelNumbers; readonly strings: readonly string[] }
   | { readonly type: 'text'; readonly texts: RecordTextsData }
-  | { readonly type: 'day'; readonly days: Int32Array }
-  | { readonly type: 'datetime'; readonly days: Int32Array; readonly minutes: Int16Array }
+  | { readonly type: 'day'; readonly days: DayOffsets; readonly base: number }
+  | { readonly type: 'datetime'; readonly days: DayOffsets; readonly base: number; readonly minutes: Int16Array }
   | { readonly type: 'flag'; readonly flags: Int8Array };
 
 /** A store's arrays, to cross a thread boundary (their buffers are transferred, not copied). */
@@ -27,7 +28,7 @@ export interface RecordStoreData {
   readonly length: number;
 }
 
-/** Day value of an absent date; no real day number comes near it. */
+/** Day value of an absent date once a column's days are 32-bit; no real day number comes near it. */
 const NO_DAY = -(2 ** 31);
 /** Minute value of a date-time read without a time. */
 const NO_TIME = -1;
@@ -124,23 +125,54 @@ class TextColumn implements ColumnStore {
   }
 }
 
-class DayColumn extends NumberColumn<Int32Array> {
+/** A date's day, as a 16-bit offset (0: blank) until a day outside their span widens the column to day numbers (`DayOffsets`). */
+class DayColumn extends NumberColumn<DayOffsets> {
   readonly keeping: ColumnKeeping = 'day';
-  constructor(days: Int32Array = growable(Int32Array)) {
+  constructor(
+    days: DayOffsets = growable(Uint16Array),
+    /** Set by the first day, when the days are offsets. */
+    protected base: number | undefined = undefined,
+  ) {
     super(days);
   }
   push(value: unknown): void {
-    this.values[this.count++] = value === undefined ? NO_DAY : (value as number);
+    // Worked out before `this.values` is read: it may widen the days.
+    const stored = this.stored(value as number | undefined);
+    this.values[this.count++] = stored;
+  }
+  /** What `day` is stored as, once the column is widened if it lies outside the offsets' span. */
+  private stored(day: number | undefined): number {
+    if (this.values instanceof Int32Array) return day ?? NO_DAY;
+    if (day === undefined) return 0;
+    this.base ??= dayBaseFor(day);
+    const offset = narrowOffset(day, this.base);
+    if (offset !== -1) return offset;
+    this.values = widened(this.values, this.count, this.base, NO_DAY);
+    this.base = 0;
+    return day;
   }
   get(index: number): unknown {
-    const day = this.values[index]!;
-    return day === NO_DAY ? undefined : day;
+    const stored = this.values[index]!;
+    if (this.values instanceof Int32Array) return stored === NO_DAY ? undefined : stored;
+    return stored === 0 ? undefined : this.base! + stored;
   }
-  dayArray(): Int32Array {
-    return this.values;
+  /** Reads a record's day (undefined when blank), specialised to how the days are kept. */
+  dayReader(): DayReader {
+    const days = this.values;
+    if (days instanceof Int32Array) {
+      return (index) => {
+        const day = days[index]!;
+        return day === NO_DAY ? undefined : day;
+      };
+    }
+    const base = this.base ?? 0;
+    return (index) => {
+      const offset = days[index]!;
+      return offset === 0 ? undefined : base + offset;
+    };
   }
   data(): ColumnData {
-    return { type: 'day', days: this.values };
+    return { type: 'day', days: this.values, base: this.base ?? 0 };
   }
 }
 
@@ -148,10 +180,11 @@ class DayColumn extends NumberColumn<Int32Array> {
 class DateTimeColumn extends DayColumn {
   override readonly keeping = 'datetime';
   constructor(
-    days: Int32Array = growable(Int32Array),
+    days: DayOffsets = growable(Uint16Array),
+    base: number | undefined = undefined,
     private minutes: Int16Array = growable(Int16Array),
   ) {
-    super(days);
+    super(days, base);
   }
   override push(value: unknown): void {
     const time = value as LocalDateTime | undefined;
@@ -173,7 +206,7 @@ class DateTimeColumn extends DayColumn {
     this.minutes = settled(this.minutes, length);
   }
   override data(): ColumnData {
-    return { type: 'datetime', days: this.values, minutes: this.minutes };
+    return { type: 'datetime', days: this.values, base: this.base ?? 0, minutes: this.minutes };
   }
   override buffers(): ArrayBuffer[] {
     return [...super.buffers(), bufferOf(this.minutes)];
@@ -236,9 +269,9 @@ function columnFrom(data: ColumnData): ColumnStore {
     case 'text':
       return new TextColumn(RecordTexts.from(data.texts));
     case 'day':
-      return new DayColumn(data.days);
+      return new DayColumn(data.days, data.base);
     case 'datetime':
-      return new DateTimeColumn(data.days, data.minutes);
+      return new DateTimeColumn(data.days, data.base, data.minutes);
     case 'flag':
       return new FlagColumn(data.flags);
   }
@@ -356,12 +389,7 @@ export class RecordStore<R> implements RecordList<R> {
   /** Reads a date or date-time column's day without making the record; undefined for other columns. */
   dayReader(column: string): DayReader | undefined {
     const stored = this.columns[this.names.indexOf(column)];
-    if (!(stored instanceof DayColumn)) return undefined;
-    const days = stored.dayArray();
-    return (index) => {
-      const day = days[index]!;
-      return day === NO_DAY ? undefined : day;
-    };
+    return stored instanceof DayColumn ? stored.dayReader() : undefined;
   }
 
   /** Reads a repeating-text or code column without making the record; undefined for other columns. */
