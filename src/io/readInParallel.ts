@@ -52,7 +52,7 @@ function drainOnWorker(jobs: readonly TableJob[], queue: JobQueue, reader: Reade
       }
       const done = current!;
       if (queue.isLarge(done)) {
-        // Started before this thread takes the table (see OnTableRead), as the next job would be.
+        // The new worker is started before this thread takes the table (see OnTableRead), so it starts up while the wave is computed.
         void worker.terminate();
         resolve(drainOnWorker(jobs, queue, reader));
       } else {
