@@ -47,4 +47,38 @@ describe('RowIndex (duplicate rows by hash, confirmed by value)', () => {
       }
     }
   });
+
+  // The same reference as a Map of each kept value to its entry (a scan is too slow for the rows a packed table needs).
+  it('finds what the reference finds when room is made for a packed table, before the first entry or after some, past its room and past its entry numbers into the wide one', () => {
+    let seed = 11;
+    const random = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    // Hashes whose low 16 bits (the packed slots' check) are all 0, whole hashes each shared by three values, and plain ones.
+    const hashes = [(v: number) => Math.imul(v, 2654435761) & ~0xffff, (v: number) => Math.imul(Math.floor(v / 3), 2654435761), (v: number) => Math.imul(v, 2654435761)];
+    for (const [hashOf, reserveAt] of hashes.flatMap((hash) => [[hash, 0], [hash, 500]] as const)) {
+      const index = new RowIndex();
+      const kept = new Map<number, number>();
+      const valueOf = new Map<number, number>();
+      let next = 0;
+      const wrong: string[] = [];
+      for (let row = 0; row < 150_000; row++) {
+        // Room for 2^16 entries: a packed table of 87,382 slots taking 65,536, entries up to 2^18 - 2; made after some rows, as a file's guessed rows make it, it takes the entries so far.
+        if (row === reserveAt) index.reserve(2 ** 16);
+        const value = Math.floor(random() * 120_000);
+        const expected = kept.get(value) ?? -1;
+        const same = (earlier: number) => valueOf.get(earlier) === value;
+        const looked = index.find(hashOf(value), same);
+        // Some entries are numbered past what the packed slots hold, as a table read far past its guess would number them.
+        const entry = row % 7 === 0 ? next + 2 ** 18 : next;
+        const found = index.findOrAdd(hashOf(value), entry, same);
+        if (looked !== expected || found !== expected) wrong.push(`row ${row}: ${looked}, ${found}, not ${expected}`);
+        if (found === -1) {
+          kept.set(value, entry);
+          valueOf.set(entry, value);
+          next++;
+        }
+      }
+      expect(wrong.slice(0, 3)).toEqual([]);
+      expect(kept.size).toBeGreaterThan(65_536);
+    }
+  });
 });
