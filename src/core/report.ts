@@ -120,6 +120,8 @@ export interface ReportOptions {
   readonly unreadFiles?: readonly string[];
   /** Why an extract kind is absent or lacks columns, when its source says (Annex A has no supervision records). */
   readonly absentReasons?: Readonly<Partial<Record<ExtractKind, string>>>;
+  /** Keep each exception's record dates, for the exceptions CSV that lists them; else none are held (at 10x the bench, 350,000 objects, 22 MB). */
+  readonly exceptionDates?: boolean;
 }
 
 
@@ -229,10 +231,10 @@ function indicatorWarnings(indicator: IndicatorDefinition, data: Dataset, maxSha
  * working days"). At 4x the bench, 238,000 exceptions have 17,900 distinct
  * details, and each copy would be 60 bytes kept to the end of the report.
  */
-function exceptionOf(indicator: IndicatorDefinition, { childId, recordId, team, worker, detail, refused, source, record }: CaseRow, details: TextPool): ExceptionRow {
+function exceptionOf(indicator: IndicatorDefinition, { childId, recordId, team, worker, detail, refused, source, record }: CaseRow, details: TextPool, withDates: boolean): ExceptionRow {
   const text = details.same(flatText(withRefused(detail, refused, indicator.reads[source.kind])));
   // Two literals, not a spread of the optional key: V8 copies spreads on a slow path, and a report has tens of thousands of exceptions.
-  return record ? { childId, recordId, team, worker, detail: text, dates: recordDates(source.kind, record) } : { childId, recordId, team, worker, detail: text };
+  return record && withDates ? { childId, recordId, team, worker, detail: text, dates: recordDates(source.kind, record) } : { childId, recordId, team, worker, detail: text };
 }
 
 /** Exceptions in a fixed order (team, worker, child, record) so output does not depend on the machine's locale. */
@@ -312,7 +314,7 @@ function foldCases(indicator: IndicatorDefinition, data: Dataset, options: Repor
       if (tally === undefined) groups.set(key, (tally = new Tally()));
       tally.add(row);
     }
-    if (keep.exceptions && isException(indicator, row)) exceptions.push(exceptionOf(indicator, row, details));
+    if (keep.exceptions && isException(indicator, row)) exceptions.push(exceptionOf(indicator, row, details, options.exceptionDates ?? false));
   }
   return { figure: all.figure(indicator.kind), ...(groups ? { groups } : {}), exceptions: inExceptionOrder(exceptions) };
 }

@@ -81,9 +81,12 @@ describe('assessment-timeliness (completed within 45 working days)', () => {
   it('October figure: 4 of 5 within 45 working days, red against 90 %', () => {
     // Met: A0001 (45), A0003 (45), A0004 (45), A0005 (21). Not met: A0002 (46).
     // 4/5 = 0.8; shortfall 10 points > 5-point tolerance -> red.
-    const result = resultOf(reportOf(data, october), 'assessment-timeliness');
+    const result = resultOf(reportOf(data, october, { exceptionDates: true }), 'assessment-timeliness');
     expect(figure(result)).toEqual({ numerator: 4, denominator: 5, value: 0.8, rag: 'red' });
-    // The exception carries the assessment's dates, for the lists managers filter (--exceptions-out).
+    // The exception carries the assessment's dates, for the lists managers filter (--exceptions-out), when asked for.
+    expect(resultOf(reportOf(data, october), 'assessment-timeliness').exceptions).toEqual([
+      { childId: 'C00002', recordId: 'A0002', team: 'Team A', worker: 'Worker 02', detail: 'completed after 46 working days' },
+    ]);
     expect(result.exceptions).toEqual([
       {
         childId: 'C00002', recordId: 'A0002', team: 'Team A', worker: 'Worker 02', detail: 'completed after 46 working days',

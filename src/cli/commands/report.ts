@@ -93,7 +93,8 @@ async function runReport(flags: ReportFlags): Promise<number> {
     // Each extract is let go of once the indicators that read it are computed (README, "Speed").
     const waves: RunNeeds['waves'] = ({ period, calendar }) => {
       const plan = reportWaves(indicators, kinds ?? EXTRACT_KINDS);
-      inWaves = new ReportInWaves(plan, { period, settings, calendar, ...(by ? { by } : {}), ...(where ? { where } : {}), ...(trend ? { trend } : {}) }, indicators);
+      const exceptionDates = flags.exceptionsOut !== undefined;
+      inWaves = new ReportInWaves(plan, { period, settings, calendar, exceptionDates, ...(by ? { by } : {}), ...(where ? { where } : {}), ...(trend ? { trend } : {}) }, indicators);
       return { plan, onWave: inWaves.add };
     };
     return { ...(kinds ? { kinds } : {}), keepRecords: recordsRead(indicators), waves };
