@@ -1,5 +1,5 @@
 import type { ExtractKind } from '../core/extracts/definitions.js';
-import type { EventLogData } from '../core/extracts/eventLog.js';
+import type { SentEventLog } from '../core/extracts/eventLog.js';
 import type { FileQuality } from '../core/extracts/issues.js';
 import type { RecordStoreData } from '../core/extracts/recordStore.js';
 import type { DataLocation } from '../core/errors.js';
@@ -16,7 +16,7 @@ export type WorkerMessage =
       readonly file: string;
       /** Absent when only the events were kept. */
       readonly records?: RecordStoreData;
-      readonly events?: EventLogData;
+      readonly events?: SentEventLog;
       readonly columns: readonly string[];
       readonly quality: readonly FileQuality[];
     }

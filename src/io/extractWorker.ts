@@ -15,7 +15,7 @@ port.on('message', async (job: TableJob) => {
     const records = extract.records instanceof RecordStore ? extract.records : undefined;
     const { events } = extract;
     post(
-      { type: 'done', kind: extract.kind, file: extract.file, ...(records ? { records: records.data() } : {}), ...(events ? { events: events.data() } : {}), columns: extract.columns, quality: extract.quality },
+      { type: 'done', kind: extract.kind, file: extract.file, ...(records ? { records: records.data() } : {}), ...(events ? { events: events.sent() } : {}), columns: extract.columns, quality: extract.quality },
       [...(events ? events.buffers() : []), ...(records ? records.buffers() : [])],
     );
   } catch (error) {

@@ -52,10 +52,10 @@ describe('the event log against a plain list of events (random, seeded)', () => 
     expect(read(logOf(first, 'visits.csv', 1000))).toEqual(first);
     expect(read(logOf(first, 'visits.csv', 5000))).toEqual(first);
     // As sent from a worker thread: the plain arrays, then rebuilt.
-    expect(read(EventLog.from(structuredClone(log.data())))).toEqual(first);
+    expect(read(EventLog.from(structuredClone(log.sent())))).toEqual(first);
     // Merged as an extract read from two tables: each event keeps its table.
     const merged = new EventLog();
-    merged.append(EventLog.from(log.data()));
+    merged.append(EventLog.from(log.sent()));
     merged.append(logOf(second, 'visits (2).csv'));
     expect(read(merged)).toEqual([...first, ...second]);
   });
@@ -66,7 +66,7 @@ describe('sharing the texts of several logs', () => {
     const first = randomEvents(4, 2000);
     const second = randomEvents(5, 1000);
     const a = logOf(first, 'visits.csv');
-    const b = EventLog.from(structuredClone(logOf(second, 'visits.csv').data()));
+    const b = EventLog.from(structuredClone(logOf(second, 'visits.csv').sent()));
     const pool = new TextPool();
     a.shareTexts(pool);
     b.shareTexts(pool);
@@ -107,6 +107,22 @@ describe('trimming the event log', () => {
   });
 });
 
+describe('the event log read through its holders as runs, before and after they are laid out per event', () => {
+  it.each([
+    ['in runs of a child', randomEvents(31, 4000)],
+    ['in date order (a change of child every event)', [...randomEvents(32, 4000)].sort((a, b) => a.day - b.day).map((e, i) => ({ ...e, line: i + 2 }))],
+  ])('%s: each event by index, then the per-event arrays, then each event again', (_, events) => {
+    for (const log of [logOf(events, 'visits.csv', 3000), EventLog.from(structuredClone(logOf(events, 'visits.csv').sent()))]) {
+      const byIndex = () => events.map((e, i) => [log.childOf(i), log.placeOf(i).team, log.placeOf(i).worker, log.matches(i, e.child, e.day as DayNumber, e.code)]);
+      const expected = events.map((e) => [e.child, e.team, e.worker, true]);
+      expect(byIndex()).toEqual(expected);
+      const { childIds, child } = log.data();
+      expect(Array.from(child, (c) => childIds[c])).toEqual(events.map((e) => e.child));
+      expect(byIndex()).toEqual(expected);
+    }
+  });
+});
+
 describe('the event log keeps only what its events have', () => {
   it('keeps no ids for a kind without them (supervision), nor table numbers for one table', () => {
     const events = randomEvents(21, 500).map((e) => ({ ...e, name: undefined, file: 'supervision.csv' }));
@@ -115,7 +131,7 @@ describe('the event log keeps only what its events have', () => {
     expect(data.names).toBeUndefined();
     expect(data.tables).toBeUndefined();
     expect(read(log)).toEqual(events);
-    expect(read(EventLog.from(structuredClone(data)))).toEqual(events);
+    expect(read(EventLog.from(structuredClone(log.sent())))).toEqual(events);
   });
 
   it('makes ids (blank before) when the first event with one comes', () => {
@@ -137,7 +153,7 @@ describe('the event log keeps only what its events have', () => {
     const wide = logOf(far, 'visits.csv', 2000);
     expect(wide.data().day).toBeInstanceOf(Int32Array);
     expect(read(wide)).toEqual(far);
-    expect(read(EventLog.from(structuredClone(wide.data())))).toEqual(far);
+    expect(read(EventLog.from(structuredClone(wide.sent())))).toEqual(far);
     for (let i = 0; i < far.length; i++) expect(wide.matches(i, far[i]!.child, far[i]!.day as DayNumber, far[i]!.code)).toBe(true);
   });
 
@@ -145,11 +161,11 @@ describe('the event log keeps only what its events have', () => {
     // Workers W0… and one team: 65,535 labels fit 16 bits; the 65,536th widens the workers' numbers, not the team's.
     const events = Array.from({ length: 70_000 }, (_, i): PlainEvent => ({ child: `C${i % 900}`, day: 20000 + (i % 300), code: i % 6, line: i + 2, team: 'Team A', worker: `W${i}`, name: undefined, file: 'visits.csv' }));
     const narrow = logOf(events.slice(0, 65_534), 'visits.csv');
-    expect(narrow.data().worker).toBeInstanceOf(Uint16Array);
+    expect(narrow.sent().holders.worker).toBeInstanceOf(Uint16Array);
     const log = logOf(events, 'visits.csv', 60_000);
-    expect(log.data().worker).toBeInstanceOf(Uint32Array);
-    expect(log.data().team).toBeInstanceOf(Uint16Array);
+    expect(log.sent().holders.worker).toBeInstanceOf(Uint32Array);
+    expect(log.sent().holders.team).toBeInstanceOf(Uint16Array);
     expect(read(log)).toEqual(events);
-    expect(read(EventLog.from(structuredClone(log.data())))).toEqual(events);
+    expect(read(EventLog.from(structuredClone(log.sent())))).toEqual(events);
   });
 });

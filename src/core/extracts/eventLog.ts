@@ -1,13 +1,14 @@
 import type { DayNumber } from '../dates/localDate.js';
 import { dayBaseFor, narrowOffset, widened, type DayOffsets } from './dayOffsets.js';
-import { growable, roomForLabel, settled, sized, withRoom, type LabelNumbers, type Resize } from './growable.js';
+import { growable, settled, sized, withRoom, type Resize } from './growable.js';
+import { HolderRuns, type HolderRunsData } from './holderRuns.js';
 import { Interned } from './interned.js';
 import { NumberRuns, type NumberRunsData } from './numberRuns.js';
 import { RecordTexts, type RecordTextsData } from './recordTexts.js';
 import { TextIndex } from './textIndex.js';
 import type { TextPool } from './textPool.js';
 
-/** The plain arrays an event log is made of: they cross a worker-thread boundary without copying. */
+/** An event log's arrays, one number per event: what its readers index. */
 export interface EventLogData {
   /** The log's own table, where its events were read unless `tables` says otherwise. */
   readonly file: string;
@@ -19,9 +20,7 @@ export interface EventLogData {
   readonly code: Uint8Array;
   /** The line each event was read from. */
   readonly lines: NumberRunsData;
-  /** Team and worker of each event, as numbers into `labels` (0: blank). */
-  readonly team: LabelNumbers;
-  readonly worker: LabelNumbers;
+  /** The labels the holders' team and worker numbers are numbers into (0: blank). */
   readonly labels: readonly string[];
   /** Each event's own record id (a million ids are one buffer, not a million strings); absent when no event has one. */
   readonly names?: RecordTextsData;
@@ -29,6 +28,9 @@ export interface EventLogData {
   readonly tables?: { readonly names: readonly string[]; readonly table: Uint16Array };
   readonly length: number;
 }
+
+/** The plain arrays an event log is made of, its holders as runs while they are: they cross a worker-thread boundary without copying. */
+export type SentEventLog = Omit<EventLogData, 'child'> & { readonly holders: HolderRunsData };
 
 /** What one event holds beyond (child, day, code): where it is and who holds it. */
 export interface EventPlace {
@@ -53,38 +55,37 @@ export class EventLog {
   private names: RecordTexts | undefined;
   /** The table of each event, made when an event of a second table comes; number 0 is the log's own (`file`). */
   private tables: { names: Interned; table: Uint16Array } | undefined;
+  /** Each event's child, team and worker numbers (into `children` and `labels`), as runs while they take less. */
+  private holders = new HolderRuns();
   // Sized ahead from the file's size, else growable (resizable buffers) while the log is read; `trim` settles them.
-  private child: Int32Array = growable(Int32Array);
   private day: DayOffsets = growable(Uint16Array);
   /** Set by the first event. */
   private dayBase: number | undefined;
   private code: Uint8Array = growable(Uint8Array);
-  private team: LabelNumbers = growable(Uint16Array);
-  private worker: LabelNumbers = growable(Uint16Array);
   private lines = new NumberRuns();
   /** The arrays are growable, with room past the count: `trim` settles them. */
   private unsettled = true;
   private count = 0;
-  /** The team and worker of the last event added; null before any (a rebuilt log has none). */
+  /** The child, team and worker of the last event added, and their numbers; null before any (a rebuilt log has none). */
+  private lastChild: string | null = null;
   private lastTeam: string | undefined | null = null;
   private lastWorker: string | undefined | null = null;
+  private lastNumbers = { child: 0, team: 0, worker: 0 };
 
   constructor(private readonly file = '') {}
 
   /** Rebuilds a log from its arrays (as sent from a worker thread). */
-  static from(data: EventLogData): EventLog {
+  static from(data: SentEventLog): EventLog {
     const log = new EventLog(data.file);
     log.children = new TextIndex(Array.from(data.childIds));
     log.labels = Interned.from(data.labels);
     if (data.names) log.names = RecordTexts.from(data.names);
     if (data.tables) log.tables = { names: Interned.from(data.tables.names), table: data.tables.table };
-    log.child = data.child;
+    log.holders = HolderRuns.from(data.holders);
     log.day = data.day;
     log.dayBase = data.dayBase;
     log.code = data.code;
     log.lines = NumberRuns.from(data.lines);
-    log.team = data.team;
-    log.worker = data.worker;
     log.count = data.length;
     log.unsettled = false;
     return log;
@@ -96,22 +97,20 @@ export class EventLog {
 
   /** Appends an event read at `place` of this log's table (or of `file`); returns its index. */
   add(childId: string, day: DayNumber, code: number, place: EventPlace, file = this.file): number {
-    if (this.count === this.child.length) this.grow();
-    // A child's rows come together: most rows are the row before's child, found without the index.
+    if (this.count === this.code.length) this.grow();
     const i = this.count;
-    this.child[i] = i > 0 && childId === this.childOf(i - 1) ? this.child[i - 1]! : this.children.numberOf(childId);
     // Worked out before `this.day` is read: it may widen the days.
     const offset = this.dayOffset(day);
     this.day[i] = offset;
     this.code[i] = code;
     this.lines.push(place.line);
-    // A child's rows come together and share their team and worker: most rows repeat the row before.
-    const team = place.team === this.lastTeam ? this.team[i - 1]! : this.labels.number(place.team);
-    const worker = place.worker === this.lastWorker ? this.worker[i - 1]! : this.labels.number(place.worker);
-    this.team = roomForLabel(this.team, team);
-    this.worker = roomForLabel(this.worker, worker);
-    this.team[i] = team;
-    this.worker[i] = worker;
+    // A child's rows come together and share their team and worker: most rows repeat the row before, found without the indexes.
+    const last = this.lastNumbers;
+    if (childId !== this.lastChild) last.child = this.children.numberOf(childId);
+    if (place.team !== this.lastTeam) last.team = this.labels.number(place.team);
+    if (place.worker !== this.lastWorker) last.worker = this.labels.number(place.worker);
+    this.holders.push(last.child, last.team, last.worker);
+    this.lastChild = childId;
     this.lastTeam = place.team;
     this.lastWorker = place.worker;
     if (file !== this.file || this.tables !== undefined) this.tableNumbers()[i] = file === this.file ? 0 : this.tables!.names.number(file);
@@ -124,7 +123,7 @@ export class EventLog {
     if (this.tables === undefined) {
       const names = new Interned();
       names.strings[0] = this.file;
-      this.tables = { names, table: sized(growable(Uint16Array), this.child.length) };
+      this.tables = { names, table: sized(growable(Uint16Array), this.code.length) };
       this.unsettled = true;
     }
     return this.tables.table;
@@ -134,7 +133,7 @@ export class EventLog {
   private idTexts(): RecordTexts {
     if (this.names === undefined) {
       this.names = new RecordTexts();
-      this.names.reserve(this.child.length);
+      this.names.reserve(this.code.length);
       for (let i = 0; i < this.count; i++) this.names.push(undefined);
     }
     return this.names;
@@ -182,12 +181,12 @@ export class EventLog {
   /** Where event `index` was read and who holds it. */
   placeOf(index: number): EventPlace {
     const label = (n: number) => (n === 0 ? undefined : this.labels.strings[n]);
-    return { line: this.lines.at(index), team: label(this.team[index]!), worker: label(this.worker[index]!), name: this.names?.get(index) };
+    return { line: this.lines.at(index), team: label(this.holders.teamAt(index)), worker: label(this.holders.workerAt(index)), name: this.names?.get(index) };
   }
 
   /** The child of event `index`. */
   childOf(index: number): string {
-    return this.children.textAt(this.child[index]!);
+    return this.children.textAt(this.holders.childAt(index));
   }
 
   /** The number a child ID has in this log, if it has any event. */
@@ -202,20 +201,27 @@ export class EventLog {
     this.labels.share(pool);
   }
 
-  /** The arrays, trimmed to length: plain arrays, which cross a thread boundary and read fast. */
+  /** The arrays, trimmed to length, one number per event: plain arrays, which read fast (the children laid out once from runs). */
   data(): EventLogData {
+    return { ...this.arrays(), child: this.holders.childNumbers() };
+  }
+
+  /** The arrays, trimmed to length, the holders as they are kept: what crosses a thread boundary, rebuilt by `from`. */
+  sent(): SentEventLog {
+    return { ...this.arrays(), holders: this.holders.data() };
+  }
+
+  /** The arrays but the holders, trimmed to length. */
+  private arrays(): Omit<SentEventLog, 'holders'> {
     this.trim();
     const n = this.count;
     return {
       file: this.file,
       childIds: this.children.all,
-      child: this.child.subarray(0, n),
       day: this.day.subarray(0, n),
       dayBase: this.dayBase ?? 0,
       code: this.code.subarray(0, n),
       lines: this.lines.data(),
-      team: this.team.subarray(0, n),
-      worker: this.worker.subarray(0, n),
       labels: this.labels.strings,
       ...(this.names ? { names: this.names.data() } : {}),
       ...(this.tables ? { tables: { names: this.tables.names.strings, table: this.tables.table.subarray(0, n) } } : {}),
@@ -223,11 +229,16 @@ export class EventLog {
     };
   }
 
-  /** The buffers of `data()`'s arrays, to transfer. */
+  /** The buffers of `sent()`'s arrays, to transfer. */
   buffers(): ArrayBuffer[] {
-    const data = this.data();
-    const arrays = [data.child, data.day, data.code, data.team, data.worker, data.tables?.table];
-    return [...arrays.filter((array) => array !== undefined).map((array) => array.buffer as ArrayBuffer), ...this.lines.buffers(), ...(this.names?.buffers() ?? [])];
+    const data = this.sent();
+    const arrays = [data.day, data.code, data.tables?.table];
+    return [
+      ...arrays.filter((array) => array !== undefined).map((array) => array.buffer as ArrayBuffer),
+      ...this.holders.buffers(),
+      ...this.lines.buffers(),
+      ...(this.names?.buffers() ?? []),
+    ];
   }
 
   /**
@@ -239,6 +250,7 @@ export class EventLog {
   trim(): void {
     this.names?.trim();
     this.lines.trim();
+    this.holders.trim();
     if (!this.unsettled) return;
     this.unsettled = false;
     const n = this.count;
@@ -247,24 +259,22 @@ export class EventLog {
 
   /** Makes room for this many events in all (a guess: more may come). */
   reserve(events: number): void {
-    if (events <= this.child.length) return;
+    if (events <= this.code.length) return;
     this.unsettled = true;
     this.eachEventArray(sized, events);
+    this.holders.reserve(events);
     this.names?.reserve(events);
   }
 
   private grow(): void {
     this.unsettled = true;
-    this.eachEventArray(withRoom, Math.max(1024, this.child.length * 2));
+    this.eachEventArray(withRoom, Math.max(1024, this.code.length * 2));
   }
 
   /** Resizes (or settles) each array of one number per event. */
   private eachEventArray(change: Resize, size: number): void {
-    this.child = change(this.child, size);
     this.day = change(this.day, size);
     this.code = change(this.code, size);
-    this.team = change(this.team, size);
-    this.worker = change(this.worker, size);
     if (this.tables) this.tables.table = change(this.tables.table, size);
   }
 }
