@@ -1,4 +1,5 @@
 import { growable, roomForLabel, settled, sized, withRoom, type LabelNumbers, type Resize } from './growable.js';
+import { runHolding } from './numberRuns.js';
 
 /** Child, team and worker numbers: one of each per event, or per run. */
 interface Holders {
@@ -125,19 +126,9 @@ export class HolderRuns {
     return this.perEventNumbers !== undefined ? this.perEventNumbers.worker[index]! : this.worker[this.runOf(index)]!;
   }
 
-  /** The run holding event `index`: the last that starts at or before it. */
+  /** The run holding event `index`. */
   private runOf(index: number): number {
-    const { starts, runs } = this;
-    const r = this.lastRun;
-    if (r < runs && starts[r]! <= index && (r + 1 === runs || starts[r + 1]! > index)) return r;
-    let low = 0;
-    let high = runs - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle]! <= index) low = middle;
-      else high = middle - 1;
-    }
-    return (this.lastRun = low);
+    return (this.lastRun = runHolding(this.starts, this.runs, index, this.lastRun));
   }
 
   /** Each event's child number, in a plain array of the events' length: what the indicators read in their loops (laid out once from runs). */

@@ -5,6 +5,23 @@ export type NumberRunsData =
   | { readonly starts: Int32Array; readonly firsts: Int32Array; readonly length: number }
   | { readonly numbers: Int32Array; readonly length: number };
 
+/**
+ * The run holding item `index` of runs starting at `starts` (ascending, the
+ * first `runs` of them): the last that starts at or before it. `guess`, the
+ * run last found, is tried first, as items are mostly looked up in order.
+ */
+export function runHolding(starts: Int32Array, runs: number, index: number, guess: number): number {
+  if (guess < runs && starts[guess]! <= index && (guess + 1 === runs || starts[guess + 1]! > index)) return guess;
+  let low = 0;
+  let high = runs - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle]! <= index) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
 /** Runs are kept while they take no more than a number per row would, or than this many rows' numbers (4 KB). */
 const MIN_ROWS = 1024;
 
@@ -82,20 +99,9 @@ export class NumberRuns {
     return this.firsts[r]! + index - this.starts[r]!;
   }
 
-  /** The run holding row `index`: the last that starts at or before it. */
+  /** The run holding row `index`. */
   private runOf(index: number): number {
-    const { starts, runs } = this;
-    let r = this.lastRun;
-    if (r < runs && starts[r]! <= index && (r + 1 === runs || starts[r + 1]! > index)) return r;
-    let low = 0;
-    let high = runs - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle]! <= index) low = middle;
-      else high = middle - 1;
-    }
-    this.lastRun = r = low;
-    return r;
+    return (this.lastRun = runHolding(this.starts, this.runs, index, this.lastRun));
   }
 
   /** Switches to a number per row, writing out the numbers of the first `rows` rows. */
