@@ -106,7 +106,7 @@ class PackedSlots {
   /** The low 32 - `entryBits` bits: a hash's check. */
   private readonly checkMask: number;
   /** The most entries it takes: three quarters of its slots. */
-  private readonly capacity: number;
+  readonly capacity: number;
   private size = 0;
 
   constructor(entries: number) {
@@ -209,11 +209,12 @@ export class RowIndex {
   /**
    * Makes room for this many entries in all, so the table need not grow (a
    * guess: more may come): the first time, a packed table for that many,
-   * which takes the entries so far; else the wide table grows to hold them.
+   * which takes the entries so far; after, the wide table grows to hold
+   * those the packed one cannot.
    */
   reserve(entries: number): void {
     if (this.packed !== undefined || entries < PACKED_FROM_ENTRIES) {
-      this.wide.reserve(entries);
+      this.wide.reserve(entries - (this.packed?.capacity ?? 0));
       return;
     }
     const packed = new PackedSlots(entries);

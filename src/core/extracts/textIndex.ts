@@ -66,6 +66,7 @@ export class TextIndex {
 
   /** Swaps each text for the pool's equal one: the same texts under the same numbers, so the index still holds. */
   share(pool: TextPool): void {
+    pool.expect(this.texts.length);
     for (let n = 0; n < this.texts.length; n++) this.texts[n] = pool.same(this.texts[n]!);
   }
 

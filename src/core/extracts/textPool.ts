@@ -9,6 +9,11 @@ import { TextIndex } from './textIndex.js';
 export class TextPool {
   private readonly texts = new TextIndex();
 
+  /** Makes room for this many more texts (a table about to be shared): its index is then sized once, packed the first time. */
+  expect(texts: number): void {
+    this.texts.reserve(this.texts.size + texts);
+  }
+
   /** The pool's string equal to `text`: the first one it was given. */
   same(text: string): string {
     const earlier = this.texts.findOrAdd(text);
