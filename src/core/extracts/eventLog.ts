@@ -44,8 +44,9 @@ export interface EventPlace {
  * One (child, day, code) triple per record, in typed arrays, with the line,
  * team, worker and record id that name it in exceptions: what the visits,
  * supervision and referral indicators read of a million-row extract, at
- * 11 bytes a record (lines are runs) and 5 more for an id that ends in
- * digits (`RecordTexts`), instead of a record object each.
+ * 4 to 11 bytes a record (lines are runs, and child, team and worker too
+ * while they repeat) and 5 more for an id that ends in digits
+ * (`RecordTexts`), instead of a record object each.
  */
 export class EventLog {
   /** The child IDs, numbered in order of first sight: a hash index, not a Map (a million IDs would be tens of MB the collector traces). */
