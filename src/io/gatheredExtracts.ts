@@ -26,8 +26,12 @@ export class GatheredExtracts {
   private readonly waiting = new Map<ExtractKind, number>();
   private readonly complete = new Map<ExtractKind, ExtractData>();
   private readonly files = new Map<ExtractKind, readonly FileQuality[]>();
-  /** Child IDs, teams and workers as one string each across the extracts. */
-  private readonly pool = new TextPool();
+  /**
+   * Child IDs, teams and workers as one string each across the extracts that
+   * share them (see completeKind); let go of once the last of those is in: at
+   * 10x the bench, 23 MB of index and array for the plans' 800,000 texts.
+   */
+  private pool: TextPool | undefined = new TextPool();
   private readonly placeInKind: number[] = [];
   private pending: readonly (readonly ExtractKind[])[];
 
@@ -79,12 +83,18 @@ export class GatheredExtracts {
     this.parts.delete(kind);
     // A wave is let go of soon: shared, its texts would stay in the pool to the end (a
     // million contacts' child IDs), where on its own they go with it.
-    if (this.waves === undefined || this.waves.plan.held.includes(kind)) {
+    if (this.pool !== undefined && this.shares(kind)) {
       if (merged.records instanceof RecordStore) merged.records.shareTexts(this.pool);
       merged.events?.shareTexts(this.pool);
+      if (this.jobs.every((job) => !this.shares(job.kind) || this.ready(job.kind))) this.pool = undefined;
     }
     this.complete.set(kind, merged);
     this.files.set(kind, merged.quality);
+  }
+
+  /** Whether a kind's texts go in the pool: every kind's, or when read in waves the held kinds' alone. */
+  private shares(kind: ExtractKind): boolean {
+    return this.waves === undefined || this.waves.plan.held.includes(kind);
   }
 
   /** A kind is ready when all its tables are in (a kind with none at once). */

@@ -43,6 +43,7 @@ export class Interned {
 
   /** Swaps each string for the pool's equal one: the same texts and numbers, one string each across tables. */
   share(pool: TextPool): void {
+    pool.expect(this.strings.length - 1);
     for (let n = 1; n < this.strings.length; n++) this.strings[n] = pool.same(this.strings[n]!);
     this.index = undefined;
     this.last = undefined;
