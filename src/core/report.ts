@@ -2,11 +2,11 @@ import { columnMissing, columnText, noGroup, passes, type Filters, type GroupBy 
 import { assertCovers, type WorkingCalendar } from './calendar/workingCalendar.js';
 import type { Dataset } from './dataset.js';
 import { formatIso, type DayNumber } from './dates/localDate.js';
+import { ExceptionList, type ExceptionRow } from './exceptionList.js';
 import { EXTRACT_KINDS, EXTRACTS, type ExtractKind } from './extracts/definitions.js';
 import type { ExtractData } from './extracts/extractParser.js';
 import type { FileQuality } from './extracts/issues.js';
 import { flatText } from './extracts/ownText.js';
-import { TextPool } from './extracts/textPool.js';
 import { memoised } from './memoised.js';
 import { INDICATORS } from './indicators/registry.js';
 import { extractsRead, isException, type CaseRow, type Direction, type IndicatorDefinition, type IndicatorKind } from './indicators/types.js';
@@ -17,7 +17,7 @@ import { auditSummary, type AuditSummary } from './audits/summary.js';
 import type { Settings } from './settings.js';
 import { daysIn } from './extracts/recordList.js';
 
-export type { GroupBy };
+export type { GroupBy, ExceptionRow };
 
 /** A figure: for rates numerator over denominator; for counts the count (numerator = denominator = count). */
 export interface Figure {
@@ -45,17 +45,6 @@ export interface SeriesPoint extends Figure {
   readonly ragReason?: string;
 }
 
-/** A record to act on: see `isException`. */
-export interface ExceptionRow {
-  readonly childId: string;
-  readonly recordId: string;
-  readonly team: string | undefined;
-  readonly worker: string | undefined;
-  readonly detail: string;
-  /** The record's dates (column → day), for lists a manager filters; absent for a row with no record (an event, a worker). Kept as days, not text: a report holds hundreds of thousands of exceptions. */
-  readonly dates?: Readonly<Record<string, DayNumber>>;
-}
-
 /** One computed indicator of a report. */
 export interface IndicatorResult extends Figure {
   readonly id: string;
@@ -68,7 +57,7 @@ export interface IndicatorResult extends Figure {
   /** Why the RAG is `none` though there is a value: "n < 5" when the cohort is under `minCohort` (rates only; counts have no cohort). */
   readonly ragReason?: string;
   readonly groups?: readonly GroupFigure[];
-  readonly exceptions: readonly ExceptionRow[];
+  readonly exceptions: ExceptionList;
   readonly series?: readonly SeriesPoint[];
   /** Why this figure may mislead: rows or values of what it reads refused past the set share. */
   readonly warnings: readonly string[];
@@ -225,14 +214,9 @@ function indicatorWarnings(indicator: IndicatorDefinition, data: Dataset, maxSha
 }
 
 
-/**
- * A case row as its exception is written, its detail the one string of
- * `details` equal to it: an indicator's details repeat ("completed after 46
- * working days"). At 4x the bench, 238,000 exceptions have 17,900 distinct
- * details, and each copy would be 60 bytes kept to the end of the report.
- */
-function exceptionOf(indicator: IndicatorDefinition, { childId, recordId, team, worker, detail, refused, source, record }: CaseRow, details: TextPool, withDates: boolean): ExceptionRow {
-  const text = details.same(flatText(withRefused(detail, refused, indicator.reads[source.kind])));
+/** A case row as its exception is written. */
+function exceptionOf(indicator: IndicatorDefinition, { childId, recordId, team, worker, detail, refused, source, record }: CaseRow, withDates: boolean): ExceptionRow {
+  const text = flatText(withRefused(detail, refused, indicator.reads[source.kind]));
   // Two literals, not a spread of the optional key: V8 copies spreads on a slow path, and a report has tens of thousands of exceptions.
   return record && withDates ? { childId, recordId, team, worker, detail: text, dates: recordDates(source.kind, record) } : { childId, recordId, team, worker, detail: text };
 }
@@ -289,7 +273,7 @@ interface Folded {
   readonly figure: Figure;
   /** Tallies by group, when the rows are broken down. */
   readonly groups?: ReadonlyMap<string, Tally>;
-  readonly exceptions: ExceptionRow[];
+  readonly exceptions: ExceptionList;
 }
 
 /**
@@ -304,7 +288,6 @@ function foldCases(indicator: IndicatorDefinition, data: Dataset, options: Repor
   const all = new Tally();
   const groups = by === undefined ? undefined : new Map<string, Tally>();
   const exceptions: ExceptionRow[] = [];
-  const details = new TextPool();
   for (const row of indicator.cases({ data, period, settings, calendar })) {
     if (where && !passes(row, where)) continue;
     all.add(row);
@@ -314,9 +297,9 @@ function foldCases(indicator: IndicatorDefinition, data: Dataset, options: Repor
       if (tally === undefined) groups.set(key, (tally = new Tally()));
       tally.add(row);
     }
-    if (keep.exceptions && isException(indicator, row)) exceptions.push(exceptionOf(indicator, row, details, options.exceptionDates ?? false));
+    if (keep.exceptions && isException(indicator, row)) exceptions.push(exceptionOf(indicator, row, options.exceptionDates ?? false));
   }
-  return { figure: all.figure(indicator.kind), ...(groups ? { groups } : {}), exceptions: inExceptionOrder(exceptions) };
+  return { figure: all.figure(indicator.kind), ...(groups ? { groups } : {}), exceptions: ExceptionList.of(inExceptionOrder(exceptions)) };
 }
 
 /** Whether an indicator has a trend: a snapshot (Annex A last visits) holds for one day only. */

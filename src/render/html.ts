@@ -2,6 +2,7 @@ import { formatUk } from '../core/dates/localDate.js';
 import type { FileQuality } from '../core/extracts/issues.js';
 import { isSmallCohort, smallCohortReason, type Rag } from '../core/rag.js';
 import { noGroup } from '../core/breakdown.js';
+import type { ExceptionList } from '../core/exceptionList.js';
 import { type ExceptionRow, type GroupFigure, type IndicatorResult, type Report } from '../core/report.js';
 import { asAtNote, filtersText, escapeHtml, formatCount, formatFraction, formatPeriodUk, formatN, formatTarget, formatValue, groupKeys, groupsByKey, ragText, ragWord, reportTitle } from './format.js';
 import { AUDIT_CSS, auditSection } from './htmlAudit.js';
@@ -180,7 +181,7 @@ function headline(report: Report): string {
     + `<dl class="facts">${facts.join('')}</dl>${warnings(report.warnings)}${ragCounts(report)}${ragKey(report)}${quality(report.dataQuality.files)}</section>`;
 }
 
-function exceptionTable(rows: readonly ExceptionRow[]): string {
+function exceptionTable(rows: ExceptionList): string {
   const body = rows.map((e) => `<tr><td>${escapeHtml(e.childId)}</td><td>${escapeHtml(e.recordId)}</td><td>${escapeHtml(e.team ?? '')}</td><td>${escapeHtml(e.worker ?? '')}</td><td>${escapeHtml(e.detail)}</td></tr>`);
   return `<table><thead><tr><th>Child</th><th>Record</th><th>Team</th><th>Worker</th><th>Detail</th></tr></thead><tbody>${body.join('')}</tbody></table>`;
 }
@@ -295,7 +296,7 @@ function breakdownSection(report: Report): string {
 }
 
 /** Rows grouped by a key, in first-seen order (the core already sorts exceptions by team, then worker). */
-function groupBy(rows: readonly ExceptionRow[], keyOf: (row: ExceptionRow) => string): Map<string, ExceptionRow[]> {
+function groupBy(rows: Iterable<ExceptionRow>, keyOf: (row: ExceptionRow) => string): Map<string, ExceptionRow[]> {
   const groups = new Map<string, ExceptionRow[]>();
   for (const row of rows) {
     const key = keyOf(row);

@@ -3,6 +3,7 @@ import { formatIso } from '../core/dates/localDate.js';
 import { GRADES } from '../core/extracts/columns.js';
 import type { FileQuality, Issue } from '../core/extracts/issues.js';
 import type { Period } from '../core/period.js';
+import type { ExceptionList } from '../core/exceptionList.js';
 import type { ExceptionRow, Figure, IndicatorResult, Report } from '../core/report.js';
 
 /** Six decimal places: enough to recompute, short enough to read. */
@@ -163,18 +164,17 @@ function reportJsonWith(report: Report, indicators: unknown): object {
   };
 }
 
-/** An array's JSON as it stands `depth` levels deep, a thousand items to a piece. */
-function* arrayPieces<T>(items: readonly T[], depth: number, toJson: (item: T) => unknown): Generator<string> {
-  if (items.length === 0) {
+/** The exceptions' JSON array as it stands `depth` levels deep, a thousand rows to a piece. */
+function* exceptionPieces(rows: ExceptionList, depth: number): Generator<string> {
+  if (rows.length === 0) {
     yield '[]';
     return;
   }
   const inner = (depth + 1) * 2;
-  for (let i = 0; i < items.length; i += 1000) {
-    yield items
-      .slice(i, i + 1000)
-      .map((item, n) => `${i + n === 0 ? '[' : ','}\n${' '.repeat(inner)}${indented(JSON.stringify(toJson(item), null, 2), inner)}`)
-      .join('');
+  for (let i = 0; i < rows.length; i += 1000) {
+    let piece = '';
+    for (let n = i; n < Math.min(i + 1000, rows.length); n++) piece += `${n === 0 ? '[' : ','}\n${' '.repeat(inner)}${indented(JSON.stringify(exceptionJson(rows.at(n)), null, 2), inner)}`;
+    yield piece;
   }
   yield `\n${' '.repeat(depth * 2)}]`;
 }
@@ -192,7 +192,7 @@ export function* reportJsonPieces(report: Report): Generator<string> {
   for (const [n, result] of report.indicators.entries()) {
     const [before, after] = around(indicatorJson(result, HERE), 2);
     yield `${n === 0 ? '[' : ','}\n    ${before}`;
-    yield* arrayPieces(result.exceptions, 3, exceptionJson);
+    yield* exceptionPieces(result.exceptions, 3);
     yield after;
   }
   if (report.indicators.length > 0) yield '\n  ]';

@@ -80,6 +80,9 @@ async function whole(dir: string, options: ReportOptions, indicators: readonly I
   return { report: buildReport(loaded.data, { ...options, unreadFiles: loaded.unreadFiles, absentReasons: loaded.absentReasons }, indicators), loaded };
 }
 
+/** The report with each exception list as its rows: the built code's ExceptionList is another class than the source's, which toEqual tells apart. */
+const withRows = (report: Report) => ({ ...report, indicators: report.indicators.map((result) => ({ ...result, exceptions: [...result.exceptions] })) });
+
 const byId = (ids: readonly string[]) => (indicators: readonly IndicatorDefinition[]) => indicators.filter((indicator) => ids.includes(indicator.id));
 
 describe('a report read in waves', () => {
@@ -100,7 +103,7 @@ describe('a report read in waves', () => {
       const waves = await inWaves(dir, options, pick(built.INDICATORS), kinds);
       const plain = await whole(dir, options, chosen, kinds);
       expect(waves.report.indicators.length).toBeGreaterThan(0);
-      expect(waves.report).toEqual(plain.report);
+      expect(withRows(waves.report)).toEqual(withRows(plain.report));
       expect(waves.loaded.quality).toEqual(plain.loaded.quality);
     });
   }
@@ -122,7 +125,7 @@ describe('a report read in waves', () => {
     const waves = await inWaves(dir, base, built.INDICATORS, undefined, mappings);
     const plain = await whole(dir, base, INDICATORS, undefined, mappings);
     expect(waves.report.dataQuality.files.map((file) => file.file).filter((file) => /^(plans|visits)-/.test(file))).toEqual(['plans-1.csv', 'plans-2.csv', 'visits-1.csv', 'visits-2.csv']);
-    expect(waves.report).toEqual(plain.report);
+    expect(withRows(waves.report)).toEqual(withRows(plain.report));
   });
 
   it('gives each wave the held kinds with its own, lets it go after, and the held kinds last', async () => {

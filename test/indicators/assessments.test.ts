@@ -84,10 +84,10 @@ describe('assessment-timeliness (completed within 45 working days)', () => {
     const result = resultOf(reportOf(data, october, { exceptionDates: true }), 'assessment-timeliness');
     expect(figure(result)).toEqual({ numerator: 4, denominator: 5, value: 0.8, rag: 'red' });
     // The exception carries the assessment's dates, for the lists managers filter (--exceptions-out), when asked for.
-    expect(resultOf(reportOf(data, october), 'assessment-timeliness').exceptions).toEqual([
+    expect([...resultOf(reportOf(data, october), 'assessment-timeliness').exceptions]).toEqual([
       { childId: 'C00002', recordId: 'A0002', team: 'Team A', worker: 'Worker 02', detail: 'completed after 46 working days' },
     ]);
-    expect(result.exceptions).toEqual([
+    expect([...result.exceptions]).toEqual([
       {
         childId: 'C00002', recordId: 'A0002', team: 'Team A', worker: 'Worker 02', detail: 'completed after 46 working days',
         dates: { referral_date: day('2026-08-14'), start_date: day('2026-08-17'), completed_date: day('2026-10-20') },
@@ -163,7 +163,7 @@ describe('assessment-open-overdue (open assessments past 45 working days)', () =
     // Count 3, target 0 -> red.
     const result = resultOf(reportOf(data, october), 'assessment-open-overdue');
     expect(figure(result)).toEqual({ numerator: 3, denominator: 3, value: 3, rag: 'red' });
-    expect(result.exceptions).toMatchObject([
+    expect([...result.exceptions]).toMatchObject([
       { childId: 'C00007', recordId: 'A0007', team: 'Team A', worker: 'Worker 02', detail: 'open 54 working days (clock started 14/08/2026)' },
       { childId: 'C00011', recordId: 'A0011', team: 'Team A', worker: 'Worker 02', detail: 'open 46 working days (clock started 26/08/2026)' },
       { childId: 'C00008', recordId: 'A0008', team: 'Team B', worker: 'Worker 03', detail: 'open 54 working days (clock started 14/08/2026)' },
@@ -214,7 +214,7 @@ describe('assessment flags: child seen, seen alone, voice recorded', () => {
     // 3/5 = 0.6 against 95 % -> red.
     const result = resultOf(reportOf(data, october), 'assessment-child-seen');
     expect(figure(result)).toEqual({ numerator: 3, denominator: 5, value: 0.6, rag: 'red' });
-    expect(result.exceptions).toMatchObject([
+    expect([...result.exceptions]).toMatchObject([
       { childId: 'C00004', recordId: 'A0004', team: 'Team B', worker: 'Worker 03', detail: 'child seen: no' },
       { childId: 'C00005', recordId: 'A0005', team: undefined, worker: undefined, detail: 'child seen: not recorded' },
     ]);

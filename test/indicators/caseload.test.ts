@@ -122,7 +122,7 @@ describe('caseload-18-or-less', () => {
     expect(figure(result)).toEqual({ numerator: 3, denominator: 4, value: 0.75, rag: 'none' });
     expect(result.ragReason).toBe('n < 5');
     expect(result.title).toBe('Workers with 18 or fewer children');
-    expect(result.exceptions).toMatchObject([{ childId: '', recordId: 'Worker Over', team: 'Team Y', worker: 'Worker Over', detail: '19 children' }]);
+    expect([...result.exceptions]).toMatchObject([{ childId: '', recordId: 'Worker Over', team: 'Team Y', worker: 'Worker Over', detail: '19 children' }]);
     expect(result.groups!.map((g) => [g.key, g.numerator, g.denominator])).toEqual([
       ['Team A', 3, 3],
       ['Team Y', 0, 1],
@@ -135,7 +135,7 @@ describe('caseload-18-or-less', () => {
     const result = resultOf(reportFor(october, { settings }), 'caseload-18-or-less');
     expect(result.title).toBe('Workers with 19 or fewer children');
     expect(figure(result)).toMatchObject({ numerator: 4, denominator: 4 });
-    expect(result.exceptions).toMatchObject([]);
+    expect([...result.exceptions]).toMatchObject([]);
   });
 
   it('is not computed without the assessments: a caseload needs both extracts', () => {

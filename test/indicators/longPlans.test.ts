@@ -79,7 +79,7 @@ describe('cp-plan-over-18-months', () => {
     expect(figure(result)).toEqual({ numerator: 1, denominator: 3, value: 1 / 3, rag: 'none' });
     expect(result.ragReason).toBe('n < 5');
     expect(result.title).toBe('CP plans open longer than 18 months');
-    expect(result.exceptions).toMatchObject([
+    expect([...result.exceptions]).toMatchObject([
       { childId: 'C00602', recordId: 'P0602', team: 'Team A', worker: 'Worker 02', detail: 'open since 15/06/2024: 18 months on 15/12/2025' },
     ]);
   });

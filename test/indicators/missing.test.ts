@@ -43,7 +43,7 @@ describe('missing-over-5-days', () => {
     // M0005 returned 8 Oct: not counted. M0006 began after the as-at date: not counted.
     const result = resultOf(reportOf(data, asAt('2026-10-20')), 'missing-over-5-days');
     expect(figure(result)).toEqual({ numerator: 2, denominator: 2, value: 2, rag: 'red' });
-    expect(result.exceptions).toMatchObject([
+    expect([...result.exceptions]).toMatchObject([
       { childId: 'C00301', recordId: 'M0001', team: 'Team A', worker: 'Worker 01', detail: 'missing since 15/10/2026 (5 days)' },
       { childId: 'C00303', recordId: 'M0003', team: 'Team B', worker: 'Worker 02', detail: 'missing since 10/10/2026 (10 days)' },
     ]);

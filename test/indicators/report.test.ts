@@ -55,7 +55,7 @@ describe('RAG against the default targets (tolerance 5 points)', () => {
     const report = reportOf(data, parsePeriod('2026-09'));
     for (const id of ['assessment-timeliness', 'assessment-child-seen', 'assessment-seen-alone', 'assessment-voice-recorded']) {
       expect(figure(resultOf(report, id)), id).toEqual({ numerator: 0, denominator: 0, value: null, rag: 'none' });
-      expect(resultOf(report, id).exceptions).toMatchObject([]);
+      expect([...resultOf(report, id).exceptions]).toMatchObject([]);
     }
   });
 });
@@ -72,14 +72,14 @@ describe('RAG of counts (target 0, lower is better)', () => {
     // As at Fri 9 Oct: as-at - 5 = 4 Oct; only M0005 began by then and it returned 8 Oct: count 0.
     const result = resultOf(reportOf(data, withAsAt(october, day('2026-10-09'))), 'missing-over-5-days');
     expect(figure(result)).toEqual({ numerator: 0, denominator: 0, value: 0, rag: 'green' });
-    expect(result.exceptions).toMatchObject([]);
+    expect([...result.exceptions]).toMatchObject([]);
   });
 
   it('a count of 1 is red: counts have no amber', () => {
     // As at Tue 6 Oct: as-at - 5 = 1 Oct; M0005 began 1 Oct and returned 8 Oct > 6 Oct: count 1.
     const result = resultOf(reportOf(data, withAsAt(october, day('2026-10-06'))), 'missing-over-5-days');
     expect(figure(result)).toEqual({ numerator: 1, denominator: 1, value: 1, rag: 'red' });
-    expect(result.exceptions).toMatchObject([
+    expect([...result.exceptions]).toMatchObject([
       { childId: 'C00305', recordId: 'M0005', team: 'Team A', worker: 'Worker 03', detail: 'missing since 01/10/2026 (5 days)' },
     ]);
   });

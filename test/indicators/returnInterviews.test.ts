@@ -119,7 +119,7 @@ describe('rhi-offered', () => {
     // Not met: E0007 (offered N, no interview), E0012 (offer blank, no interview). 8/10 = 0.8, red against 100 %.
     const result = resultOf(reportOf(data, october), 'rhi-offered');
     expect(figure(result)).toEqual({ numerator: 8, denominator: 10, value: 0.8, rag: 'red' });
-    expect(result.exceptions).toMatchObject([
+    expect([...result.exceptions]).toMatchObject([
       { childId: 'C00207', recordId: 'E0007', team: 'Team A', worker: 'Worker 02', detail: 'not offered' },
       { childId: 'C00212', recordId: 'E0012', team: 'Team B', worker: 'Worker 02', detail: 'offer not recorded' },
     ]);
@@ -147,8 +147,8 @@ describe('rhi-late-reason', () => {
     const result = resultOf(reportOf(data, october), 'rhi-late-reason');
     expect(figure(result)).toEqual({ numerator: 3, denominator: 6, value: 0.5, rag: 'red' });
     expect(result.exceptions.map((e) => e.recordId)).toEqual(['E0002', 'E0007', 'E0005']);
-    expect(result.exceptions.find((e) => e.recordId === 'E0007')?.detail).toBe('no interview recorded; no reason recorded');
-    expect(result.exceptions.find((e) => e.recordId === 'E0005')?.detail).toBe('interview 4 days after return (date only); no reason recorded');
+    expect([...result.exceptions].find((e) => e.recordId === 'E0007')?.detail).toBe('no interview recorded; no reason recorded');
+    expect([...result.exceptions].find((e) => e.recordId === 'E0005')?.detail).toBe('interview 4 days after return (date only); no reason recorded');
     const met = view(casesOf(rhiLateReason, data, october)).filter((r) => r.counted);
     expect(met).toEqual([
       { recordId: 'E0003', childId: 'C00203', counted: true, detail: 'interview 73 hours after return; reason: Child unavailable until Monday' },
@@ -161,6 +161,6 @@ describe('rhi-late-reason', () => {
     // March 2026: E0010 alone, met at 71 hours -> the late-reason cohort is empty: 0/0, value null, rag none.
     const result = resultOf(reportOf(data, parsePeriod('2026-03')), 'rhi-late-reason');
     expect(figure(result)).toEqual({ numerator: 0, denominator: 0, value: null, rag: 'none' });
-    expect(result.exceptions).toMatchObject([]);
+    expect([...result.exceptions]).toMatchObject([]);
   });
 });

@@ -86,7 +86,7 @@ describe('supervision-6-weeks (42 calendar days)', () => {
     // Not met: C00502 (49 days), C00504 (257 days). 3/5 = 0.6 against 95 % -> red.
     const result = resultOf(reportOf(data, october), 'supervision-6-weeks');
     expect(figure(result)).toEqual({ numerator: 3, denominator: 5, value: 0.6, rag: 'red' });
-    expect(result.exceptions).toMatchObject([
+    expect([...result.exceptions]).toMatchObject([
       { childId: 'C00504', recordId: 'P0505', team: 'Team A', worker: 'Worker 03', detail: 'no supervision since plan start 05/01/2026; due 16/02/2026, 257 days overdue' },
       { childId: 'C00502', recordId: 'P0503', team: 'Team B', worker: 'Worker 02', detail: 'last supervision 01/08/2026; due 12/09/2026, 49 days overdue' },
     ]);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ExceptionList } from '../../src/core/exceptionList.js';
 import { renderHtml } from '../../src/render/html.js';
 import { HOSTILE, plainReport, sampleIndicator, sampleReport, withIndicator } from './sampleReport.js';
 
@@ -78,7 +79,7 @@ describe('renderHtml: a self-contained surgery pack', () => {
   });
 
   it('says "none" when nobody is missing and "not computed" without a missing extract', () => {
-    const none = withIndicator({ ...sampleIndicator('missing-over-5-days'), numerator: 0, denominator: 0, value: 0, rag: 'green', exceptions: [] });
+    const none = withIndicator({ ...sampleIndicator('missing-over-5-days'), numerator: 0, denominator: 0, value: 0, rag: 'green', exceptions: ExceptionList.of([]) });
     expect(section(renderHtml(none), 'missing')).toContain('<p>None.</p>');
     const report = sampleReport();
     const absent = { ...report, indicators: report.indicators.filter((r) => r.id !== 'missing-over-5-days'), notComputed: [{ id: 'missing-over-5-days', reason: 'no missing extract' }] };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ExceptionList } from '../../src/core/exceptionList.js';
 import type { Report } from '../../src/core/report.js';
 import { renderJson, reportJson, reportJsonPieces } from '../../src/render/json.js';
 import { load } from '../robustness/demoRuns.js';
@@ -35,8 +36,8 @@ describe('the report JSON in pieces', () => {
     // 2,500 exceptions: pieces of 1,000, 1,000 and 500 items, then the closing bracket.
     const base = sampleReport();
     const [first, ...rest] = base.indicators;
-    const many = Array.from({ length: 2500 }, (_, i) => ({ ...first!.exceptions[0]!, childId: `C${String(i).padStart(5, '0')}` }));
-    const report = { ...base, indicators: [{ ...first!, exceptions: many }, ...rest] };
+    const many = Array.from({ length: 2500 }, (_, i) => ({ ...first!.exceptions.at(0), childId: `C${String(i).padStart(5, '0')}` }));
+    const report = { ...base, indicators: [{ ...first!, exceptions: ExceptionList.of(many) }, ...rest] };
     expect(first!.exceptions.length).toBeGreaterThan(0);
     const pieces = [...reportJsonPieces(report)];
     expect(pieces.join('')).toBe(plainJson(report));

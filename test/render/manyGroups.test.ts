@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ExceptionList } from '../../src/core/exceptionList.js';
 import type { Report } from '../../src/core/report.js';
 import { renderHtml } from '../../src/render/html.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
@@ -19,7 +20,7 @@ function manyWorkers(): Report {
     indicators: report.indicators.map((r) => ({
       ...r,
       groups: workers.map((key) => ({ key, numerator: 1, denominator: 2, value: 0.5, rag: 'red' as const })),
-      exceptions: workers.map((worker, i) => ({ childId: `C${i}`, recordId: `R${i}`, team: `Team ${i % 40}`, worker, detail: 'overdue' })),
+      exceptions: ExceptionList.of(workers.map((worker, i) => ({ childId: `C${i}`, recordId: `R${i}`, team: `Team ${i % 40}`, worker, detail: 'overdue' }))),
     })),
   };
 }

@@ -1,6 +1,7 @@
 import { parsePeriod, trailingPeriods } from '../../src/core/period.js';
 import type { FileQuality } from '../../src/core/extracts/issues.js';
 import type { IndicatorResult, Report } from '../../src/core/report.js';
+import { ExceptionList } from '../../src/core/exceptionList.js';
 
 /** Team names that must come out escaped (HTML, Markdown), neutralised (CSV) or shown as escapes (terminal). */
 export const HOSTILE = {
@@ -57,12 +58,12 @@ const timeliness: IndicatorResult = {
     { key: HOSTILE.sum, numerator: 8, denominator: 9, value: 8 / 9, rag: 'amber' },
     { key: HOSTILE.pipe, numerator: 8, denominator: 9, value: 8 / 9, rag: 'amber' },
   ],
-  exceptions: [
+  exceptions: ExceptionList.of([
     { childId: 'C00001', recordId: 'A0001', team: HOSTILE.script, worker: 'Worker 01', detail: 'completed after 52 working days' },
     { childId: 'C00002', recordId: 'A0002', team: HOSTILE.hyperlink, worker: 'Worker 02', detail: 'completed after 46 working days' },
     { childId: 'C00003', recordId: 'A0003', team: HOSTILE.hyperlink, worker: 'Worker 02', detail: 'due 16/10/2026, 11 days overdue' },
     { childId: 'C00004', recordId: 'A0004', team: undefined, worker: undefined, detail: 'completed after 61 working days' },
-  ],
+  ]),
   series: [
     // Target 90 %, tolerance 5 points: 75 %, 81.4 % and 84.6 % are all red.
     { period: AUGUST, numerator: 15, denominator: 20, value: 0.75, target: 0.9, rag: 'red' },
@@ -85,10 +86,10 @@ const missing: IndicatorResult = {
   warnings: [],
   rag: 'red',
   groups: [{ key: HOSTILE.sum, numerator: 2, denominator: 2, value: 2, rag: 'red' }],
-  exceptions: [
+  exceptions: ExceptionList.of([
     { childId: 'C00010', recordId: 'M0010', team: HOSTILE.sum, worker: 'Worker 03', detail: 'missing since 04/10/2026 (27 days)' },
     { childId: 'C00011', recordId: 'M0011', team: HOSTILE.sum, worker: 'Worker 04', detail: 'missing since 22/09/2026 (39 days)' },
-  ],
+  ]),
   series: [
     { period: AUGUST, numerator: 0, denominator: 0, value: 0, target: 0, rag: 'green' },
     { period: SEPTEMBER, numerator: 1, denominator: 1, value: 1, target: 0, rag: 'red' },
@@ -110,7 +111,7 @@ const interviews: IndicatorResult = {
   warnings: [],
   rag: 'none',
   groups: [],
-  exceptions: [],
+  exceptions: ExceptionList.of([]),
   series: [
     // 1 of 2, under minCohort 5: not judged (issue 10).
     { period: AUGUST, numerator: 1, denominator: 2, value: 0.5, target: 0.75, rag: 'none', ragReason: 'n < 5' },
@@ -202,9 +203,9 @@ export function namedReport(names: Readonly<Record<HostileName, string>> = HOSTI
         timescale: names.clear,
         warnings: [names.bidi, names.email],
         groups,
-        exceptions,
+        exceptions: ExceptionList.of(exceptions),
       },
-      { ...missing, groups, exceptions },
+      { ...missing, groups, exceptions: ExceptionList.of(exceptions) },
     ],
     notComputed: [{ id: 'visits-cla', reason: names.autolink }],
     warnings: [names.www, names.script],
