@@ -11,7 +11,7 @@ import { loadDataset, type LoadedData, type LoadOptions, type WaveReading } from
 import { loadCalendar, resolveSettings } from '../io/readSettingsFiles.js';
 import { renderQualitySummary } from '../render/quality.js';
 import { CONFIG_FILE, extractDate, extractSources, resolvePeriod, ukToday, usesDemo, validationLimits, type PeriodFlags, type SettingsFlags, type SourceFlags } from './options.js';
-import { growHeapFor } from './heapGrowth.js';
+import { collectingAfter, growHeapFor } from './heapTuning.js';
 import { rowProgress, type Terminal } from './terminal.js';
 
 /** The validated extracts of a run, with what they were read for. */
@@ -89,7 +89,7 @@ export interface ReadChoices {
 
 /** Reads the extracts with the config's mappings, showing progress; the summary is the caller's. */
 export async function readData(flags: SourceFlags, run: RunSettings, terminal: Terminal, choices: ReadChoices): Promise<LoadedData> {
-  const { demoByDefault, ...rest } = choices;
+  const { demoByDefault, waves, ...rest } = choices;
   const loaded = await loadDataset(extractSources(flags, demoByDefault), {
     limits: run.limits,
     mappings: run.settings.extracts,
@@ -97,6 +97,7 @@ export async function readData(flags: SourceFlags, run: RunSettings, terminal: T
     beforeReading: growHeapFor,
     parallel: true,
     ...rest,
+    ...(waves ? { waves: { plan: waves.plan, onWave: collectingAfter(waves.onWave) } } : {}),
   });
   terminal.progressDone();
   return loaded;

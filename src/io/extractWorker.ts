@@ -8,6 +8,9 @@ import { readTable } from './readTable.js';
 // the extract back, its event and record arrays transferred rather than copied.
 const port = parentPort!;
 
+/** V8's full collection, which a run of large tables makes available (growHeapFor). */
+const collect = (globalThis as { gc?: () => void }).gc;
+
 port.on('message', async (job: TableJob) => {
   const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
   try {
@@ -22,4 +25,7 @@ port.on('message', async (job: TableJob) => {
     const e = error as Error;
     post({ type: 'failed', error: { message: e.message, ...(error instanceof DataError ? { code: error.code, location: error.location } : {}) } });
   }
+  // Once this handler has returned, when the table is garbage: the thread then waits for its next job
+  // while the main thread computes the table's wave, and would hold all its heap (at 10x the bench, 90 MB).
+  if (collect !== undefined) setImmediate(collect);
 });
