@@ -89,6 +89,10 @@ class LabelColumn extends NumberColumn<LabelNumbers> {
   get(index: number): unknown {
     return this.texts.text(this.values[index]!);
   }
+  override resize(size: number, how: Resize): void {
+    super.resize(size, how);
+    this.texts.expect(size);
+  }
   shareTexts(pool: TextPool): void {
     this.texts.share(pool);
   }
