@@ -22,7 +22,7 @@ export function growHeapFor(bytes: number): void {
   if (bytes < MEMORY_BOUND_FROM_BYTES) return;
   setFlagsFromString('--heap-growing-percent=50');
   setFlagsFromString('--expose-gc');
-  collect = runInNewContext('gc') as () => void;
+  collect = runInNewContext("typeof gc === 'function' ? gc : undefined") as (() => void) | undefined;
 }
 
 /**
