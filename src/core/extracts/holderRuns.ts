@@ -137,7 +137,7 @@ export class HolderRuns {
     if (this.perEventNumbers !== undefined) return this.perEventNumbers.child;
     if (this.childPerEvent === undefined) {
       const child = new Int32Array(this.count);
-      for (let r = 0; r < this.runs; r++) child.fill(this.child[r]!, this.starts[r]!, r + 1 < this.runs ? this.starts[r + 1]! : this.count);
+      this.layOut(child, this.child, this.count);
       this.childPerEvent = child;
     }
     return this.childPerEvent;
@@ -148,12 +148,9 @@ export class HolderRuns {
     const team = this.team instanceof Uint32Array ? new Uint32Array(room) : new Uint16Array(room);
     const worker = this.worker instanceof Uint32Array ? new Uint32Array(room) : new Uint16Array(room);
     const numbers = { child: new Int32Array(room), team, worker };
-    for (let r = 0; r < this.runs; r++) {
-      const end = r + 1 < this.runs ? this.starts[r + 1]! : events;
-      numbers.child.fill(this.child[r]!, this.starts[r]!, end);
-      numbers.team.fill(this.team[r]!, this.starts[r]!, end);
-      numbers.worker.fill(this.worker[r]!, this.starts[r]!, end);
-    }
+    this.layOut(numbers.child, this.child, events);
+    this.layOut(numbers.team, this.team, events);
+    this.layOut(numbers.worker, this.worker, events);
     this.perEventNumbers = numbers;
     this.starts = growable(Int32Array);
     this.child = growable(Int32Array);
@@ -161,6 +158,11 @@ export class HolderRuns {
     this.worker = growable(Uint16Array);
     this.runs = 0;
     this.lastRun = 0;
+  }
+
+  /** Writes each run's number in `byRun` over its events in `perEvent`, the first `events` of them. */
+  private layOut(perEvent: Int32Array | LabelNumbers, byRun: Int32Array | LabelNumbers, events: number): void {
+    for (let r = 0; r < this.runs; r++) perEvent.fill(byRun[r]!, this.starts[r]!, r + 1 < this.runs ? this.starts[r + 1]! : events);
   }
 
   private resizePerEvent(how: Resize, room: number): void {
