@@ -33,6 +33,10 @@ import type { CaseRow } from '../../src/core/indicators/types.js';
 import { parsePeriod, withAsAt, type Period } from '../../src/core/period.js';
 import { buildReport } from '../../src/core/report.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings.js';
+import { formatIso, type DayNumber } from '../../src/core/dates/localDate.js';
+import type { AssessmentRecord, PlanRecord } from '../../src/core/extracts/definitions.js';
+import { Rng } from '../../src/scripts/syntheticAuthority.js';
+import { byCodePoint } from '../../src/core/textOrder.js';
 import { calendar, casesOf, day, figure, resultOf, loadTables } from './helpers.js';
 
 const two = (n: number) => String(n).padStart(2, '0');
@@ -142,4 +146,62 @@ describe('caseload-18-or-less', () => {
     const report = buildReport({ plans: data.plans! }, { period: october, settings: DEFAULT_SETTINGS, calendar }, [caseload18OrLess]);
     expect(report.notComputed).toEqual([{ id: 'caseload-18-or-less', reason: 'no assessments extract' }]);
   });
+});
+
+// The caseloads are read from the stores' numbers (children and workers numbered once for both
+// extracts, pairs sorted): cross-checked against the rule read plainly from the records, over
+// seeded random extracts with padded, blank and case-varied workers, on several as-at dates.
+function randomTables(rng: Rng): Record<string, string> {
+  const workers = ['Worker 1', ' Worker 1 ', 'worker 1', 'Worker 2', 'Worker 3', ''];
+  const teams = ['Team A', 'Team B', ''];
+  const date = (from: DayNumber, days: number) => formatIso((from + rng.int(0, days)) as DayNumber);
+  const base = day('2026-01-01');
+  let plans = 'child_id,plan_id,plan_type,start_date,end_date,category,team,worker\n';
+  for (let i = 0; i < 300; i++) {
+    const start = date(base, 300);
+    const end = rng.chance(0.5) ? '' : formatIso((day(start) + rng.int(0, 200)) as DayNumber);
+    plans += `C${rng.int(1, 60)},P${i},CIN,${start},${end},,${rng.pick(teams)},"${rng.pick(workers)}"\n`;
+  }
+  let assessments = 'child_id,assessment_id,referral_date,start_date,completed_date,team,worker,child_seen,child_seen_alone,child_voice_recorded\n';
+  for (let i = 0; i < 300; i++) {
+    const start = date(base, 300);
+    const done = rng.chance(0.5) ? '' : formatIso((day(start) + rng.int(0, 60)) as DayNumber);
+    assessments += `C${rng.int(1, 80)},A${rng.int(1, 250)},,${start},${done},${rng.pick(teams)},"${rng.pick(workers)}",,,\n`;
+  }
+  return { 'plans.csv': plans, 'assessments.csv': assessments };
+}
+
+/** The rule read plainly: each trimmed worker's open cases, its distinct children, the team of its latest-starting case (ties: team, then id). */
+function plainCaseloads(data: Dataset, asAt: DayNumber): { recordId: string; team: string | undefined; counted: boolean; detail: string }[] {
+  type Case = { readonly child: string; readonly start: number; readonly team: string | undefined; readonly id: string };
+  const loads = new Map<string, Case[]>();
+  const add = (worker: string | undefined, item: Case) => {
+    const name = worker?.trim();
+    if (name) loads.set(name, [...(loads.get(name) ?? []), item]);
+  };
+  for (const plan of data.plans!.records as Iterable<PlanRecord>) {
+    if (plan.start_date <= asAt && (plan.end_date === undefined || plan.end_date >= asAt)) add(plan.worker, { child: plan.child_id, start: plan.start_date, team: plan.team, id: plan.plan_id ?? '' });
+  }
+  for (const assessment of data.assessments!.records as Iterable<AssessmentRecord>) {
+    const done = assessment.completed_date;
+    if (assessment.start_date <= asAt && (done === undefined || done > asAt)) add(assessment.worker, { child: assessment.child_id, start: assessment.start_date, team: assessment.team, id: assessment.assessment_id ?? '' });
+  }
+  return [...loads].map(([worker, cases]) => {
+    const children = new Set(cases.map((c) => c.child)).size;
+    const [teamCase] = [...cases].sort((a, b) => b.start - a.start || byCodePoint(a.team, b.team) || byCodePoint(a.id, b.id));
+    return { recordId: worker, team: teamCase!.team, counted: children <= 18, detail: `${children} ${children === 1 ? 'child' : 'children'}` };
+  });
+}
+
+describe('caseload-18-or-less against the plain reading', () => {
+  for (const seed of [3, 4, 5]) {
+    it(`gives the same workers, in the same order, with the same children and team (seed ${seed})`, async () => {
+      const random = await loadTables(randomTables(new Rng(seed)));
+      for (const asAt of ['2026-03-01', '2026-06-30', '2026-09-15', '2026-12-31']) {
+        const rows = casesOf(caseload18OrLess, random, withAsAt(october, day(asAt))).map(({ recordId, team, counted, detail }) => ({ recordId, team, counted, detail }));
+        expect(rows.length, asAt).toBeGreaterThan(2);
+        expect(rows, asAt).toEqual(plainCaseloads(random, day(asAt)));
+      }
+    });
+  }
 });

@@ -1,4 +1,5 @@
 import { RecordStore } from './recordStore.js';
+import { TextIndex } from './textIndex.js';
 
 /**
  * The records of an extract, read by index or in order: a plain array, or a
@@ -36,6 +37,32 @@ export function labelsIn<R>(records: RecordList<R>, column: string): LabelReader
   const stored = records instanceof RecordStore ? records.labelReader(column) : undefined;
   if (stored !== undefined) return stored;
   return (index) => (records.at(index) as Readonly<Record<string, unknown>>)[column] as string | undefined;
+}
+
+/**
+ * A repeating-text column as numbers: records with equal texts have equal
+ * numbers, blank ones 0; `texts[n]` is number n's text. Loops that group or
+ * match records by child or worker compare numbers, not strings.
+ */
+export interface LabelNumbering {
+  readonly numberOf: (index: number) => number;
+  readonly texts: readonly string[];
+}
+
+/** Numbers a repeating-text column: a store's own numbers, else numbered here in order of first sight. */
+export function labelNumbersIn<R>(records: RecordList<R>, column: string): LabelNumbering {
+  const stored = records instanceof RecordStore ? records.labelNumbering(column) : undefined;
+  if (stored !== undefined) return stored;
+  const texts = labelsIn(records, column);
+  const index = new TextIndex(['']);
+  const numbers = new Int32Array(records.length);
+  for (let i = 0; i < records.length; i++) {
+    const text = texts(i);
+    if (text === undefined || text === '') continue;
+    const earlier = index.findOrAdd(text);
+    numbers[i] = earlier === -1 ? index.size - 1 : earlier;
+  }
+  return { numberOf: (index) => numbers[index]!, texts: index.all };
 }
 
 /**

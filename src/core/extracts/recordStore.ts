@@ -5,7 +5,7 @@ import { growable, roomForLabel, settled, sized, withRoom, type LabelNumbers, ty
 import { Interned } from './interned.js';
 import { NumberRuns, type NumberRunsData } from './numberRuns.js';
 import { RecordTexts, type RecordTextsData } from './recordTexts.js';
-import type { DayReader, LabelReader, RecordList } from './recordList.js';
+import type { DayReader, LabelNumbering, LabelReader, RecordList } from './recordList.js';
 import { recordMaker, type RecordMaker } from './rowValidator.js';
 import type { TextPool } from './textPool.js';
 
@@ -400,6 +400,14 @@ export class RecordStore<R> implements RecordList<R> {
   labelReader(column: string): LabelReader | undefined {
     const stored = this.columns[this.names.indexOf(column)];
     return stored instanceof LabelColumn ? (index) => stored.get(index) as string | undefined : undefined;
+  }
+
+  /** A repeating-text or code column's numbers and texts (see LabelNumbering); undefined for other columns. */
+  labelNumbering(column: string): LabelNumbering | undefined {
+    const stored = this.columns[this.names.indexOf(column)];
+    if (!(stored instanceof LabelColumn)) return undefined;
+    const { numbers, strings } = stored.data() as Extract<ColumnData, { type: 'label' }>;
+    return { numberOf: (index) => numbers[index]!, texts: strings };
   }
 
   /** Reads a text column (ids, reasons) without making the record; undefined for other columns. */

@@ -3,7 +3,9 @@ import type { ExtractData } from '../extracts/extractParser.js';
 import { byCodePoint } from '../textOrder.js';
 import { recordIdOf } from './caseRow.js';
 import { openBetween } from './openPlans.js';
-import { daysIn, labelsIn, type DayReader, type LabelReader, type RecordList } from '../extracts/recordList.js';
+import { daysIn, labelNumbersIn, labelsIn, type DayReader, type LabelReader, type RecordList } from '../extracts/recordList.js';
+import { TextIndex } from '../extracts/textIndex.js';
+import { memoised } from '../memoised.js';
 import type { IndicatorDefinition } from './types.js';
 import { count } from './words.js';
 import { isOpenAssessment } from './assessments.js';
@@ -19,12 +21,6 @@ interface CaseColumns {
 interface OpenCase {
   readonly columns: CaseColumns;
   readonly index: number;
-}
-
-/** A worker's distinct children and the case that gives their team. */
-interface Caseload {
-  readonly children: Set<string>;
-  teamCase: OpenCase;
 }
 
 function recordOf({ columns, index }: OpenCase): PlanRecord | AssessmentRecord {
@@ -47,26 +43,77 @@ function givesTeam(columns: CaseColumns, index: number, b: OpenCase): boolean {
   return (byCodePoint(b.columns.team(b.index), columns.team(index)) || byCodePoint(idOf(b), idOf({ columns, index }))) > 0;
 }
 
-/** Adds the extract's records open on the day (`isOpen` of their start and end) to their workers' caseloads; a blank worker makes no case. */
-function addOpenCases(caseloads: Map<string, Caseload>, extract: CaseColumns['extract'], end: string, isOpen: (start: number, end: number | undefined) => boolean): void {
-  const records = extract.records as RecordList<unknown>;
-  const columns: CaseColumns = { extract, start: daysIn(records, 'start_date'), team: labelsIn(records, 'team') };
-  const ends = daysIn(records, end);
-  const workers = labelsIn(records, 'worker');
-  const children = labelsIn(records, 'child_id');
-  for (let index = 0; index < records.length; index++) {
-    if (!isOpen(columns.start(index)!, ends(index))) continue;
-    // Names compared exactly after trimming: "Worker 01" and "worker 01" are two workers.
-    const worker = workers(index)?.trim();
-    if (worker === undefined || worker === '') continue;
-    const load = caseloads.get(worker);
-    if (load === undefined) caseloads.set(worker, { children: new Set([children(index)!]), teamCase: { columns, index } });
-    else {
-      // A Set: a child with a plan and an assessment, or two plans, under one worker is one child.
-      load.children.add(children(index)!);
-      if (givesTeam(columns, index, load.teamCase)) load.teamCase = { columns, index };
-    }
+/**
+ * Two columns' texts (a worker or child ID column of the plans and of the
+ * assessments) in one numbering of their keys (`keyOf` a text, undefined:
+ * none, numbered -1), so a loop over both extracts compares numbers. Built
+ * once per pair of columns: a trend's periods share it.
+ */
+class SharedNumbers {
+  readonly keys: string[] = [];
+  readonly numbers: readonly [Int32Array, Int32Array];
+
+  constructor(a: readonly string[], b: readonly string[], keyOf: (text: string) => string | undefined) {
+    const index = new TextIndex(this.keys);
+    const numbered = (texts: readonly string[]) =>
+      Int32Array.from(texts, (text) => {
+        const key = keyOf(text);
+        if (key === undefined) return -1;
+        const earlier = index.findOrAdd(key);
+        return earlier === -1 ? index.size - 1 : earlier;
+      });
+    this.numbers = [numbered(a), numbered(b)];
   }
+
+  static of(keyOf: (text: string) => string | undefined): (a: readonly string[], b: readonly string[]) => SharedNumbers {
+    const byPair = memoised((a: readonly string[]) => memoised((b: readonly string[]) => new SharedNumbers(a, b, keyOf)));
+    return (a, b) => byPair(a)(b);
+  }
+}
+
+// Names compared exactly after trimming: "Worker 01" and "worker 01" are two workers; a blank worker makes no case.
+const workerNumbers = SharedNumbers.of((text) => text.trim() || undefined);
+const childNumbers = SharedNumbers.of((text) => text);
+
+/** The workers with an open case on the day, in order of their first, each with its distinct children and the case that gives its team. */
+interface Caseloads {
+  readonly workers: readonly string[];
+  readonly children: ReadonlyMap<number, number>;
+  readonly teamCases: ReadonlyMap<number, OpenCase>;
+}
+
+/** The open cases of both extracts (`isOpen` of each extract's start and end) by worker. */
+function caseloadsOn(extracts: readonly [ExtractData<'plans'>, ExtractData<'assessments'>], ends: readonly [string, string], isOpen: readonly ((start: number, end: number | undefined) => boolean)[]): Caseloads {
+  const records = extracts.map((extract) => extract.records as RecordList<unknown>);
+  const workerLabels = records.map((list) => labelNumbersIn(list, 'worker'));
+  const childLabels = records.map((list) => labelNumbersIn(list, 'child_id'));
+  const workers = workerNumbers(workerLabels[0]!.texts, workerLabels[1]!.texts);
+  const children = childNumbers(childLabels[0]!.texts, childLabels[1]!.texts);
+  const teamCases = new Map<number, OpenCase>();
+  // A (worker, child) pair as one number: sorted, a worker's children are a run, each child once.
+  const pairs: number[] = [];
+  extracts.forEach((extract, e) => {
+    const list = records[e]!;
+    const columns: CaseColumns = { extract, start: daysIn(list, 'start_date'), team: labelsIn(list, 'team') };
+    const endOf = daysIn(list, ends[e]!);
+    const workerOf = workers.numbers[e]!;
+    const childOf = children.numbers[e]!;
+    for (let index = 0; index < list.length; index++) {
+      const worker = workerOf[workerLabels[e]!.numberOf(index)]!;
+      if (worker === -1 || !isOpen[e]!(columns.start(index)!, endOf(index))) continue;
+      pairs.push(worker * children.keys.length + childOf[childLabels[e]!.numberOf(index)]!);
+      const teamCase = teamCases.get(worker);
+      if (teamCase === undefined || givesTeam(columns, index, teamCase)) teamCases.set(worker, { columns, index });
+    }
+  });
+  const counts = new Map<number, number>();
+  const sorted = Float64Array.from(pairs).sort();
+  for (let i = 0; i < sorted.length; i++) {
+    if (i > 0 && sorted[i] === sorted[i - 1]) continue;
+    const worker = Math.floor(sorted[i]! / children.keys.length);
+    counts.set(worker, (counts.get(worker) ?? 0) + 1);
+  }
+  return { workers: workers.keys, children: counts, teamCases };
 }
 
 export const caseload18OrLess: IndicatorDefinition = {
@@ -84,14 +131,18 @@ export const caseload18OrLess: IndicatorDefinition = {
   rowsAre: 'workers',
   *cases({ data, period, settings }) {
     const asAt = period.asAt;
-    const caseloads = new Map<string, Caseload>();
-    addOpenCases(caseloads, data.plans!, 'end_date', (start, end) => openBetween(start, end, asAt));
-    // Open as in assessment-open-overdue: started on or before the as-at date, not completed by it.
-    addOpenCases(caseloads, data.assessments!, 'completed_date', (start, done) => isOpenAssessment(start, done, asAt));
-    for (const [worker, load] of caseloads) {
-      const children = load.children.size;
-      const { extract } = load.teamCase.columns;
-      const record = recordOf(load.teamCase);
+    const { workers, children, teamCases } = caseloadsOn(
+      [data.plans!, data.assessments!],
+      ['end_date', 'completed_date'],
+      // Open as in assessment-open-overdue: started on or before the as-at date, not completed by it.
+      [(start, end) => openBetween(start, end, asAt), (start, done) => isOpenAssessment(start, done, asAt)],
+    );
+    // A Map keeps the order the workers were first met in (plans, then assessments).
+    for (const [number, teamCase] of teamCases) {
+      const worker = workers[number]!;
+      const load = children.get(number)!;
+      const { extract } = teamCase.columns;
+      const record = recordOf(teamCase);
       // A row is a worker, not a child: the worker is the record it is about, and it has no one
       // child (a worker's name in the child column would be read, and pseudonymised, as a child ID).
       yield {
@@ -99,8 +150,8 @@ export const caseload18OrLess: IndicatorDefinition = {
         recordId: worker,
         team: record.team,
         worker,
-        counted: children <= settings.caseloadMaxChildren,
-        detail: count(children, 'child', 'children'),
+        counted: load <= settings.caseloadMaxChildren,
+        detail: count(load, 'child', 'children'),
         // The case that gave the team, so the row can still be traced to a record.
         source: { kind: extract.kind, file: record.file ?? extract.file, line: record.line },
       };

@@ -3,6 +3,7 @@ import type { PlanType } from '../extracts/definitions.js';
 import type { Interval } from '../settings.js';
 import { caseOf } from './caseRow.js';
 import { dueAfter, dueStatus } from './dueDates.js';
+import type { LatestEvents } from './latestEvents.js';
 import { openPlansByChild } from './openPlans.js';
 import type { CaseRow, IndicatorInput } from './types.js';
 
@@ -12,8 +13,10 @@ export interface SnapshotRule {
   readonly planType?: PlanType;
   /** Which open plan's start the clock falls back to: the newest (visits) or the oldest (supervision). */
   readonly startFrom: 'newest-plan' | 'oldest-plan';
-  /** The child's latest qualifying event on or before the as-at date. */
-  lastEvent(childId: string, asAt: DayNumber): DayNumber | undefined;
+  /** The events the clock reads. */
+  readonly events: LatestEvents;
+  /** The child's latest qualifying event on or before the as-at date, by the child's number in the events' log. */
+  lastEvent(child: number, asAt: DayNumber): DayNumber | undefined;
   readonly interval: Interval;
   /** The event in words: "visit", "supervision". */
   readonly event: string;
@@ -27,11 +30,13 @@ export interface SnapshotRule {
 export function* dueSnapshot(input: IndicatorInput, rule: SnapshotRule): Generator<CaseRow> {
   const plans = input.data.plans!;
   const asAt = input.period.asAt;
-  for (const open of openPlansByChild(plans.records, asAt, rule.planType).values()) {
-    const newest = open[0]!;
-    const childId = newest.child_id;
-    const start = rule.startFrom === 'newest-plan' ? newest.start_date : open[open.length - 1]!.start_date;
-    const last = rule.lastEvent(childId, asAt);
+  const open = openPlansByChild(plans.records, asAt, rule.planType);
+  const inLog = rule.events.childNumbersOf(open.childTexts);
+  for (let c = 0; c < open.size; c++) {
+    const newest = open.newest(c);
+    const start = rule.startFrom === 'newest-plan' ? newest.start_date : open.oldestStart(c);
+    const child = inLog[open.childLabel(c)]!;
+    const last = child === -1 ? undefined : rule.lastEvent(child, asAt);
     const base = last !== undefined && last > start ? last : start;
     const since = last !== undefined && last >= start ? `last ${rule.event} ${formatUk(last)}` : `no ${rule.event} since plan start ${formatUk(start)}`;
     const status = dueStatus(dueAfter(base, rule.interval, input.calendar), asAt, since);

@@ -40,6 +40,7 @@ export class LatestEvents {
   /** Where each child's run starts in `keys` (child c's run ends where c + 1's starts). */
   private readonly starts: Int32Array;
   private readonly keys: Int32Array;
+  private readonly byTexts = new WeakMap<readonly string[], Int32Array>();
 
   constructor(private readonly log: EventLog) {
     const { childIds, child, day, dayBase, code, length } = log.data();
@@ -54,6 +55,20 @@ export class LatestEvents {
   /** The number a child ID has in the log (`EventLogData.child`), if it has any event. */
   childNumber(childId: string): number | undefined {
     return this.log.childNumber(childId);
+  }
+
+  /**
+   * The log's number of each child ID of another column's texts (a plans
+   * extract's `LabelNumbering`), -1 for a child with no event: made once
+   * per column, so a trend's periods look up no string.
+   */
+  childNumbersOf(childIds: readonly string[]): Int32Array {
+    let numbers = this.byTexts.get(childIds);
+    if (numbers === undefined) {
+      numbers = Int32Array.from(childIds, (childId) => this.log.childNumber(childId) ?? -1);
+      this.byTexts.set(childIds, numbers);
+    }
+    return numbers;
   }
 
   /** The child's latest event with this code on or before the day, if any, by the child's number in the log (`childNumber`). */

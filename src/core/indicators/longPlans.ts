@@ -20,9 +20,11 @@ export function inYearsOrMonths(months: number): string {
  */
 function* newestOpenPlan(input: IndicatorInput, planType: PlanType, measure: (plan: PlanRecord) => { counted: boolean; detail: string }): Generator<CaseRow> {
   const plans = input.data.plans!;
-  for (const open of openPlansByChild(plans.records, input.period.asAt, planType).values()) {
-    const { counted, detail } = measure(open[0]!);
-    yield caseOf(plans, open[0]!, counted, detail);
+  const open = openPlansByChild(plans.records, input.period.asAt, planType);
+  for (let c = 0; c < open.size; c++) {
+    const plan = open.newest(c);
+    const { counted, detail } = measure(plan);
+    yield caseOf(plans, plan, counted, detail);
   }
 }
 

@@ -2,10 +2,8 @@ import type { DayNumber } from '../dates/localDate.js';
 import type { PlanRecord, PlanType } from '../extracts/definitions.js';
 import { byCodePoint } from '../textOrder.js';
 import { byChild } from './byChild.js';
-import { groupRunStarts } from './groupRuns.js';
 import { memoised } from '../memoised.js';
-import { daysIn, labelsIn, type RecordList } from '../extracts/recordList.js';
-import { TextIndex } from '../extracts/textIndex.js';
+import { daysIn, labelNumbersIn, type RecordList } from '../extracts/recordList.js';
 
 /** Open on day d: start ≤ d and (end blank or end ≥ d); a plan ending on d is still open on it (indicators.md). */
 export function openBetween(start: number, end: number | undefined, day: number): boolean {
@@ -34,64 +32,77 @@ function newestFirst(a: PlanRecord, b: PlanRecord): number {
 }
 
 /**
- * The plans open on a day, by child, each child's newest first, in one list
- * of plan numbers with the children's runs end to end; a child's plans are
- * made as its run is read. Held as records, the as-at day's open plans
- * (half a million at 10x the bench) stayed in memory to the end of the run.
- * Children come in the order of their first open plan in the extract.
+ * The children with a plan open on a day, each with its newest open plan
+ * (the latest start, ties broken by the plans' values) and the earliest
+ * start among its open plans: what every indicator of open plans reads.
+ * Held as records, the as-at day's open plans (half a million at 10x the
+ * bench) stayed in memory to the end of the run. Children come in the order
+ * of their first open plan in the extract, and are known by their number in
+ * the plans' child ID column (`childTexts`).
  */
-export class OpenPlans implements Iterable<readonly [string, readonly PlanRecord[]]> {
+export class OpenPlans {
   constructor(
     private readonly plans: RecordList<PlanRecord>,
-    /** The open plans' numbers in `plans`, by child, each child's newest first. */
-    private readonly open: Int32Array,
-    /** Child c's plans are open[from[c]] to open[from[c + 1] - 1]. */
-    private readonly from: Int32Array,
+    /** Child c's newest open plan's number in `plans`. */
+    private readonly newestPlan: Int32Array,
+    /** The earliest start among child c's open plans. */
+    private readonly earliestStart: Int32Array,
+    /** Child c's number in the child ID column. */
+    private readonly labels: Int32Array,
+    /** The child ID column's texts, by number. */
+    readonly childTexts: readonly string[],
   ) {}
 
   /** How many children have an open plan. */
   get size(): number {
-    return this.from.length - 1;
+    return this.labels.length;
   }
 
-  /** Each child's open plans, newest first. */
-  *values(): Generator<readonly PlanRecord[]> {
-    for (let c = 0; c < this.size; c++) {
-      const run: PlanRecord[] = [];
-      for (let k = this.from[c]!; k < this.from[c + 1]!; k++) run.push(this.plans.at(this.open[k]!)!);
-      yield run;
-    }
+  /** Child c's open plan with the latest start (ties broken by its values). */
+  newest(c: number): PlanRecord {
+    return this.plans.at(this.newestPlan[c]!)!;
   }
 
-  *[Symbol.iterator](): Generator<readonly [string, readonly PlanRecord[]]> {
-    for (const open of this.values()) yield [open[0]!.child_id, open];
+  /** The earliest start among child c's open plans. */
+  oldestStart(c: number): DayNumber {
+    return this.earliestStart[c]! as DayNumber;
+  }
+
+  /** Child c's number in the child ID column: `childTexts` holds its ID. */
+  childLabel(c: number): number {
+    return this.labels[c]!;
   }
 }
 
 function openPlansOn(plans: RecordList<PlanRecord>, day: DayNumber, planType: PlanType | undefined): OpenPlans {
-  // Read from the columns: only the open plans with another open plan of their child are made, to be ordered.
-  const typeOf = labelsIn(plans, 'plan_type');
-  const childIdOf = labelsIn(plans, 'child_id');
+  // Read from the columns: a plan is made only to break a tie of starts between two open plans of a child.
+  const types = labelNumbersIn(plans, 'plan_type');
+  const wantedType = planType === undefined ? undefined : types.texts.indexOf(planType);
+  const children = labelNumbersIn(plans, 'child_id');
   const starts = daysIn(plans, 'start_date');
   const ends = daysIn(plans, 'end_date');
-  // Children numbered in order of their first open plan, and each open plan's child (-1: not open).
-  const children = new TextIndex();
-  const childOf = new Int32Array(plans.length).fill(-1);
+  // Children numbered in order of their first open plan.
+  const childOfLabel = new Int32Array(children.texts.length).fill(-1);
+  const labels: number[] = [];
+  const newest: number[] = [];
+  const earliest: number[] = [];
   for (let i = 0; i < plans.length; i++) {
-    if ((planType !== undefined && typeOf(i) !== planType) || !openBetween(starts(i)!, ends(i), day)) continue;
-    const c = children.findOrAdd(childIdOf(i)!);
-    childOf[i] = c === -1 ? children.size - 1 : c;
+    const start = starts(i)!;
+    if ((wantedType !== undefined && types.numberOf(i) !== wantedType) || !openBetween(start, ends(i), day)) continue;
+    const label = children.numberOf(i);
+    const c = childOfLabel[label]!;
+    if (c === -1) {
+      childOfLabel[label] = labels.length;
+      labels.push(label);
+      newest.push(i);
+      earliest.push(start);
+      continue;
+    }
+    const newestStart = starts(newest[c]!)!;
+    if (start > newestStart || (start === newestStart && newestFirst(plans.at(i)!, plans.at(newest[c]!)!) < 0)) newest[c] = i;
+    if (start < earliest[c]!) earliest[c] = start;
   }
-  const from = groupRunStarts(childOf, children.size);
-  const open = new Int32Array(from[children.size]!);
-  const filled = from.slice(0, children.size);
-  for (let i = 0; i < plans.length; i++) if (childOf[i] !== -1) open[filled[childOf[i]!]!++] = i;
-  for (let c = 0; c < children.size; c++) {
-    if (from[c + 1]! - from[c]! < 2) continue;
-    const run = Array.from(open.subarray(from[c]!, from[c + 1]!), (i) => ({ i, plan: plans.at(i)! }));
-    run.sort((a, b) => newestFirst(a.plan, b.plan)).forEach(({ i }, k) => (open[from[c]! + k] = i));
-  }
-  return new OpenPlans(plans, open, from);
+  return new OpenPlans(plans, Int32Array.from(newest), Int32Array.from(earliest), Int32Array.from(labels), children.texts);
 }
 
 /**

@@ -38,9 +38,11 @@ export const placementMoves3Plus: IndicatorDefinition = {
     const { asAt } = period;
     // catalogue.md "Placements": on or after as-at − 12 months (29/02/2028 − 12 months = 28/02/2027) and on or before as-at.
     const since = addMonths(asAt, -settings.placementMovesMonths);
-    for (const [childId, open] of openPlansByChild(plans.records, asAt, 'CLA')) {
-      const started = (starts.get(childId) ?? []).filter((day) => day >= since && day <= asAt).sort((a, b) => a - b);
-      yield caseOf(plans, open[0]!, started.length >= settings.placementMovesCount, movesDetail(started, since, asAt));
+    const open = openPlansByChild(plans.records, asAt, 'CLA');
+    for (let c = 0; c < open.size; c++) {
+      const plan = open.newest(c);
+      const started = (starts.get(plan.child_id) ?? []).filter((day) => day >= since && day <= asAt).sort((a, b) => a - b);
+      yield caseOf(plans, plan, started.length >= settings.placementMovesCount, movesDetail(started, since, asAt));
     }
   },
 };

@@ -231,8 +231,9 @@ function* overdueReviews({ data, period, calendar, settings }: IndicatorInput): 
   const book = BOOKS.CLA(data.reviews!.records, plans.records);
   const { asAt } = period;
   const schedule = scheduleOf('CLA', settings);
-  for (const open of openPlansByChild(plans.records, asAt, 'CLA').values()) {
-    const plan = open[0]!;
+  const open = openPlansByChild(plans.records, asAt, 'CLA');
+  for (let c = 0; c < open.size; c++) {
+    const plan = open.newest(c);
     const clock = book.clockOf(plan.child_id, plan.start_date) ?? { start: plan.start_date, days: new Int32Array(0) };
     const due = nextDue(schedule, clock, clock.days.filter((day) => day <= asAt).length, calendar);
     // Overdue on day d means due < d (indicators.md).

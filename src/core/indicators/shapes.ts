@@ -1,6 +1,6 @@
 import { recordPasses, type Filters } from '../breakdown.js';
 import { formatUk, type DayNumber } from '../dates/localDate.js';
-import { EXTRACTS, type ExtractKind, type PlanRecord, type RecordPlace } from '../extracts/definitions.js';
+import { EXTRACTS, type ExtractKind, type RecordPlace } from '../extracts/definitions.js';
 import type { ExtractData } from '../extracts/extractParser.js';
 import { caseOf } from './caseRow.js';
 import { dueStatus } from './dueDates.js';
@@ -160,17 +160,18 @@ function allowedCodes(records: Subject): readonly number[] {
 }
 
 /**
- * Each child's latest record (passing the filter) on or before the day: from
- * the event log's shared index when the events hold it, else by reading the
- * records once.
+ * Each child's latest record (passing the filter) on or before the day, by
+ * the child's number among `childIds`: from the event log's shared index
+ * when the events hold it, else by reading the records once.
  */
-function latestLookup(input: IndicatorInput, records: Subject & { readonly date: string }, asAt: DayNumber): (childId: string) => DayNumber | undefined {
+function latestLookup(input: IndicatorInput, records: Subject & { readonly date: string }, asAt: DayNumber, childIds: readonly string[]): (label: number) => DayNumber | undefined {
   if (readsEvents(records)) {
     const index = latestEventsOf(input.data[records.extract]!.events!);
+    const inLog = index.childNumbersOf(childIds);
     const codes = allowedCodes(records);
-    return (childId) => {
-      const child = index.childNumber(childId);
-      if (child === undefined) return undefined;
+    return (label) => {
+      const child = inLog[label]!;
+      if (child === -1) return undefined;
       let latest: DayNumber | undefined;
       for (const code of codes) {
         const day = index.latestOfChild(child, code, asAt);
@@ -186,23 +187,23 @@ function latestLookup(input: IndicatorInput, records: Subject & { readonly date:
     const known = latest.get(row.child_id);
     if (known === undefined || dayOf(value) > known) latest.set(row.child_id, dayOf(value));
   }
-  return (childId) => latest.get(childId);
+  return (label) => latest.get(childIds[label]!);
 }
 
 function* dueCases(input: IndicatorInput, spec: Extract<ShapeSpec, { shape: 'due' }>): Generator<CaseRow> {
   const plans = input.data.plans!;
   const { asAt } = input.period;
   const wanted = spec.plans.where ? recordsWhere(plans.records, (plan) => recordPasses(plan as unknown as Row, spec.plans.where!)) : plans.records;
-  const latestOf = latestLookup(input, spec.records, asAt);
+  const open = openPlansByChild(wanted, asAt);
+  const latestOf = latestLookup(input, spec.records, asAt, open.childTexts);
   const noun = spec.records.label ?? `${spec.records.extract} record`;
-  for (const open of openPlansByChild(wanted, asAt).values()) {
-    const childId = open[0]!.child_id;
-    const start = open[open.length - 1]!.start_date;
-    const last = latestOf(childId);
+  for (let c = 0; c < open.size; c++) {
+    const start = open.oldestStart(c);
+    const last = latestOf(open.childLabel(c));
     const base = last !== undefined && last > start ? last : start;
     const since = last !== undefined && last >= start ? `last ${noun} ${formatUk(last)}` : `no ${noun} since plan start ${formatUk(start)}`;
     const status = dueStatus(lastDayWithin(base, spec.within, input.calendar), asAt, since);
-    yield caseOf(plans, open[0] as PlanRecord, status.met, status.detail);
+    yield caseOf(plans, open.newest(c), status.met, status.detail);
   }
 }
 

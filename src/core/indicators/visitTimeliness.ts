@@ -21,7 +21,7 @@ export function latestVisitFor(index: LatestEvents, childId: string, planType: P
 }
 
 /** The same by the child's number in the visits log. */
-function latestVisitOf(index: LatestEvents, child: number, planType: PlanType, day: DayNumber): DayNumber | undefined {
+export function latestVisitOf(index: LatestEvents, child: number, planType: PlanType, day: DayNumber): DayNumber | undefined {
   const typed = index.latestOfChild(child, visitCode(planType), day);
   const any = index.latestOfChild(child, ANY_PLAN, day);
   return typed === undefined ? any : any === undefined ? typed : (Math.max(typed, any) as DayNumber);

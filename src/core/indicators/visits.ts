@@ -2,7 +2,7 @@ import { describeInterval } from './dueDates.js';
 import { dueSnapshot } from './dueSnapshot.js';
 import { latestEventsOf } from './latestEvents.js';
 import type { IndicatorDefinition } from './types.js';
-import { latestVisitFor } from './visitTimeliness.js';
+import { latestVisitOf } from './visitTimeliness.js';
 
 function visitsIndicator(planType: 'CP' | 'CIN' | 'CLA', name: string): IndicatorDefinition {
   return {
@@ -22,7 +22,8 @@ function visitsIndicator(planType: 'CP' | 'CIN' | 'CLA', name: string): Indicato
         startFrom: 'newest-plan',
         interval: input.settings.visitIntervals[planType],
         event: 'visit',
-        lastEvent: (childId, asAt) => latestVisitFor(index, childId, planType, asAt),
+        events: index,
+        lastEvent: (child, asAt) => latestVisitOf(index, child, planType, asAt),
       });
     },
   };
