@@ -45,9 +45,15 @@ function readBack(runs: HolderRuns, n: number, seed: number): Holder[] {
   return read;
 }
 
-/** The children laid out one per event, with each event's team and worker. */
-function perEventOf(runs: HolderRuns): Holder[] {
-  return Array.from(runs.childNumbers(), (child, i) => ({ child, team: runs.teamAt(i), worker: runs.workerAt(i) }));
+/** The children read run by run, with each event's team and worker; the runs in order, none empty. */
+function byChildRun(runs: HolderRuns): Holder[] {
+  const read: Holder[] = [];
+  runs.eachChildRun((child, from, to) => {
+    expect(from).toBe(read.length);
+    expect(to).toBeGreaterThan(from);
+    for (let i = from; i < to; i++) read.push({ child, team: runs.teamAt(i), worker: runs.workerAt(i) });
+  });
+  return read;
 }
 
 describe('HolderRuns against a plain list of holders (random, seeded)', () => {
@@ -56,14 +62,14 @@ describe('HolderRuns against a plain list of holders (random, seeded)', () => {
     [1, 0.05],
     [2, 0.3],
     [3, 0.9],
-  ])('seed %i, a change in %f of events: the same holders by event, laid out per event, and after a thread crossing', (seed, change) => {
+  ])('seed %i, a change in %f of events: the same holders by event, by child run, and after a thread crossing', (seed, change) => {
     const holders = randomHolders(seed, 20_000, change);
     for (const expected of [undefined, 5_000, 30_000]) {
       const runs = runsOf(holders, expected);
       expect(runs.length).toBe(holders.length);
       expect(readBack(runs, holders.length, seed)).toEqual(holders);
       expect(readBack(HolderRuns.from(structuredClone(runs.data())), holders.length, seed)).toEqual(holders);
-      expect(perEventOf(runs)).toEqual(holders);
+      expect(byChildRun(runs)).toEqual(holders);
       expect(readBack(runs, holders.length, seed)).toEqual(holders);
     }
   });
@@ -71,9 +77,9 @@ describe('HolderRuns against a plain list of holders (random, seeded)', () => {
   it('keeps runs where they take less than a number of each per event, and one per event where they would take more', () => {
     expect('starts' in runsOf(randomHolders(4, 20_000, 0.05)).data()).toBe(true);
     expect('starts' in runsOf(randomHolders(5, 20_000, 0.95)).data()).toBe(false);
-    // Runs sent as runs are laid out per event on the other side.
+    // Runs sent as runs are read as runs on the other side.
     const sent = HolderRuns.from(structuredClone(runsOf(randomHolders(4, 20_000, 0.05)).data()));
-    expect(perEventOf(sent)).toEqual(randomHolders(4, 20_000, 0.05));
+    expect(byChildRun(sent)).toEqual(randomHolders(4, 20_000, 0.05));
   });
 
   it('widens team and worker numbers past 65,535 labels, in runs and one per event, keeping every one', () => {
@@ -83,7 +89,7 @@ describe('HolderRuns against a plain list of holders (random, seeded)', () => {
       const runs = runsOf(holders);
       expect(runs.data().worker).toBeInstanceOf(Uint32Array);
       expect(readBack(runs, holders.length, 6)).toEqual(holders);
-      expect(perEventOf(runs)).toEqual(holders);
+      expect(byChildRun(runs)).toEqual(holders);
     }
   });
 });

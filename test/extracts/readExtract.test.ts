@@ -59,7 +59,7 @@ describe('event kinds read without their records', () => {
     expect(() => extract.records.length).toThrow('the visits records were not loaded');
     const events = extract.events!.data();
     expect(events.childIds).toEqual(['C1', 'C2']);
-    expect([...events.child]).toEqual([0, 1]);
+    expect([0, 1].map((i) => extract.events!.childNumberAt(i))).toEqual([0, 1]);
     expect([...events.day].map((day) => events.dayBase + day)).toEqual([dayNumber(2026, 10, 1), dayNumber(2026, 10, 5)]);
     expect([...events.code]).toEqual([2, 0]);
     expect([0, 1].map((i) => extract.events!.lineOf(i))).toEqual([2, 4]);

@@ -8,12 +8,11 @@ import { RecordTexts, type RecordTextsData } from './recordTexts.js';
 import { TextIndex } from './textIndex.js';
 import type { TextPool } from './textPool.js';
 
-/** An event log's arrays, one number per event: what its readers index. */
+/** An event log's arrays, one number per event but the children's (see `EventLog.childNumberAt`): what its readers index. */
 export interface EventLogData {
   /** The log's own table, where its events were read unless `tables` says otherwise. */
   readonly file: string;
   readonly childIds: readonly string[];
-  readonly child: Int32Array;
   /** Each event's day is `dayBase + day[i]` (see `DayOffsets`). */
   readonly day: DayOffsets;
   readonly dayBase: number;
@@ -30,7 +29,7 @@ export interface EventLogData {
 }
 
 /** The plain arrays an event log is made of, its holders as runs while they are: they cross a worker-thread boundary without copying. */
-export type SentEventLog = Omit<EventLogData, 'child'> & { readonly holders: HolderRunsData };
+export type SentEventLog = EventLogData & { readonly holders: HolderRunsData };
 
 /** What one event holds beyond (child, day, code): where it is and who holds it. */
 export interface EventPlace {
@@ -202,18 +201,8 @@ export class EventLog {
     this.labels.share(pool);
   }
 
-  /** The arrays, trimmed to length, one number per event: plain arrays, which read fast (the children laid out once from runs). */
+  /** The arrays, trimmed to length, one number per event: plain arrays, which read fast. */
   data(): EventLogData {
-    return { ...this.arrays(), child: this.holders.childNumbers() };
-  }
-
-  /** The arrays, trimmed to length, the holders as they are kept: what crosses a thread boundary, rebuilt by `from`. */
-  sent(): SentEventLog {
-    return { ...this.arrays(), holders: this.holders.data() };
-  }
-
-  /** The arrays but the holders, trimmed to length. */
-  private arrays(): Omit<SentEventLog, 'holders'> {
     this.trim();
     const n = this.count;
     return {
@@ -228,6 +217,21 @@ export class EventLog {
       ...(this.tables ? { tables: { names: this.tables.names.strings, table: this.tables.table.subarray(0, n) } } : {}),
       length: n,
     };
+  }
+
+  /** The number of event `index`'s child (into `childIds`): events looked up in order cost no search. */
+  childNumberAt(index: number): number {
+    return this.holders.childAt(index);
+  }
+
+  /** Calls `visit` with each run of events of one child in turn, by its number (`from` included, `to` not; see `HolderRuns.eachChildRun`). */
+  eachChildRun(visit: (child: number, from: number, to: number) => void): void {
+    this.holders.eachChildRun(visit);
+  }
+
+  /** The arrays, trimmed to length, the holders as they are kept: what crosses a thread boundary, rebuilt by `from`. */
+  sent(): SentEventLog {
+    return { ...this.data(), holders: this.holders.data() };
   }
 
   /** The buffers of `sent()`'s arrays, to transfer. */

@@ -25,9 +25,10 @@ const EVENT_BYTES = 8;
  * first event, and the three numbers) takes 1 to 4 bytes an event in the
  * bench's visits and supervision records where one of each takes 8. When
  * runs would take more (an export sorted by date), the
- * numbers are kept one per event. The indicators read the children one
- * per event (`childNumbers`); teams and workers only of the events they
- * name in their case rows.
+ * numbers are kept one per event. The indicators read the children run by
+ * run (`eachChildRun`) or event by event (`childAt`), never laid out one per
+ * event (40 MB for ten million visits); teams and workers only of the
+ * events they name in their case rows.
  */
 export class HolderRuns {
   private starts: Int32Array = growable(Int32Array);
@@ -42,8 +43,6 @@ export class HolderRuns {
   private expected = 0;
   /** The run last looked in: events are mostly looked up in order. */
   private lastRun = 0;
-  /** The child numbers laid out one per event from the runs, once asked for; dropped when an event is added. */
-  private childPerEvent: Int32Array | undefined;
 
   /** Rebuilds the holders from their arrays (as sent from a worker thread). */
   static from(data: HolderRunsData): HolderRuns {
@@ -68,7 +67,6 @@ export class HolderRuns {
   /** Appends the next event's child, team and worker numbers. */
   push(child: number, team: number, worker: number): void {
     const i = this.count++;
-    this.childPerEvent = undefined;
     if (this.perEventNumbers === undefined) {
       const r = this.runs - 1;
       if (r >= 0 && this.child[r] === child && this.team[r] === team && this.worker[r] === worker) return;
@@ -131,16 +129,23 @@ export class HolderRuns {
     return (this.lastRun = runHolding(this.starts, this.runs, index, this.lastRun));
   }
 
-  /** Each event's child number, in a plain array of the events' length: what the indicators read in their loops (laid out once from runs). */
-  childNumbers(): Int32Array {
-    this.trim();
-    if (this.perEventNumbers !== undefined) return this.perEventNumbers.child;
-    if (this.childPerEvent === undefined) {
-      const child = new Int32Array(this.count);
-      this.layOut(child, this.child, this.count);
-      this.childPerEvent = child;
+  /**
+   * Calls `visit` with each run of events of one child in turn (`from`
+   * included, `to` not; a child's events may come in more than one run):
+   * a loop over every event by child reads a number a run, not one an event.
+   */
+  eachChildRun(visit: (child: number, from: number, to: number) => void): void {
+    const perEvent = this.perEventNumbers?.child;
+    if (perEvent !== undefined) {
+      for (let from = 0; from < this.count; ) {
+        let to = from + 1;
+        while (to < this.count && perEvent[to] === perEvent[from]) to++;
+        visit(perEvent[from]!, from, to);
+        from = to;
+      }
+      return;
     }
-    return this.childPerEvent;
+    for (let r = 0; r < this.runs; r++) visit(this.child[r]!, this.starts[r]!, r + 1 < this.runs ? this.starts[r + 1]! : this.count);
   }
 
   /** Switches to one number of each per event, with room for `room` events, writing out the first `events`. */

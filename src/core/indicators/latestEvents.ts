@@ -1,7 +1,6 @@
 import type { DayNumber } from '../dates/localDate.js';
 import type { EventLog } from '../extracts/eventLog.js';
 import { memoised } from '../memoised.js';
-import { groupRunStarts } from './groupRuns.js';
 
 // A code and a day in one sortable int32: code × 2²³ + (day + 2²²). Codes are
 // below 256 and the days of dates with four-digit years (0000 to 9999, all a
@@ -43,16 +42,22 @@ export class LatestEvents {
   private readonly byTexts = new WeakMap<readonly string[], Int32Array>();
 
   constructor(private readonly log: EventLog) {
-    const { childIds, child, day, dayBase, code, length } = log.data();
+    const { childIds, day, dayBase, code, length } = log.data();
     const children = childIds.length;
-    this.starts = groupRunStarts(child, children);
-    this.keys = new Int32Array(length);
-    const fill = this.starts.slice(0, children);
-    for (let i = 0; i < length; i++) this.keys[fill[child[i]!]!++] = keyOf(code[i]!, dayBase + day[i]!);
-    for (let c = 0; c < children; c++) sortRun(this.keys, this.starts[c]!, this.starts[c + 1]!);
+    const starts = new Int32Array(children + 1);
+    log.eachChildRun((child, from, to) => (starts[child + 1]! += to - from));
+    for (let c = 0; c < children; c++) starts[c + 1]! += starts[c]!;
+    const keys = new Int32Array(length);
+    const fill = starts.slice(0, children);
+    log.eachChildRun((child, from, to) => {
+      for (let i = from; i < to; i++) keys[fill[child]!++] = keyOf(code[i]!, dayBase + day[i]!);
+    });
+    for (let c = 0; c < children; c++) sortRun(keys, starts[c]!, starts[c + 1]!);
+    this.starts = starts;
+    this.keys = keys;
   }
 
-  /** The number a child ID has in the log (`EventLogData.child`), if it has any event. */
+  /** The number a child ID has in the log (`EventLog.childNumberAt`), if it has any event. */
   childNumber(childId: string): number | undefined {
     return this.log.childNumber(childId);
   }

@@ -21,13 +21,13 @@ export const reReferral12Months: IndicatorDefinition = {
     const extract = data.referrals!;
     const events = extract.events!;
     const index = latestEventsOf(events);
-    const { day: days, dayBase, child: children } = events.data();
+    const { day: days, dayBase } = events.data();
     for (let i = 0; i < events.length; i++) {
       const day = (dayBase + days[i]!) as DayNumber;
       if (day < period.from || day > period.to) continue;
       // catalogue.md "Re-referral": strictly before (a same-day referral is not earlier) and on or after date − N months, clamped.
       const since = addMonths(day, -settings.reReferralMonths);
-      const previous = index.latestOfChild(children[i]!, 0, (day - 1) as DayNumber);
+      const previous = index.latestOfChild(events.childNumberAt(i), 0, (day - 1) as DayNumber);
       const counted = previous !== undefined && previous >= since;
       const detail =
         previous === undefined

@@ -53,17 +53,18 @@ function visitTimeliness(planType: 'CP' | 'CIN' | 'CLA', name: string): Indicato
       const index = latestEventsOf(events);
       const plans = spansOf(events, data.plans!.records);
       const interval = settings.visitIntervals[planType];
-      const { day: days, dayBase, code: codes, child: children } = events.data();
+      const { day: days, dayBase, code: codes } = events.data();
       // Period cohorts ignore the as-at date: every visit dated in the period is judged.
       for (let i = 0; i < events.length; i++) {
         const day = (dayBase + days[i]!) as DayNumber;
         if (day < period.from || day > period.to) continue;
         const code = codes[i]!;
         if (code !== own && code !== ANY_PLAN) continue;
-        const start = plans.latestOpenStart(children[i]!, day);
+        const child = events.childNumberAt(i);
+        const start = plans.latestOpenStart(child, day);
         if (start === undefined) continue;
         // The previous visit is on a strictly earlier day, so same-day visits share one clock and one outcome.
-        const previous = latestVisitOf(index, children[i]!, planType, (day - 1) as DayNumber);
+        const previous = latestVisitOf(index, child, planType, (day - 1) as DayNumber);
         const fromVisit = previous !== undefined && previous >= start;
         const base = fromVisit ? previous : start;
         const due = dueAfter(base, interval, calendar);
