@@ -288,7 +288,9 @@ function foldCases(indicator: IndicatorDefinition, data: Dataset, options: Repor
   const all = new Tally();
   const groups = by === undefined ? undefined : new Map<string, Tally>();
   const exceptions: ExceptionRow[] = [];
-  for (const row of indicator.cases({ data, period, settings, calendar })) {
+  // With no exceptions, groups or filter to read, a row's `counted` is all the fold reads.
+  const countedOnly = !keep.exceptions && by === undefined && where === undefined;
+  for (const row of indicator.cases({ data, period, settings, calendar, countedOnly })) {
     if (where && !passes(row, where)) continue;
     all.add(row);
     if (by !== undefined && groups !== undefined) {

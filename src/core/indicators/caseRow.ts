@@ -40,6 +40,19 @@ export function caseOf<K extends ExtractKind>(extract: ExtractData<K>, record: R
   };
 }
 
+const TALLY_ROWS = [false, true].map(
+  (counted): CaseRow => Object.freeze({ childId: '', recordId: '', team: undefined, worker: undefined, counted, detail: '', source: Object.freeze({ kind: 'plans', file: '', line: 0 }) }),
+);
+
+/**
+ * A case row that tells only whether it is counted, for an input that reads
+ * no more (`IndicatorInput.countedOnly`): two shared rows, so a trend's
+ * earlier periods make nothing per case.
+ */
+export function tallyRow(counted: boolean): CaseRow {
+  return TALLY_ROWS[counted ? 1 : 0]!;
+}
+
 /** Another indicator's case rows, each changed as it comes (a new detail, its own judgement): one at a time, as the report folds them. */
 export function* mapCases(rows: Iterable<CaseRow>, change: (row: CaseRow) => CaseRow): Generator<CaseRow> {
   for (const row of rows) yield change(row);

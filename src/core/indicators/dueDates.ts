@@ -19,11 +19,16 @@ export interface DueStatus {
   readonly detail: string;
 }
 
+/** Whether a due date is kept on the as-at day (see `dueStatus`). */
+export function keptOn(due: DayNumber, asAt: DayNumber): boolean {
+  return due >= asAt;
+}
+
 /**
  * Overdue on day d means due < d: a visit due on a Friday is overdue on the
  * Saturday although no working day has passed.
  */
 export function dueStatus(due: DayNumber, asAt: DayNumber, since: string): DueStatus {
-  if (due >= asAt) return { met: true, detail: `${since}; next due ${formatUk(due)}` };
+  if (keptOn(due, asAt)) return { met: true, detail: `${since}; next due ${formatUk(due)}` };
   return { met: false, detail: `${since}; due ${formatUk(due)}, ${count(asAt - due, 'day')} overdue` };
 }

@@ -1,8 +1,8 @@
 import { formatUk, type DayNumber } from '../dates/localDate.js';
 import type { PlanType } from '../extracts/definitions.js';
 import type { Interval } from '../settings.js';
-import { caseOf } from './caseRow.js';
-import { dueAfter, dueStatus } from './dueDates.js';
+import { caseOf, tallyRow } from './caseRow.js';
+import { dueAfter, dueStatus, keptOn } from './dueDates.js';
 import type { LatestEvents } from './latestEvents.js';
 import { openPlansByChild } from './openPlans.js';
 import type { CaseRow, IndicatorInput } from './types.js';
@@ -33,13 +33,17 @@ export function* dueSnapshot(input: IndicatorInput, rule: SnapshotRule): Generat
   const open = openPlansByChild(plans.records, asAt, rule.planType);
   const inLog = rule.events.childNumbersOf(open.childTexts);
   for (let c = 0; c < open.size; c++) {
-    const newest = open.newest(c);
-    const start = rule.startFrom === 'newest-plan' ? newest.start_date : open.oldestStart(c);
+    const start = rule.startFrom === 'newest-plan' ? open.newestStart(c) : open.oldestStart(c);
     const child = inLog[open.childLabel(c)]!;
     const last = child === -1 ? undefined : rule.lastEvent(child, asAt);
     const base = last !== undefined && last > start ? last : start;
+    const due = dueAfter(base, rule.interval, input.calendar);
+    if (input.countedOnly) {
+      yield tallyRow(keptOn(due, asAt));
+      continue;
+    }
     const since = last !== undefined && last >= start ? `last ${rule.event} ${formatUk(last)}` : `no ${rule.event} since plan start ${formatUk(start)}`;
-    const status = dueStatus(dueAfter(base, rule.interval, input.calendar), asAt, since);
-    yield caseOf(plans, newest, status.met, status.detail);
+    const status = dueStatus(due, asAt, since);
+    yield caseOf(plans, open.newest(c), status.met, status.detail);
   }
 }

@@ -1,8 +1,8 @@
-import { formatUk } from '../dates/localDate.js';
+import { formatUk, type DayNumber } from '../dates/localDate.js';
 import { addMonths } from '../dates/months.js';
-import type { PlanRecord, PlanType } from '../extracts/definitions.js';
+import type { PlanType } from '../extracts/definitions.js';
 import type { Settings } from '../settings.js';
-import { caseOf } from './caseRow.js';
+import { caseOf, tallyRow } from './caseRow.js';
 import { openPlansByChild } from './openPlans.js';
 import type { CaseRow, IndicatorDefinition, IndicatorInput } from './types.js';
 import { count } from './words.js';
@@ -18,14 +18,19 @@ export function inYearsOrMonths(months: number): string {
  * team the row carries. "Open" is indicators.md's: a plan ending on the
  * as-at date is still open on it.
  */
-function* newestOpenPlan(input: IndicatorInput, planType: PlanType, measure: (plan: PlanRecord) => { counted: boolean; detail: string }): Generator<CaseRow> {
+function* newestOpenPlan(input: IndicatorInput, planType: PlanType, measure: OpenPlanMeasure): Generator<CaseRow> {
   const plans = input.data.plans!;
   const open = openPlansByChild(plans.records, input.period.asAt, planType);
   for (let c = 0; c < open.size; c++) {
-    const plan = open.newest(c);
-    const { counted, detail } = measure(plan);
-    yield caseOf(plans, plan, counted, detail);
+    const start = open.newestStart(c);
+    yield input.countedOnly ? tallyRow(measure.counts(start)) : caseOf(plans, open.newest(c), measure.counts(start), measure.detail(start));
   }
+}
+
+/** What a measure of a child's newest open plan reads of it: its start. */
+interface OpenPlanMeasure {
+  counts(start: DayNumber): boolean;
+  detail(start: DayNumber): string;
 }
 
 /** A rate over children with an open plan of the type: counted when it has been open longer than the set months (lower is better). */
@@ -47,10 +52,10 @@ function longPlanIndicator(
     subject: 'plans',
     cases: (input) => {
       const n = months(input.settings);
-      return newestOpenPlan(input, planType, (plan) => {
+      return newestOpenPlan(input, planType, {
         // catalogue.md "Longer than N months": as-at > start + N months, clamped to the month's end.
-        const reached = addMonths(plan.start_date, n);
-        return { counted: input.period.asAt > reached, detail: `open since ${formatUk(plan.start_date)}: ${count(n, 'month')} on ${formatUk(reached)}` };
+        counts: (start) => input.period.asAt > addMonths(start, n),
+        detail: (start) => `open since ${formatUk(start)}: ${count(n, 'month')} on ${formatUk(addMonths(start, n))}`,
       });
     },
   };
@@ -70,5 +75,5 @@ export const pfChildren: IndicatorDefinition = {
   timescale: () => 'on the as-at date',
   reads: { plans: ['end_date'] },
   subject: 'plans',
-  cases: (input) => newestOpenPlan(input, 'PF', (plan) => ({ counted: true, detail: `open since ${formatUk(plan.start_date)}` })),
+  cases: (input) => newestOpenPlan(input, 'PF', { counts: () => true, detail: (start) => `open since ${formatUk(start)}` }),
 };

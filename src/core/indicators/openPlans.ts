@@ -45,6 +45,8 @@ export class OpenPlans {
     private readonly plans: RecordList<PlanRecord>,
     /** Child c's newest open plan's number in `plans`. */
     private readonly newestPlan: Int32Array,
+    /** The start of child c's newest open plan. */
+    private readonly latestStart: Int32Array,
     /** The earliest start among child c's open plans. */
     private readonly earliestStart: Int32Array,
     /** Child c's number in the child ID column. */
@@ -61,6 +63,11 @@ export class OpenPlans {
   /** Child c's open plan with the latest start (ties broken by its values). */
   newest(c: number): PlanRecord {
     return this.plans.at(this.newestPlan[c]!)!;
+  }
+
+  /** The start of child c's newest open plan, without making it. */
+  newestStart(c: number): DayNumber {
+    return this.latestStart[c]! as DayNumber;
   }
 
   /** The earliest start among child c's open plans. */
@@ -85,6 +92,7 @@ function openPlansOn(plans: RecordList<PlanRecord>, day: DayNumber, planType: Pl
   const childOfLabel = new Int32Array(children.texts.length).fill(-1);
   const labels: number[] = [];
   const newest: number[] = [];
+  const latest: number[] = [];
   const earliest: number[] = [];
   for (let i = 0; i < plans.length; i++) {
     const start = starts(i)!;
@@ -95,14 +103,17 @@ function openPlansOn(plans: RecordList<PlanRecord>, day: DayNumber, planType: Pl
       childOfLabel[label] = labels.length;
       labels.push(label);
       newest.push(i);
+      latest.push(start);
       earliest.push(start);
       continue;
     }
-    const newestStart = starts(newest[c]!)!;
-    if (start > newestStart || (start === newestStart && newestFirst(plans.at(i)!, plans.at(newest[c]!)!) < 0)) newest[c] = i;
+    if (start > latest[c]! || (start === latest[c]! && newestFirst(plans.at(i)!, plans.at(newest[c]!)!) < 0)) {
+      newest[c] = i;
+      latest[c] = start;
+    }
     if (start < earliest[c]!) earliest[c] = start;
   }
-  return new OpenPlans(plans, Int32Array.from(newest), Int32Array.from(earliest), Int32Array.from(labels), children.texts);
+  return new OpenPlans(plans, Int32Array.from(newest), Int32Array.from(latest), Int32Array.from(earliest), Int32Array.from(labels), children.texts);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { formatUk, type DayNumber } from '../dates/localDate.js';
 import { addMonths } from '../dates/months.js';
-import { caseOf } from './caseRow.js';
+import { caseOf, tallyRow } from './caseRow.js';
 import { openPlansByChild } from './openPlans.js';
 import { DEFAULT_SETTINGS } from '../settings.js';
 import type { IndicatorDefinition } from './types.js';
@@ -32,7 +32,7 @@ export const placementMoves3Plus: IndicatorDefinition = {
   timescale: (s) => count(s.placementMovesMonths, 'month'),
   reads: { plans: ['end_date'], placements: [] },
   subject: 'plans',
-  *cases({ data, period, settings }) {
+  *cases({ data, period, settings, countedOnly }) {
     const plans = data.plans!;
     const starts = placementStartsByChild(data.placements!.records);
     const { asAt } = period;
@@ -40,9 +40,9 @@ export const placementMoves3Plus: IndicatorDefinition = {
     const since = addMonths(asAt, -settings.placementMovesMonths);
     const open = openPlansByChild(plans.records, asAt, 'CLA');
     for (let c = 0; c < open.size; c++) {
-      const plan = open.newest(c);
-      const started = (starts.get(plan.child_id) ?? []).filter((day) => day >= since && day <= asAt).sort((a, b) => a - b);
-      yield caseOf(plans, plan, started.length >= settings.placementMovesCount, movesDetail(started, since, asAt));
+      const started = (starts.get(open.childTexts[open.childLabel(c)]!) ?? []).filter((day) => day >= since && day <= asAt);
+      const counted = started.length >= settings.placementMovesCount;
+      yield countedOnly ? tallyRow(counted) : caseOf(plans, open.newest(c), counted, movesDetail(started.sort((a, b) => a - b), since, asAt));
     }
   },
 };

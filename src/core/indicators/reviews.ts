@@ -1,7 +1,7 @@
 import type { WorkingCalendar } from '../calendar/workingCalendar.js';
 import { formatUk, type DayNumber } from '../dates/localDate.js';
 import type { PlanRecord, ReviewRecord } from '../extracts/definitions.js';
-import { caseOf } from './caseRow.js';
+import { caseOf, tallyRow } from './caseRow.js';
 import { memoised } from '../memoised.js';
 import { groupRunStarts } from './groupRuns.js';
 import { latestOpenStart, openPlansByChild, plansOfType } from './openPlans.js';
@@ -226,19 +226,19 @@ export const claReviewTimeliness = reviewTimelinessIndicator('CLA', 0.9);
 export const cpReviewTimeliness = reviewTimelinessIndicator('CP', 0.95);
 
 /** Children whose open CLA plan's next review fell due before the as-at date; reviews after it are not yet known. */
-function* overdueReviews({ data, period, calendar, settings }: IndicatorInput): Generator<CaseRow> {
+function* overdueReviews({ data, period, calendar, settings, countedOnly }: IndicatorInput): Generator<CaseRow> {
   const plans = data.plans!;
   const book = BOOKS.CLA(data.reviews!.records, plans.records);
   const { asAt } = period;
   const schedule = scheduleOf('CLA', settings);
   const open = openPlansByChild(plans.records, asAt, 'CLA');
   for (let c = 0; c < open.size; c++) {
-    const plan = open.newest(c);
-    const clock = book.clockOf(plan.child_id, plan.start_date) ?? { start: plan.start_date, days: new Int32Array(0) };
+    const start = open.newestStart(c);
+    const clock = book.clockOf(open.childTexts[open.childLabel(c)]!, start) ?? { start, days: new Int32Array(0) };
     const due = nextDue(schedule, clock, clock.days.filter((day) => day <= asAt).length, calendar);
     // Overdue on day d means due < d (indicators.md).
     if (due.by >= asAt) continue;
-    yield caseOf(plans, plan, true, `${ordinal(due.number)} review due by ${formatUk(due.by)} (${due.rule}), ${count(asAt - due.by, 'day')} overdue`);
+    yield countedOnly ? tallyRow(true) : caseOf(plans, open.newest(c), true, `${ordinal(due.number)} review due by ${formatUk(due.by)} (${due.rule}), ${count(asAt - due.by, 'day')} overdue`);
   }
 }
 

@@ -2,8 +2,8 @@ import { recordPasses, type Filters } from '../breakdown.js';
 import { formatUk, type DayNumber } from '../dates/localDate.js';
 import { EXTRACTS, type ExtractKind, type RecordPlace } from '../extracts/definitions.js';
 import type { ExtractData } from '../extracts/extractParser.js';
-import { caseOf } from './caseRow.js';
-import { dueStatus } from './dueDates.js';
+import { caseOf, tallyRow } from './caseRow.js';
+import { dueStatus, keptOn } from './dueDates.js';
 import { latestEventsOf } from './latestEvents.js';
 import { openPlansByChild } from './openPlans.js';
 import { dayOf, describeSpan, isWithin, isWithinBefore, lastDayWithin, type DateValue, type Span } from './spans.js';
@@ -201,8 +201,13 @@ function* dueCases(input: IndicatorInput, spec: Extract<ShapeSpec, { shape: 'due
     const start = open.oldestStart(c);
     const last = latestOf(open.childLabel(c));
     const base = last !== undefined && last > start ? last : start;
+    const due = lastDayWithin(base, spec.within, input.calendar);
+    if (input.countedOnly) {
+      yield tallyRow(keptOn(due, asAt));
+      continue;
+    }
     const since = last !== undefined && last >= start ? `last ${noun} ${formatUk(last)}` : `no ${noun} since plan start ${formatUk(start)}`;
-    const status = dueStatus(lastDayWithin(base, spec.within, input.calendar), asAt, since);
+    const status = dueStatus(due, asAt, since);
     yield caseOf(plans, open.newest(c), status.met, status.detail);
   }
 }

@@ -16,6 +16,12 @@ export interface IndicatorInput {
   readonly period: Period;
   readonly settings: Settings;
   readonly calendar: WorkingCalendar;
+  /**
+   * Only whether each case row is counted will be read (a trend's earlier
+   * periods, unfiltered): an indicator may then yield `tallyRow(counted)`,
+   * making no record and no detail for the row.
+   */
+  readonly countedOnly?: boolean;
 }
 
 /** The record a case row comes from, so any figure can be traced back to its row. */

@@ -1,7 +1,7 @@
 import { formatUk, type DayNumber } from '../dates/localDate.js';
 import { visitCode, type PlanRecord, type PlanType } from '../extracts/definitions.js';
 import type { EventLog } from '../extracts/eventLog.js';
-import { caseOfEvent } from './caseRow.js';
+import { caseOfEvent, tallyRow } from './caseRow.js';
 import { describeInterval, dueAfter } from './dueDates.js';
 import { latestEventsOf, type LatestEvents } from './latestEvents.js';
 import { memoised } from '../memoised.js';
@@ -47,7 +47,7 @@ function visitTimeliness(planType: 'CP' | 'CIN' | 'CLA', name: string): Indicato
     reads: { plans: ['end_date'], visits: [] },
     // One row per visit, grouped by the visit's own team and worker, which its event holds.
     subject: 'visits',
-    *cases({ data, period, settings, calendar }) {
+    *cases({ data, period, settings, calendar, countedOnly }) {
       const visits = data.visits!;
       const events = visits.events!;
       const index = latestEventsOf(events);
@@ -68,8 +68,12 @@ function visitTimeliness(planType: 'CP' | 'CIN' | 'CLA', name: string): Indicato
         const fromVisit = previous !== undefined && previous >= start;
         const base = fromVisit ? previous : start;
         const due = dueAfter(base, interval, calendar);
-        const since = fromVisit ? `previous visit ${formatUk(base)}` : `no earlier visit since plan start ${formatUk(start)}`;
         const met = day <= due;
+        if (countedOnly) {
+          yield tallyRow(met);
+          continue;
+        }
+        const since = fromVisit ? `previous visit ${formatUk(base)}` : `no earlier visit since plan start ${formatUk(start)}`;
         yield caseOfEvent(visits, i, met, met ? `${since}; due ${formatUk(due)}` : `${since}; due ${formatUk(due)}, ${count(day - due, 'day')} late`);
       }
     },
