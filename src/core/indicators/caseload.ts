@@ -44,36 +44,45 @@ function givesTeam(columns: CaseColumns, index: number, b: OpenCase): boolean {
 }
 
 /**
- * Two columns' texts (a worker or child ID column of the plans and of the
- * assessments) in one numbering of their keys (`keyOf` a text, undefined:
- * none, numbered -1), so a loop over both extracts compares numbers. Built
+ * The workers of both extracts' worker columns in one numbering, by name
+ * trimmed (-1: blank), so a loop over both extracts compares numbers. Built
  * once per pair of columns: a trend's periods share it.
  */
-class SharedNumbers {
-  readonly keys: string[] = [];
+class WorkerNumbers {
+  readonly names: string[] = [];
   readonly numbers: readonly [Int32Array, Int32Array];
 
-  constructor(a: readonly string[], b: readonly string[], keyOf: (text: string) => string | undefined) {
-    const index = new TextIndex(this.keys);
+  constructor(plans: readonly string[], assessments: readonly string[]) {
+    const index = new TextIndex(this.names);
     const numbered = (texts: readonly string[]) =>
       Int32Array.from(texts, (text) => {
-        const key = keyOf(text);
-        if (key === undefined) return -1;
-        const earlier = index.findOrAdd(key);
+        // Names compared exactly after trimming: "Worker 01" and "worker 01" are two workers; a blank worker makes no case.
+        const name = text.trim();
+        if (name === '') return -1;
+        const earlier = index.findOrAdd(name);
         return earlier === -1 ? index.size - 1 : earlier;
       });
-    this.numbers = [numbered(a), numbered(b)];
-  }
-
-  static of(keyOf: (text: string) => string | undefined): (a: readonly string[], b: readonly string[]) => SharedNumbers {
-    const byPair = memoised((a: readonly string[]) => memoised((b: readonly string[]) => new SharedNumbers(a, b, keyOf)));
-    return (a, b) => byPair(a)(b);
+    this.numbers = [numbered(plans), numbered(assessments)];
   }
 }
 
-// Names compared exactly after trimming: "Worker 01" and "worker 01" are two workers; a blank worker makes no case.
-const workerNumbers = SharedNumbers.of((text) => text.trim() || undefined);
-const childNumbers = SharedNumbers.of((text) => text);
+const workerNumbers = memoised((plans: readonly string[]) => memoised((assessments: readonly string[]) => new WorkerNumbers(plans, assessments)));
+
+/**
+ * Each assessments child's number among both extracts' children: its number
+ * in the plans' child ID column when it has a plan, else one after all of
+ * those. Only the assessments' column is numbered anew (and no text kept):
+ * a child with a plan and an assessment under one worker is one child.
+ */
+const assessmentChildren = memoised((plans: readonly string[]) =>
+  memoised((assessments: readonly string[]) => {
+    const inPlans = new TextIndex([...plans]);
+    return Int32Array.from(assessments, (childId, n) => {
+      const p = inPlans.find(childId);
+      return p === -1 ? plans.length + n : p;
+    });
+  }),
+);
 
 /** The workers with an open case on the day, in order of their first, each with its distinct children and the case that gives its team. */
 interface Caseloads {
@@ -87,8 +96,9 @@ function caseloadsOn(extracts: readonly [ExtractData<'plans'>, ExtractData<'asse
   const records = extracts.map((extract) => extract.records as RecordList<unknown>);
   const workerLabels = records.map((list) => labelNumbersIn(list, 'worker'));
   const childLabels = records.map((list) => labelNumbersIn(list, 'child_id'));
-  const workers = workerNumbers(workerLabels[0]!.texts, workerLabels[1]!.texts);
-  const children = childNumbers(childLabels[0]!.texts, childLabels[1]!.texts);
+  const workers = workerNumbers(workerLabels[0]!.texts)(workerLabels[1]!.texts);
+  const ofAssessments = assessmentChildren(childLabels[0]!.texts)(childLabels[1]!.texts);
+  const children = childLabels[0]!.texts.length + childLabels[1]!.texts.length;
   const teamCases = new Map<number, OpenCase>();
   // A (worker, child) pair as one number: sorted, a worker's children are a run, each child once.
   const pairs: number[] = [];
@@ -97,11 +107,11 @@ function caseloadsOn(extracts: readonly [ExtractData<'plans'>, ExtractData<'asse
     const columns: CaseColumns = { extract, start: daysIn(list, 'start_date'), team: labelsIn(list, 'team') };
     const endOf = daysIn(list, ends[e]!);
     const workerOf = workers.numbers[e]!;
-    const childOf = children.numbers[e]!;
+    const childOf = (label: number) => (e === 0 ? label : ofAssessments[label]!);
     for (let index = 0; index < list.length; index++) {
       const worker = workerOf[workerLabels[e]!.numberOf(index)]!;
       if (worker === -1 || !isOpen[e]!(columns.start(index)!, endOf(index))) continue;
-      pairs.push(worker * children.keys.length + childOf[childLabels[e]!.numberOf(index)]!);
+      pairs.push(worker * children + childOf(childLabels[e]!.numberOf(index)));
       const teamCase = teamCases.get(worker);
       if (teamCase === undefined || givesTeam(columns, index, teamCase)) teamCases.set(worker, { columns, index });
     }
@@ -110,10 +120,10 @@ function caseloadsOn(extracts: readonly [ExtractData<'plans'>, ExtractData<'asse
   const sorted = Float64Array.from(pairs).sort();
   for (let i = 0; i < sorted.length; i++) {
     if (i > 0 && sorted[i] === sorted[i - 1]) continue;
-    const worker = Math.floor(sorted[i]! / children.keys.length);
+    const worker = Math.floor(sorted[i]! / children);
     counts.set(worker, (counts.get(worker) ?? 0) + 1);
   }
-  return { workers: workers.keys, children: counts, teamCases };
+  return { workers: workers.names, children: counts, teamCases };
 }
 
 export const caseload18OrLess: IndicatorDefinition = {

@@ -1,18 +1,12 @@
 import type { DayNumber } from '../dates/localDate.js';
 import type { PlanRecord, PlanType } from '../extracts/definitions.js';
 import { byCodePoint } from '../textOrder.js';
-import { byChild } from './byChild.js';
 import { memoised } from '../memoised.js';
 import { daysIn, labelNumbersIn, type RecordList } from '../extracts/recordList.js';
 
 /** Open on day d: start ≤ d and (end blank or end ≥ d); a plan ending on d is still open on it (indicators.md). */
 export function openBetween(start: number, end: number | undefined, day: number): boolean {
   return start <= day && (end === undefined || end >= day);
-}
-
-/** Whether the plan is open on the day (`openBetween`). */
-export function isOpenOn(plan: PlanRecord, day: DayNumber): boolean {
-  return openBetween(plan.start_date, plan.end_date, day);
 }
 
 /**
@@ -141,20 +135,4 @@ export function openPlansByChild(plans: RecordList<PlanRecord>, day: DayNumber, 
     last.byType.set(planType, open);
   }
   return open;
-}
-
-/** A type's plans by child, open or not. */
-export function plansOfType(plans: RecordList<PlanRecord>, planType: PlanType): Map<string, PlanRecord[]> {
-  return byChild(plans, (plan) => (plan.plan_type === planType ? plan : undefined));
-}
-
-/**
- * The latest start among the child's plans open on the day. Only the start
- * is read, so two plans starting the same day give the same clock whichever
- * is taken (no tie to break).
- */
-export function latestOpenStart(plans: readonly PlanRecord[] | undefined, day: DayNumber): DayNumber | undefined {
-  let latest: DayNumber | undefined;
-  for (const plan of plans ?? []) if (isOpenOn(plan, day) && (latest === undefined || plan.start_date > latest)) latest = plan.start_date;
-  return latest;
 }

@@ -1,20 +1,45 @@
 import type { DayNumber } from '../dates/localDate.js';
 import type { PlanRecord, PlanType } from '../extracts/definitions.js';
 import type { EventLog } from '../extracts/eventLog.js';
-import { daysIn, labelsIn, type RecordList } from '../extracts/recordList.js';
+import { daysIn, labelsIn, type LabelNumbering, type RecordList } from '../extracts/recordList.js';
+import { TextIndex } from '../extracts/textIndex.js';
 import { groupRunStarts } from './groupRuns.js';
 import { openBetween } from './openPlans.js';
 
 /** The end kept for a plan with a blank end: after every day, so `openBetween` reads it as open. */
 const OPEN = 2 ** 31 - 1;
 
+/** How the children of another extract are numbered (an event log's, a column's): `count` numbers, from 0. */
+export interface ChildNumbering {
+  readonly count: number;
+  numberOf(childId: string): number | undefined;
+}
+
+/** An event log's numbers for its children. */
+export function childrenOfLog(log: EventLog): ChildNumbering {
+  return { count: log.data().childIds.length, numberOf: (childId) => log.childNumber(childId) };
+}
+
+/** A child ID column's numbers for its children (`labelNumbersIn`). */
+export function childrenOfColumn(labels: LabelNumbering): ChildNumbering {
+  const index = new TextIndex([...labels.texts]);
+  return {
+    count: labels.texts.length,
+    numberOf: (childId) => {
+      const n = index.find(childId);
+      return n === -1 ? undefined : n;
+    },
+  };
+}
+
 /**
- * The start and end of each plan of one type, by the child's number in an
- * event log: typed arrays end to end, child c's plans from `from[c]`. A
- * check made for every visit of a period reads them, where a list of plan
- * records per child cost an array and a map entry for each of tens of
- * thousands of children, held for the whole report. A child with no event
- * in the log has no plans here: nothing asks for it.
+ * The start and end of each plan of one type, by the child's number in
+ * another extract (the visits' log, the reviews' child ID column): typed
+ * arrays end to end, child c's plans from `from[c]`. A check made for every
+ * visit or review reads them, where a list of plan records per child cost
+ * an array and a map entry for each of tens of thousands of children, and
+ * a record for every plan. A child the numbering does not know has no plans
+ * here: nothing asks for it.
  */
 export class PlanSpans {
   private constructor(
@@ -23,15 +48,15 @@ export class PlanSpans {
     private readonly ends: Int32Array,
   ) {}
 
-  static of(plans: RecordList<PlanRecord>, planType: PlanType, log: EventLog): PlanSpans {
+  static of(plans: RecordList<PlanRecord>, planType: PlanType, numbering: ChildNumbering): PlanSpans {
     const typeOf = labelsIn(plans, 'plan_type');
     const childOf = labelsIn(plans, 'child_id');
     const startOf = daysIn(plans, 'start_date');
     const endOf = daysIn(plans, 'end_date');
-    const children = log.data().childIds.length;
+    const children = numbering.count;
     const childNumbers = new Int32Array(plans.length).fill(-1);
     for (let i = 0; i < plans.length; i++) {
-      if (typeOf(i) === planType) childNumbers[i] = log.childNumber(childOf(i)!) ?? -1;
+      if (typeOf(i) === planType) childNumbers[i] = numbering.numberOf(childOf(i)!) ?? -1;
     }
     const from = groupRunStarts(childNumbers, children);
     const starts = new Int32Array(from[children]!);

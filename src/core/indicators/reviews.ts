@@ -4,12 +4,13 @@ import type { PlanRecord, ReviewRecord } from '../extracts/definitions.js';
 import { caseOf, tallyRow } from './caseRow.js';
 import { memoised } from '../memoised.js';
 import { groupRunStarts } from './groupRuns.js';
-import { latestOpenStart, openPlansByChild, plansOfType } from './openPlans.js';
+import { openPlansByChild } from './openPlans.js';
+import { childrenOfColumn, PlanSpans } from './planSpans.js';
 import { describeSpan, lastDayWithin, type Span } from './spans.js';
 import { DEFAULT_SETTINGS, type Settings } from '../settings.js';
 import type { CaseRow, IndicatorDefinition, IndicatorInput } from './types.js';
 import { count } from './words.js';
-import { daysIn, labelsIn, type RecordList } from '../extracts/recordList.js';
+import { daysIn, labelNumbersIn, labelsIn, type RecordList } from '../extracts/recordList.js';
 
 /** When the reviews of a plan fall due (catalogue.md `cla-review-timeliness`, `cp-review-timeliness`). */
 interface ReviewSchedule {
@@ -111,7 +112,9 @@ function distinctInOrder(days: Int32Array, from: Int32Array): Int32Array {
  * last one ended. Same-day reviews share a day, hence a number.
  */
 export function buildBook(type: ReviewSchedule['type'], reviews: RecordList<ReviewRecord>, plans: RecordList<PlanRecord>): ReviewBook {
-  const plansByChild = plansOfType(plans, type);
+  // The plans of the type by the reviews' numbers for their children: no plan is made.
+  const children = labelNumbersIn(reviews, 'child_id');
+  const spans = PlanSpans.of(plans, type, childrenOfColumn(children));
   // A clock per (child, start).
   const newestClock = new Map<string, number>();
   const starts: number[] = [];
@@ -125,7 +128,7 @@ export function buildBook(type: ReviewSchedule['type'], reviews: RecordList<Revi
     if (typeOf(index) !== type) continue;
     const childId = childOf(index)!;
     const day = dayOf(index) as DayNumber;
-    const start = latestOpenStart(plansByChild.get(childId), day);
+    const start = spans.latestOpenStart(children.numberOf(index), day);
     let clock = -1;
     if (start !== undefined) {
       clock = clockIn(newestClock, nextOfChild, starts, childId, start);

@@ -5,7 +5,7 @@ import { caseOfEvent, tallyRow } from './caseRow.js';
 import { describeInterval, dueAfter } from './dueDates.js';
 import { latestEventsOf, type LatestEvents } from './latestEvents.js';
 import { memoised } from '../memoised.js';
-import { PlanSpans } from './planSpans.js';
+import { childrenOfLog, PlanSpans } from './planSpans.js';
 import type { IndicatorDefinition } from './types.js';
 import { count } from './words.js';
 import type { RecordList } from '../extracts/recordList.js';
@@ -29,7 +29,7 @@ export function latestVisitOf(index: LatestEvents, child: number, planType: Plan
 
 /** A type's plan spans by the visits log's child numbers, built once per visits log and plans extract (a trend reuses them). */
 function spansByLog(planType: PlanType): (log: EventLog, plans: RecordList<PlanRecord>) => PlanSpans {
-  const byLog = memoised((log: EventLog) => memoised((plans: RecordList<PlanRecord>) => PlanSpans.of(plans, planType, log)));
+  const byLog = memoised((log: EventLog) => memoised((plans: RecordList<PlanRecord>) => PlanSpans.of(plans, planType, childrenOfLog(log))));
   return (log, plans) => byLog(log)(plans);
 }
 
