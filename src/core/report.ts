@@ -111,6 +111,12 @@ export interface ReportOptions {
   readonly absentReasons?: Readonly<Partial<Record<ExtractKind, string>>>;
   /** Keep each exception's record dates, for the exceptions CSV that lists them; else none are held (at 10x the bench, 350,000 objects, 22 MB). */
   readonly exceptionDates?: boolean;
+  /**
+   * Called after each indicator's figures, and after each earlier period's
+   * of a trend: what the last made is then garbage (the command line
+   * collects it there when the tables are large).
+   */
+  readonly betweenFigures?: () => void;
 }
 
 
@@ -318,7 +324,10 @@ function earlierFigures(indicators: readonly IndicatorDefinition[], data: Datase
   const figures = new Map(indicators.filter((indicator) => trended(indicator, data)).map((indicator) => [indicator, new Map<Period, Figure>()]));
   for (const period of periods) {
     if (period === options.period) continue;
-    for (const [indicator, byPeriod] of figures) byPeriod.set(period, foldCases(indicator, data, options, period, { exceptions: false }).figure);
+    for (const [indicator, byPeriod] of figures) {
+      byPeriod.set(period, foldCases(indicator, data, options, period, { exceptions: false }).figure);
+      options.betweenFigures?.();
+    }
   }
   return figures;
 }
@@ -444,7 +453,11 @@ export function reportPart(data: Dataset, options: ReportOptions, indicators: re
     else computable.push(indicator);
   }
   const earlier = options.trend ? earlierFigures(computable, data, options, periods) : new Map<IndicatorDefinition, Map<Period, Figure>>();
-  const results = new Map(computable.map((indicator) => [indicator, computeIndicator(indicator, data, options, periods, earlier.get(indicator))]));
+  const results = new Map<IndicatorDefinition, IndicatorResult>();
+  for (const indicator of computable) {
+    results.set(indicator, computeIndicator(indicator, data, options, periods, earlier.get(indicator)));
+    options.betweenFigures?.();
+  }
   const accounts = new Map<ExtractKind, ExtractAccount>();
   for (const kind of kinds) {
     const extract = data[kind] as ExtractData | undefined;

@@ -1,7 +1,8 @@
 import { constants, PerformanceObserver } from 'node:perf_hooks';
+import { getHeapStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { collectingAfter, growHeapFor } from '../../src/cli/heapTuning.js';
+import { collectingAfter, collectWhenGrown, growHeapFor } from '../../src/cli/heapTuning.js';
 import type { LoadedWave } from '../../src/core/readingWaves.js';
 import { MEMORY_BOUND_FROM_BYTES } from '../../src/io/loadDataset.js';
 
@@ -42,5 +43,15 @@ describe('heap tuning for large inputs', () => {
       await new Promise((resolve) => setImmediate(resolve));
     });
     expect(majors).toBeGreaterThanOrEqual(1);
+    // Between figures: no collection while the heap has grown by little since the last; once it has
+    // grown by more than 24 MiB (32 MB of arrays, held while made, then let go of), one that frees it.
+    const quiet = await majorCollectionsDuring(async () => collectWhenGrown());
+    expect(quiet).toBe(0);
+    const held: number[][] = [];
+    for (let i = 0; i < 40; i++) held.push(Array.from({ length: 100_000 }, (_, k) => k + 0.5));
+    held.length = 0;
+    const before = getHeapStatistics().used_heap_size;
+    collectWhenGrown();
+    expect(before - getHeapStatistics().used_heap_size).toBeGreaterThan(24 * 2 ** 20);
   });
 });

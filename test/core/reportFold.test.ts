@@ -64,4 +64,13 @@ describe('the report folds case rows in one pass, as the whole list gives them',
       expect(result.series!.map(({ numerator, denominator }) => ({ numerator, denominator })), result.id).toEqual(plain.map(({ numerator, denominator }) => ({ numerator, denominator })));
     }
   });
+
+  it('calls betweenFigures after each indicator and after each earlier period of each trended one', () => {
+    let calls = 0;
+    const report = buildReport(data, { ...base, trend: 4, betweenFigures: () => calls++ });
+    const trended = report.indicators.filter((r) => r.series !== undefined).length;
+    expect(trended).toBeGreaterThan(0);
+    // Every indicator of the demo is computed once, and each trended one for its three earlier periods.
+    expect(calls).toBe(report.indicators.length + 3 * trended);
+  });
 });

@@ -16,6 +16,7 @@ import { loadRun, type RunNeeds } from '../runContext.js';
 import { createTerminal } from '../terminal.js';
 import { writeExceptionFiles } from '../exceptionFiles.js';
 import { writeChartFiles } from '../chartFiles.js';
+import { collectWhenGrown } from '../heapTuning.js';
 
 interface ReportFlags extends SourceFlags, PeriodFlags {
   /** The indicators to compute (default: all). */
@@ -94,7 +95,7 @@ async function runReport(flags: ReportFlags): Promise<number> {
     const waves: RunNeeds['waves'] = ({ period, calendar }) => {
       const plan = reportWaves(indicators, kinds ?? EXTRACT_KINDS);
       const exceptionDates = flags.exceptionsOut !== undefined;
-      inWaves = new ReportInWaves(plan, { period, settings, calendar, exceptionDates, ...(by ? { by } : {}), ...(where ? { where } : {}), ...(trend ? { trend } : {}) }, indicators);
+      inWaves = new ReportInWaves(plan, { period, settings, calendar, exceptionDates, betweenFigures: collectWhenGrown, ...(by ? { by } : {}), ...(where ? { where } : {}), ...(trend ? { trend } : {}) }, indicators);
       return { plan, onWave: inWaves.add };
     };
     return { ...(kinds ? { kinds } : {}), keepRecords: recordsRead(indicators), waves };
