@@ -57,7 +57,7 @@ function collectSoon(): void {
  * the next (`ReportOptions.betweenFigures`), where what the last made is
  * garbage. V8 would let it pile up through a wave's twelve periods of a
  * trend while the worker reads the next table: at 10x, `--trend 12` peaked
- * at 514 and 533 MB where 556 and 559 MB, for about 3 s of collections in
+ * at 519 and 520 MB where 556 to 575 MB, for about 3 s of collections in
  * 67 s (README, "Speed").
  */
 export function collectWhenGrown(): void {

@@ -58,9 +58,7 @@ export function labelNumbersIn<R>(records: RecordList<R>, column: string): Label
   const numbers = new Int32Array(records.length);
   for (let i = 0; i < records.length; i++) {
     const text = texts(i);
-    if (text === undefined || text === '') continue;
-    const earlier = index.findOrAdd(text);
-    numbers[i] = earlier === -1 ? index.size - 1 : earlier;
+    if (text !== undefined && text !== '') numbers[i] = index.numberOf(text);
   }
   return { numberOf: (index) => numbers[index]!, texts: index.all };
 }

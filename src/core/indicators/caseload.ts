@@ -58,9 +58,7 @@ class WorkerNumbers {
       Int32Array.from(texts, (text) => {
         // Names compared exactly after trimming: "Worker 01" and "worker 01" are two workers; a blank worker makes no case.
         const name = text.trim();
-        if (name === '') return -1;
-        const earlier = index.findOrAdd(name);
-        return earlier === -1 ? index.size - 1 : earlier;
+        return name === '' ? -1 : index.numberOf(name);
       });
     this.numbers = [numbered(plans), numbered(assessments)];
   }

@@ -73,6 +73,11 @@ export class OpenPlans {
   childLabel(c: number): number {
     return this.labels[c]!;
   }
+
+  /** Child c's ID. */
+  childId(c: number): string {
+    return this.childTexts[this.labels[c]!]!;
+  }
 }
 
 function openPlansOn(plans: RecordList<PlanRecord>, day: DayNumber, planType: PlanType | undefined): OpenPlans {

@@ -40,7 +40,7 @@ export const placementMoves3Plus: IndicatorDefinition = {
     const since = addMonths(asAt, -settings.placementMovesMonths);
     const open = openPlansByChild(plans.records, asAt, 'CLA');
     for (let c = 0; c < open.size; c++) {
-      const started = (starts.get(open.childTexts[open.childLabel(c)]!) ?? []).filter((day) => day >= since && day <= asAt);
+      const started = (starts.get(open.childId(c)) ?? []).filter((day) => day >= since && day <= asAt);
       const counted = started.length >= settings.placementMovesCount;
       yield countedOnly ? tallyRow(counted) : caseOf(plans, open.newest(c), counted, movesDetail(started.sort((a, b) => a - b), since, asAt));
     }

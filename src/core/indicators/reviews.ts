@@ -237,7 +237,7 @@ function* overdueReviews({ data, period, calendar, settings, countedOnly }: Indi
   const open = openPlansByChild(plans.records, asAt, 'CLA');
   for (let c = 0; c < open.size; c++) {
     const start = open.newestStart(c);
-    const clock = book.clockOf(open.childTexts[open.childLabel(c)]!, start) ?? { start, days: new Int32Array(0) };
+    const clock = book.clockOf(open.childId(c), start) ?? { start, days: new Int32Array(0) };
     const due = nextDue(schedule, clock, clock.days.filter((day) => day <= asAt).length, calendar);
     // Overdue on day d means due < d (indicators.md).
     if (due.by >= asAt) continue;
