@@ -122,13 +122,13 @@ export function buildBook(type: ReviewSchedule['type'], reviews: RecordList<Revi
   const placed = { index: [] as number[], day: [] as number[], clock: [] as number[] };
   // Three columns read by index: no review is made to be placed.
   const typeOf = labelsIn(reviews, 'review_type');
-  const childOf = labelsIn(reviews, 'child_id');
   const dayOf = daysIn(reviews, 'review_date');
   for (let index = 0; index < reviews.length; index++) {
     if (typeOf(index) !== type) continue;
-    const childId = childOf(index)!;
+    const child = children.numberOf(index);
+    const childId = children.texts[child]!;
     const day = dayOf(index) as DayNumber;
-    const start = spans.latestOpenStart(children.numberOf(index), day);
+    const start = spans.latestOpenStart(child, day);
     let clock = -1;
     if (start !== undefined) {
       clock = clockIn(newestClock, nextOfChild, starts, childId, start);
