@@ -12,6 +12,15 @@ import { readTable } from './readTable.js';
 
 const MAX_WORKERS = 4;
 
+/**
+ * A reading thread's young generation (two semi-spaces and the new large
+ * objects, a third as much again): 12 MB, as `--max-semi-space-size=4` gives
+ * this thread (bin/csc-metrics.js), where V8 would let it grow to 48 MB while
+ * a large table is read. A worker's own limit holds however the process was
+ * started.
+ */
+const WORKER_YOUNG_GENERATION_MB = 12;
+
 /** Takes each table's extract as soon as it is read, with the job's index. */
 export type OnTableRead = (job: number, extract: ExtractData) => void;
 
@@ -37,7 +46,7 @@ function toError(failure: Extract<WorkerMessage, { type: 'failed' }>['error']): 
  * which its collector would otherwise hold until its next full collection.
  */
 function drainOnWorker(jobs: readonly TableJob[], queue: JobQueue, reader: Reader): Promise<void> {
-  const worker = new Worker(new URL('./extractWorker.js', import.meta.url));
+  const worker = new Worker(new URL('./extractWorker.js', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
   return new Promise<void>((resolve, reject) => {
     let current: number | undefined;
     const next = async () => {

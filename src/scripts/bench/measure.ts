@@ -43,14 +43,26 @@ function failureText(exit: Exit): string {
   return `FAILED (${how}); last lines of its stderr:\n${tail || '  | (nothing)'}`;
 }
 
-/** Runs `node <args>` in cwd; `work` is a scratch folder for the usage file. */
+/** The node options a script's `#!/usr/bin/env -S node <options>` line gives it (bin/csc-metrics.js), else none. */
+async function shebangOptions(script: string): Promise<string[]> {
+  const firstLine = (await readFile(script, 'utf8')).split('\n', 1)[0]!;
+  const options = /^#!\/usr\/bin\/env -S node(?<options>.*)$/.exec(firstLine)?.groups?.['options'];
+  return options === undefined ? [] : options.trim().split(/\s+/).filter((option) => option !== '');
+}
+
+/**
+ * Runs `node <args>` in cwd, with the node options the script (`args[0]`)
+ * names in its `#!` line, as the installed command runs; `work` is a
+ * scratch folder for the usage file.
+ */
 export async function measureNode(cwd: string, work: string, args: readonly string[]): Promise<Measured> {
   const preload = join(work, 'usage-preload.cjs');
   const usageFile = join(work, 'usage.json');
   await writeFile(preload, USAGE_PRELOAD);
   await writeFile(usageFile, '');
+  const options = await shebangOptions(join(cwd, args[0]!));
   const started = performance.now();
-  const exit = await spawnNode(cwd, ['--require', preload, ...args], usageFile);
+  const exit = await spawnNode(cwd, [...options, '--require', preload, ...args], usageFile);
   const wallSeconds = (performance.now() - started) / 1000;
   if (exit.code !== 0) return { ok: false, wallSeconds, cpuSeconds: null, peakMb: null, failure: failureText(exit) };
   const [cpuMicros, rssKb] = JSON.parse(await readFile(usageFile, 'utf8')) as [number, number];
