@@ -19,7 +19,7 @@ export const EXTRACTED_ON = '2026-11-20';
 /** The report command line csc-metrics is measured and checked with, less the data folder and output file. */
 export const REPORT_ARGS = ['bin/csc-metrics.js', 'report', '--period', PERIOD, '--extracted-on', EXTRACTED_ON, '--format', 'json'];
 
-/** The extracts the reference SQL reads (setup.sql); the rest of a report's files are not part of the comparison. */
+/** The extracts the reference SQL reads (setup/); the rest of a report's files are not part of the comparison. */
 export const REFERENCE_EXTRACTS = ['assessments', 'plans', 'visits', 'missing', 'supervision'] as const;
 
 /** The indicators the reference SQL computes, by id (checkSql.ts checks the SQL gives exactly these). */
@@ -33,7 +33,14 @@ export const REFERENCE_INDICATORS = [
 export const REFERENCE_INDICATOR_ARGS = REFERENCE_INDICATORS.flatMap((id) => ['--indicator', id]);
 
 const SQL_DIR = join(ROOT, 'src/scripts/bench/duckdb');
-const SETUP = 'setup.sql';
+const SETUP_DIR = join(SQL_DIR, 'setup');
+
+/**
+ * How the reference SQL loads the extracts: `checked` as csc-metrics reads them
+ * (duplicates counted once, bad rows left out: the like-for-like comparison),
+ * `lean` as an analyst's first SQL would (the columns read, every row as it is).
+ */
+export type SqlLoad = 'checked' | 'lean';
 const DUCKDB_PACKAGE = '@duckdb/node-api';
 
 /** One indicator's figures: a rate's numerator and denominator, or a count as numerator with a null denominator. */
@@ -79,8 +86,8 @@ export async function writeCalendar(path: string): Promise<void> {
   await writeFile(path, `${lines.join('\n')}\n`);
 }
 
-/** setup.sql with the folders and dates filled in; the indicator files read only what it defines. */
-async function setupSql(dataDir: string, calendarCsv: string): Promise<string> {
+/** The set-up (prelude, the extracts loaded one way, views) with the folders and dates filled in; the indicator files read only what it defines. */
+async function setupSql(dataDir: string, calendarCsv: string, load: SqlLoad): Promise<string> {
   const period = parsePeriod(PERIOD);
   const values: Record<string, string> = {
     data: dataDir,
@@ -90,22 +97,27 @@ async function setupSql(dataDir: string, calendarCsv: string): Promise<string> {
     as_at: formatIso(period.asAt),
     extracted_on: EXTRACTED_ON,
   };
-  const text = await readFile(join(SQL_DIR, SETUP), 'utf8');
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (values[name] ?? whole).replaceAll("'", "''"));
+  const parts = await Promise.all(['prelude', load, 'views'].map((name) => readFile(join(SETUP_DIR, `${name}.sql`), 'utf8')));
+  return parts.join('\n').replace(/\{(\w+)\}/g, (whole, name: string) => (values[name] ?? whole).replaceAll("'", "''"));
+}
+
+/** Where referenceRun.js writes the figures of a run in `work`. */
+export function referenceRunFigures(work: string, load: SqlLoad): string {
+  return join(work, `figures-${load}.json`);
 }
 
 /** The indicator SQL files, in name order. */
 async function indicatorFiles(): Promise<string[]> {
-  return (await readdir(SQL_DIR)).filter((name) => name.endsWith('.sql') && name !== SETUP).sort();
+  return (await readdir(SQL_DIR)).filter((name) => name.endsWith('.sql')).sort();
 }
 
 const toNumber = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
 
-/** Runs every reference query over the extracts in dataDir (the calendar CSV already written) and returns its figures by id. */
-export async function referenceFigures(duckdb: DuckDb, dataDir: string, calendarCsv: string): Promise<Figure[]> {
+/** Runs every reference query over the extracts in dataDir, loaded as `load` says (the calendar CSV already written), and returns its figures by id. */
+export async function referenceFigures(duckdb: DuckDb, dataDir: string, calendarCsv: string, load: SqlLoad = 'checked'): Promise<Figure[]> {
   const instance = await duckdb.DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
-  await connection.run(await setupSql(dataDir, calendarCsv));
+  await connection.run(await setupSql(dataDir, calendarCsv, load));
   const figures: Figure[] = [];
   for (const file of await indicatorFiles()) {
     const reader = await connection.runAndReadAll(await readFile(join(SQL_DIR, file), 'utf8'));

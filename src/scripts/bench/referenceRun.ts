@@ -1,19 +1,24 @@
 /**
- * `node dist/scripts/bench/referenceRun.js DATA_DIR WORK_DIR`: the DuckDB side of
- * the benchmark as a process of its own, so it is timed and measured exactly as
- * the report command is. Prints the figures as JSON.
+ * `node dist/scripts/bench/referenceRun.js DATA_DIR WORK_DIR [checked|lean]`: the
+ * DuckDB side of the benchmark as a process of its own, so it is timed and
+ * measured exactly as the report command is. Writes the figures as JSON to
+ * WORK_DIR/figures-<load>.json (`referenceRunFigures`), for the bench to compare.
  */
+import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { loadDuckDb, referenceFigures, writeCalendar } from './reference.js';
+import { loadDuckDb, referenceFigures, referenceRunFigures, writeCalendar, type SqlLoad } from './reference.js';
+
+const LOADS: readonly SqlLoad[] = ['checked', 'lean'];
 
 async function main(): Promise<void> {
-  const [dataDir, work] = process.argv.slice(2);
-  if (dataDir === undefined || work === undefined) throw new Error('usage: referenceRun.js DATA_DIR WORK_DIR');
+  const [dataDir, work, load = 'checked'] = process.argv.slice(2);
+  if (dataDir === undefined || work === undefined || !LOADS.includes(load as SqlLoad)) throw new Error('usage: referenceRun.js DATA_DIR WORK_DIR [checked|lean]');
   const duckdb = await loadDuckDb();
   if (duckdb === null) throw new Error('@duckdb/node-api is not installed (npm install --no-save @duckdb/node-api)');
   const calendarCsv = join(work, 'calendar.csv');
   await writeCalendar(calendarCsv);
-  console.log(JSON.stringify(await referenceFigures(duckdb, resolve(dataDir), calendarCsv)));
+  const figures = await referenceFigures(duckdb, resolve(dataDir), calendarCsv, load as SqlLoad);
+  await writeFile(referenceRunFigures(work, load as SqlLoad), JSON.stringify(figures));
 }
 
 main().catch((error: unknown) => {

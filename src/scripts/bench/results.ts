@@ -16,14 +16,17 @@ export interface ScaleResult {
     readonly firstWave: Measured[];
     /** The same, computing only the reference SQL's indicators. */
     readonly sameIndicators: Measured[];
+    /** The reference SQL on the extracts as read by `checked` (setup/checked.sql). */
     readonly duckdb: Measured[];
+    /** The same on the extracts as `lean` reads them: the columns needed, no checks (setup/lean.sql). */
+    readonly lean: Measured[];
   } | null;
   /** The runs of each of OTHER_WORKLOADS, in its order, when `--others` asked for them. */
   readonly others: Measured[][] | null;
 }
 
 /** Issue 13's targets, printed under the table; missing one does not fail the run. */
-const TARGETS = 'Targets: at 1x within 1.0x of DuckDB\'s time; peak memory < 500 MB at every scale; linear time (10x data ≤ 11x time, i.e. time per row vs 1x ≤ 1.1).';
+const TARGETS = 'Targets: at 1x within 1.0x of DuckDB\'s time, and within 1.5x elsewhere and of the lean SQL\'s; peak memory < 500 MB at every scale; linear time (10x data ≤ 11x time, i.e. time per row vs 1x ≤ 1.1).';
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -79,6 +82,7 @@ function referenceCells(result: ScaleResult): string[] {
     wallCell(reference.firstWave), peak(reference.firstWave), wallCell(reference.sameIndicators), peak(reference.sameIndicators),
     wallCell(reference.duckdb), peak(reference.duckdb),
     ratio(reference.sameIndicators, reference.duckdb), ratio(reference.firstWave, reference.duckdb), ratio(result.report, reference.duckdb),
+    wallCell(reference.lean), peak(reference.lean), ratio(reference.sameIndicators, reference.lean),
   ];
 }
 
@@ -99,7 +103,7 @@ const FEW = `${REFERENCE_EXTRACTS.length} extracts`;
 const SAME = `${REFERENCE_INDICATORS.length} indicators`;
 const HEADER = ['profile', 'scale', 'rows', 'wall s', 'CPU s', 'rows/s', 'peak RSS MB', 'time per row vs 1x',
   `${FEW}: wall s`, `${FEW}: peak MB`, `${SAME}: wall s`, `${SAME}: peak MB`, 'DuckDB wall s', 'DuckDB peak MB',
-  `${SAME} / DuckDB`, `${FEW} / DuckDB`, 'full report / DuckDB'];
+  `${SAME} / DuckDB`, `${FEW} / DuckDB`, 'full report / DuckDB', 'lean SQL wall s', 'lean SQL peak MB', `${SAME} / lean SQL`];
 
 function markdownRow(cells: readonly string[]): string {
   return `| ${cells.join(' | ')} |`;
@@ -115,7 +119,8 @@ function machine(options: BenchOptions, duckdb: boolean): string {
     duckdb
       ? `DuckDB: @duckdb/node-api, the reference SQL of src/scripts/bench/duckdb/ (the ${SAME} of the first wave) over ${REFERENCE_EXTRACTS.join(', ')}.csv;\n` +
         `"${FEW}" is \`report\` given those files only (it still computes every indicator they allow);\n` +
-        `"${SAME}" is the same with \`--indicator\` naming the SQL's ${SAME}: like for like, files and figures.`
+        `"${SAME}" is the same with \`--indicator\` naming the SQL's ${SAME}: like for like, files and figures.\n` +
+        '"lean SQL" is the same SQL over the extracts loaded as an analyst\'s first SQL would (setup/lean.sql: the columns read, no duplicate or bad-row checks); its figures are checked to be the same.'
       : 'DuckDB: not installed (npm install --no-save @duckdb/node-api), so no ratio.',
   ].join('\n');
 }

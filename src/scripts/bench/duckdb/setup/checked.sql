@@ -1,34 +1,10 @@
--- Reference SQL for `npm run bench` and `npm run bench:check-sql`: loads the
--- extracts as csc-metrics reads them (extracts.md), so the indicator files can
--- follow indicators.md literally. {data}, {calendar}, {from}, {to}, {as_at} and
--- {extracted_on} are filled in by reference.ts. Canonical header names only.
-SET VARIABLE period_from = DATE '{from}';
-SET VARIABLE period_to = DATE '{to}';
-SET VARIABLE as_at = DATE '{as_at}';
-SET VARIABLE extracted_on = DATE '{extracted_on}';
-
--- The working calendar csc-metrics uses: cum = working days on or before day.
-CREATE TABLE calendar AS SELECT day::DATE AS day, working::BOOLEAN AS working, cum::INTEGER AS cum FROM read_csv('{calendar}', all_varchar = true);
-SET VARIABLE calendar_first = (SELECT min(day) FROM calendar);
-SET VARIABLE calendar_last = (SELECT max(day) FROM calendar);
-
--- Value formats: ISO or UK dates, optionally with a time; flags in any listed spelling.
+-- The extracts loaded as csc-metrics reads them (extracts.md), so the indicator
+-- files can follow indicators.md literally. Canonical header names only.
+-- Rejected rows (extracts.md "Bad input"): a value missing or unreadable, a date after the extract, or a clock date outside the calendar.
 CREATE MACRO blank(v) AS v IS NULL OR trim(v) = '';
--- The third character tells UK from ISO, so each value is tried against its own formats only.
-CREATE MACRO parse_time(v) AS CASE WHEN trim(v)[3] = '/'
-  THEN try_strptime(trim(v), ['%d/%m/%Y', '%d/%m/%Y %H:%M', '%d/%m/%Y %H:%M:%S'])
-  ELSE try_strptime(trim(v), ['%Y-%m-%d', '%Y-%m-%d %H:%M', '%Y-%m-%dT%H:%M', '%Y-%m-%d %H:%M:%S', '%Y-%m-%dT%H:%M:%S']) END;
-CREATE MACRO has_time(v) AS length(trim(v)) > 10;
-CREATE MACRO day_of(v) AS CAST(parse_time(v) AS DATE);
 CREATE MACRO bad_date(v) AS NOT blank(v) AND parse_time(v) IS NULL;
-CREATE MACRO flag(v) AS CASE WHEN lower(trim(v)) IN ('y', 'yes', 'true', '1') THEN true
-  WHEN lower(trim(v)) IN ('n', 'no', 'false', '0') THEN false END;
-CREATE MACRO text_of(v) AS nullif(trim(v), '');
--- Rejected rows (extracts.md "Bad input"): a date after the extract, or a clock date outside the calendar.
 CREATE MACRO future(d) AS coalesce(d > getvariable('extracted_on'), false);
 CREATE MACRO outside_calendar(d) AS coalesce(d NOT BETWEEN getvariable('calendar_first') AND getvariable('calendar_last'), false);
--- Elapsed seconds between two UK local clock times.
-CREATE MACRO london_epoch(t) AS epoch(timezone('Europe/London', t));
 
 -- Exact duplicate rows count once (DISTINCT); unreadable or impossible rows are left out.
 CREATE TABLE assessments AS
@@ -79,6 +55,3 @@ WITH typed AS (
   FROM (SELECT DISTINCT * FROM read_csv('{data}/supervision.csv', all_varchar = true)))
 SELECT * EXCLUDE (invalid) FROM typed WHERE NOT invalid AND NOT future(day);
 
--- Children open on the as-at date (start <= as-at, end blank or >= as-at), one row per plan.
-CREATE VIEW open_plans AS
-SELECT * FROM plans WHERE start <= getvariable('as_at') AND (finish IS NULL OR finish >= getvariable('as_at'));
