@@ -3,8 +3,8 @@ import { setFlagsFromString } from 'node:v8';
 
 // The line above caps this thread's young generation at two semi-spaces of
 // 4 MB, where V8 would grow them to 16 MB each while a large table is read:
-// at 10x the bench the report's peak is about 35 MB lower for the same time
-// (README, "Speed"). Only a command-line flag sets it: V8 sizes the heap
+// at 10x the bench the report's peak is about 35 MB lower, for about the
+// same time (README, "Speed"). Only a command-line flag sets it: V8 sizes the heap
 // before any script runs. `node bin/csc-metrics.js` runs without it.
 
 // V8 moves an allocation site to the old generation once most of its objects

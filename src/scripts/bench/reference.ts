@@ -41,6 +41,7 @@ const SETUP_DIR = join(SQL_DIR, 'setup');
  * `lean` as an analyst's first SQL would (the columns read, every row as it is).
  */
 export type SqlLoad = 'checked' | 'lean';
+
 const DUCKDB_PACKAGE = '@duckdb/node-api';
 
 /** One indicator's figures: a rate's numerator and denominator, or a count as numerator with a null denominator. */
