@@ -36,8 +36,8 @@ export interface LoadOptions {
   readonly parallel?: boolean;
   /** Below this many bytes in all, starting the threads costs more than they save (default `PARALLEL_FROM_BYTES`). */
   readonly parallelFromBytes?: number;
-  /** From this many bytes in all, the largest tables are read one at a time (default `MEMORY_BOUND_FROM_BYTES`; see `largeJobs`). */
-  readonly memoryBoundFromBytes?: number;
+  /** From this many bytes in all, the largest tables are read one at a time (default `ONE_LARGE_TABLE_FROM_BYTES`; see `largeJobs`). */
+  readonly oneLargeTableFromBytes?: number;
   /** Takes every issue as it is found instead of the files' lists; the files are then read one after another, on this thread. */
   readonly onIssue?: (issue: Issue, table: IssueTable) => void;
   /** Told the bytes of the tables about to be read, before any is read. */
@@ -82,16 +82,25 @@ function readingOrder(jobs: readonly TableJob[], held: readonly ExtractKind[], b
 /**
  * From this many bytes of tables (about 1.4 times the bench's 1x), memory is
  * the bound the bench misses, not time (README, "Speed"): the heap grows less
- * (`growHeapFor`) and the largest tables are read one at a time.
+ * and is collected after each wave (`growHeapFor`).
  */
 export const MEMORY_BOUND_FROM_BYTES = 256 * 1024 * 1024;
 
 /**
- * The jobs whose file holds over a quarter of all the bytes, when memory is
- * the bound: read one at a time, each the most memory of its time (see
- * JobQueue). Below the bound none: two large files read one after the other
- * can leave the other threads idle (at 4x, the bench's five first-wave
- * files, four fifths of them visits and supervision, took 20.2 s, not 16.0).
+ * From this many bytes of tables (about 5.5 times the bench's 1x), the
+ * largest are read one at a time: two read side by side would hold too much
+ * at once (README, "Speed"). Below it they are read side by side, in less
+ * time: at 4x the bench's five first-wave files, four fifths of them visits
+ * and supervision, took 11.6 s where one at a time took 15.5 s, and peaked
+ * at 265 MB where 227; at 5.5x, 15.7 s and 336 MB where 20.3 s and 286 MB.
+ */
+export const ONE_LARGE_TABLE_FROM_BYTES = 1024 * 1024 * 1024;
+
+/**
+ * The jobs whose file holds over a quarter of all the bytes, from
+ * `boundFrom` bytes in all: read one at a time, each the most memory of its
+ * time (see JobQueue). Below it none: two large files read one after the
+ * other can leave the other threads idle.
  */
 function largeJobs(bytes: readonly number[], total: number, boundFrom: number): Set<number> {
   if (total < boundFrom) return new Set();
@@ -132,7 +141,7 @@ export async function loadDataset(sources: ExtractSources, options: LoadOptions)
   const gathered = new GatheredExtracts(jobs, asSnapshot, options.waves, absentReasons);
   const held = options.waves?.plan.held ?? [];
   if (options.parallel && jobs.length > 1 && !options.onIssue && total >= (options.parallelFromBytes ?? PARALLEL_FROM_BYTES)) {
-    await readInParallel(jobs, readingOrder(jobs, held, bytes), gathered.take, { large: largeJobs(bytes, total, options.memoryBoundFromBytes ?? MEMORY_BOUND_FROM_BYTES), onProgress: options.onProgress });
+    await readInParallel(jobs, readingOrder(jobs, held, bytes), gathered.take, { large: largeJobs(bytes, total, options.oneLargeTableFromBytes ?? ONE_LARGE_TABLE_FROM_BYTES), onProgress: options.onProgress });
   } else {
     for (const i of readingOrder(jobs, held)) gathered.take(i, await readTable(jobs[i]!, options.onProgress, options.onIssue));
   }

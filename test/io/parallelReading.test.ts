@@ -30,8 +30,8 @@ describe('reading on worker threads', () => {
   });
 
   it('gives the same when the largest tables are read one at a time, each on a worker thread replaced after it', async () => {
-    // With the memory bound at 0 bytes, the demo's tables holding over a quarter of its bytes are large.
-    const threaded = await built.loadDataset({ dir: DEMO, files: {} }, { limits, parallel: true, parallelFromBytes: 0, memoryBoundFromBytes: 0 });
+    // With one large table at a time from 0 bytes, the demo's tables holding over a quarter of its bytes are large.
+    const threaded = await built.loadDataset({ dir: DEMO, files: {} }, { limits, parallel: true, parallelFromBytes: 0, oneLargeTableFromBytes: 0 });
     const plain = await loadDataset({ dir: DEMO, files: {} }, { limits });
     expect(contents(threaded)).toEqual(contents(plain));
   });
