@@ -11,14 +11,15 @@ import { loadDuckDb, referenceFigures, referenceRunFigures, writeCalendar, type 
 const LOADS: readonly SqlLoad[] = ['checked', 'lean'];
 
 async function main(): Promise<void> {
-  const [dataDir, work, load = 'checked'] = process.argv.slice(2);
-  if (dataDir === undefined || work === undefined || !LOADS.includes(load as SqlLoad)) throw new Error('usage: referenceRun.js DATA_DIR WORK_DIR [checked|lean]');
+  const [dataDir, work, named = 'checked'] = process.argv.slice(2);
+  const load = LOADS.find((each) => each === named);
+  if (dataDir === undefined || work === undefined || load === undefined) throw new Error('usage: referenceRun.js DATA_DIR WORK_DIR [checked|lean]');
   const duckdb = await loadDuckDb();
   if (duckdb === null) throw new Error('@duckdb/node-api is not installed (npm install --no-save @duckdb/node-api)');
   const calendarCsv = join(work, 'calendar.csv');
   await writeCalendar(calendarCsv);
-  const figures = await referenceFigures(duckdb, resolve(dataDir), calendarCsv, load as SqlLoad);
-  await writeFile(referenceRunFigures(work, load as SqlLoad), JSON.stringify(figures));
+  const figures = await referenceFigures(duckdb, resolve(dataDir), calendarCsv, load);
+  await writeFile(referenceRunFigures(work, load), JSON.stringify(figures));
 }
 
 main().catch((error: unknown) => {
